@@ -1,0 +1,3 @@
+app_name = "assessment_api"
+
+urlpatterns: list = []

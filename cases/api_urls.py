@@ -1,0 +1,3 @@
+app_name = "cases_api"
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+app_name = "content_api"
+
+urlpatterns: list = []

@@ -1,0 +1,105 @@
+"""The competence profile (beroepscompetentieprofiel Schademanager 2022) as data.
+
+Every lesson, case and grade of the platform points at these rows. They are imported from the
+seed text by `manage.py import_competence_profile` and edited by the foundation's editors.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreTask(models.Model):
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("kerntaak")
+        verbose_name_plural = _("kerntaken")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return f"Kerntaak {self.code} {self.title}"
+
+
+class WorkProcess(models.Model):
+    core_task = models.ForeignKey(
+        CoreTask, on_delete=models.CASCADE, related_name="work_processes", verbose_name=_("kerntaak")
+    )
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True)
+    result = models.TextField(_("resultaat"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("werkproces")
+        verbose_name_plural = _("werkprocessen")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class KnowledgeItem(models.Model):
+    """One of the 21 'vakkennis en vaardigheden' items, coded K01…K21 in the profile's order."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    title = models.CharField(_("omschrijving"), max_length=300)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("vakkennis of vaardigheid")
+        verbose_name_plural = _("vakkennis en vaardigheden")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CompetenceArea(models.Model):
+    slug = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("competentiegebied")
+        verbose_name_plural = _("competentiegebieden")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TradeOff(models.Model):
+    """A characteristic trade-off (kenmerkende afweging) of the profession."""
+
+    slug = models.SlugField(_("code"), max_length=64, unique=True)
+    title = models.CharField(_("afweging"), max_length=300)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("kenmerkende afweging")
+        verbose_name_plural = _("kenmerkende afwegingen")
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProfileSection(models.Model):
+    """General information of the profile: job titles, work environment, role, complexity…"""
+
+    key = models.SlugField(_("sleutel"), max_length=64, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    body = models.TextField(_("tekst"))
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("algemene informatie")
+        verbose_name_plural = _("algemene informatie")
+        ordering = ["sort_order", "key"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,50 @@
+"""Who may see whom. The one place where the assessor/cohort visibility rule lives."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import Cohort, Role, User
+
+
+def cohorts_visible_to(user: User) -> QuerySet[Cohort]:
+    """The cohorts a user may look into: an assessor's own, a trainee's own, all for an admin."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    if user.is_platform_admin:
+        return Cohort.objects.all()
+    if user.role == Role.ASSESSOR:
+        return Cohort.objects.filter(assessors=user)
+    if user.role == Role.TRAINEE:
+        return Cohort.objects.filter(trainees=user)
+    return Cohort.objects.none()
+
+
+def trainees_visible_to(user: User) -> QuerySet[User]:
+    """The trainees whose work a user may see.
+
+    A trainee sees only themself; an assessor the trainees of the cohorts they assess; an
+    administrator all trainees; an editor nobody's work.
+    """
+    trainees = User.objects.filter(role=Role.TRAINEE)
+    if not user.is_authenticated:
+        return trainees.none()
+    if user.is_platform_admin:
+        return trainees
+    if user.role == Role.ASSESSOR:
+        return trainees.filter(trainee_cohorts__assessors=user).distinct()
+    if user.role == Role.TRAINEE:
+        return trainees.filter(pk=user.pk)
+    return trainees.none()
+
+
+def can_see_trainee(viewer: User, trainee: User) -> bool:
+    return trainees_visible_to(viewer).filter(pk=trainee.pk).exists()
+
+
+def assessors_of_trainee(trainee: User) -> QuerySet[User]:
+    return User.objects.filter(role=Role.ASSESSOR, assessor_cohorts__trainees=trainee).distinct()
+
+
+def cohort_of_trainee(trainee: User) -> Cohort | None:
+    return Cohort.objects.filter(trainees=trainee).order_by("pk").first()

@@ -1,0 +1,18 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from .accounts.home import next_steps
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What the platform offers each role and, once logged in, the user's next step."""
+    context = {"next_steps": next_steps(request.user) if request.user.is_authenticated else []}
+    return render(request, "home.html", context)
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For the load balancer: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
