@@ -83,15 +83,19 @@ def env_choice(name: str, choices: tuple[str, ...], default: str | object = _MIS
     return value
 
 
+# The platform is built and tested on these two; another engine would run untested.
+SUPPORTED_DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+
+
 def env_database(name: str = "DATABASE_URL", default: str | object = _MISSING) -> dict:
-    """A Django DATABASES entry from a URL (postgres://…, sqlite:///…)."""
+    """A Django DATABASES entry from a postgres://… or sqlite:///… URL."""
     url = env_str(name, default)
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except Exception as error:  # dj-database-url raises several types for a malformed URL
         raise ImproperEnvironment(f"{name} is not a valid database URL: {error}") from None
-    if not config.get("ENGINE"):
-        raise ImproperEnvironment(f"{name} names an unsupported database scheme.")
+    if config.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES:
+        raise ImproperEnvironment(f"{name} must be a postgres:// or sqlite:/// URL.")
     return config
 
 

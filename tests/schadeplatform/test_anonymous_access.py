@@ -1,0 +1,51 @@
+"""An anonymous visitor is sent to the login page (or gets 401/403 from the API) everywhere but
+on the few public URLs listed here. A new URL is protected unless it is added to this list."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.url_inventory import all_url_rows
+
+PUBLIC_ROUTES = {
+    "",  # home
+    "gezond/",
+    "account/inloggen/",
+    "account/uitloggen/",
+    "i18n/setlang/",
+    "api/schema/",
+    "api/docs/",
+    "api/redoc/",
+    "api/v1/competence-profile/",
+}
+PUBLIC_PREFIXES = (
+    "api/v1/pages/",  # Wagtail's pages API: published, public pages only
+    "_util/",  # Wagtail's password and login forms for private pages
+)
+
+
+def _is_public(route: str) -> bool:
+    if route in PUBLIC_ROUTES or route.startswith(PUBLIC_PREFIXES):
+        return True
+    # Wagtail's catch-all page server: its own privacy rules, tested in tests/content.
+    return route.startswith("^") or route.startswith("((?:[\\w\\-]+/)*)")
+
+
+PROTECTED = [row for row in all_url_rows() if not _is_public(row.route)]
+
+
+def test_the_inventory_finds_the_app_pages():
+    routes = {row.route for row in all_url_rows()}
+    assert "casussen/" in routes
+    assert "beoordeling/" in routes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row", PROTECTED, ids=lambda row: row.route or "/")
+def test_an_anonymous_visitor_is_refused_on_every_non_public_url(client, row):
+    response = client.get(row.sample)
+    if row.is_api:
+        assert response.status_code in (401, 403), f"{row.sample} answered {response.status_code}"
+    else:
+        assert response.status_code == 302, f"{row.sample} answered {response.status_code}"
+        assert response["Location"].startswith(reverse(settings.LOGIN_URL))
