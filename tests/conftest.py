@@ -5,41 +5,53 @@ Permission tests use the trio owner / colleague / outsider: `trainee` owns the w
 and must see nothing of cohort A.
 """
 
+# Imports of models happen inside the fixtures, so that the Django-free packages (calcengine)
+# can also be tested with `-p no:django`.
 import pytest
-from django.test import Client
 
-from schadeplatform.accounts.models import Role
-from tests.factories.accounts import PASSWORD, CohortFactory, OrganisationFactory, UserFactory
+PASSWORD = "test-wachtwoord-123"
+
+
+def _factories():
+    from tests.factories import accounts
+
+    return accounts
+
+
+def _role():
+    from schadeplatform.accounts.models import Role
+
+    return Role
 
 
 @pytest.fixture
 def organisation():
-    return OrganisationFactory(name="Opleider A")
+    return _factories().OrganisationFactory(name="Opleider A")
 
 
 @pytest.fixture
 def other_organisation():
-    return OrganisationFactory(name="Opleider B")
+    return _factories().OrganisationFactory(name="Opleider B")
 
 
 @pytest.fixture
 def trainee(organisation):
-    return UserFactory(username="cursist_a1", role=Role.TRAINEE, organisation=organisation)
+    return _factories().UserFactory(username="cursist_a1", role=_role().TRAINEE, organisation=organisation)
 
 
 @pytest.fixture
 def other_trainee(organisation):
-    return UserFactory(username="cursist_a2", role=Role.TRAINEE, organisation=organisation)
+    return _factories().UserFactory(username="cursist_a2", role=_role().TRAINEE, organisation=organisation)
 
 
 @pytest.fixture
 def assessor(organisation):
-    return UserFactory(username="beoordelaar_a", role=Role.ASSESSOR, organisation=organisation)
+    return _factories().UserFactory(username="beoordelaar_a", role=_role().ASSESSOR, organisation=organisation)
 
 
 @pytest.fixture
 def cohort(organisation, trainee, other_trainee, assessor):
-    return CohortFactory(
+    return _factories().CohortFactory(
         organisation=organisation,
         name="Groep A",
         trainees=[trainee, other_trainee],
@@ -49,17 +61,17 @@ def cohort(organisation, trainee, other_trainee, assessor):
 
 @pytest.fixture
 def outsider_trainee(other_organisation):
-    return UserFactory(username="cursist_b1", role=Role.TRAINEE, organisation=other_organisation)
+    return _factories().UserFactory(username="cursist_b1", role=_role().TRAINEE, organisation=other_organisation)
 
 
 @pytest.fixture
 def outsider_assessor(other_organisation):
-    return UserFactory(username="beoordelaar_b", role=Role.ASSESSOR, organisation=other_organisation)
+    return _factories().UserFactory(username="beoordelaar_b", role=_role().ASSESSOR, organisation=other_organisation)
 
 
 @pytest.fixture
 def other_cohort(other_organisation, outsider_trainee, outsider_assessor):
-    return CohortFactory(
+    return _factories().CohortFactory(
         organisation=other_organisation,
         name="Groep B",
         trainees=[outsider_trainee],
@@ -69,23 +81,25 @@ def other_cohort(other_organisation, outsider_trainee, outsider_assessor):
 
 @pytest.fixture
 def editor(organisation):
-    return UserFactory(
-        username="redacteur_a", role=Role.EDITOR, organisation=organisation, is_staff=True
+    return _factories().UserFactory(
+        username="redacteur_a", role=_role().EDITOR, organisation=organisation, is_staff=True
     )
 
 
 @pytest.fixture
 def admin_user(organisation):
-    return UserFactory(
+    return _factories().UserFactory(
         username="beheerder",
-        role=Role.ADMIN,
+        role=_role().ADMIN,
         organisation=organisation,
         is_staff=True,
         is_superuser=True,
     )
 
 
-def logged_in_client(user) -> Client:
+def logged_in_client(user):
+    from django.test import Client
+
     client = Client()
     client.force_login(user)
     return client
@@ -100,3 +114,18 @@ def client_for():
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters and lockouts live in the cache; no test inherits another's."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -17,6 +17,7 @@ PUBLIC_ROUTES = {
     "api/docs/",
     "api/redoc/",
     "api/v1/competence-profile/",
+    "api/v1/auth/login/",
 }
 PUBLIC_PREFIXES = (
     "api/v1/pages/",  # Wagtail's pages API: published, public pages only
