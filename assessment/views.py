@@ -1,8 +1,377 @@
+"""Pages of the assessment (Dutch): the assessor's queue and grading page, the trainee's
+results, progress pages, the cohort page with its CSV, and report downloads.
+
+Thin: reads through `selectors` (already filtered to what the user may see; 404 otherwise),
+writes through `services`, whose refusals are shown with what was typed kept.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from schadeplatform.accounts.models import User
+
+from . import exports, selectors, services
+from .apis import pdf_response
+from .charts import line_chart
+from .forms import CorrectionForm, GradeForm, OverrideForm
+from .grade_subscores import grade_subscores
+from .lessons import mistakes_with_lessons
+from .models import Grade, ReportKind, ReportStatus
+from .recompute import EXTRA_VERDICTS, REFERENCE_VERDICTS, VERDICT_LABELS
+from .rubric import AREAS, LEVEL_LABELS
+from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
+
+
+def _require_assessor(request: HttpRequest) -> None:
+    if not request.user.is_assessor:
+        raise Http404
 
 
 @login_required
+@require_GET
 def queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "assessment/queue.html", {})
+    if request.user.is_trainee:
+        return redirect("assessment:my_results")
+    _require_assessor(request)
+    rows = selectors.assessment_queue(request.user)
+    cohorts = selectors.cohorts_for_assessor(request.user)
+    return render(request, "assessment/queue.html", {"rows": rows, "cohorts": cohorts})
+
+
+@login_required
+@require_POST
+def grade_start(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    _require_assessor(request)
+    attempt = selectors.attempt_for_assessor(request.user, attempt_id)
+    if attempt is None:
+        raise Http404
+    try:
+        grade = services.grade_start(attempt=attempt, by=request.user)
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessment:queue")
+    return redirect("assessment:grade", pk=grade.pk)
+
+
+def _grade_or_404(request: HttpRequest, pk: int) -> Grade:
+    _require_assessor(request)
+    grade = selectors.grade_for_assessor(request.user, pk)
+    if grade is None:
+        raise Http404
+    return grade
+
+
+def _grade_form_initial(grade: Grade) -> dict:
+    initial = {"revision": grade.revision, "comment": grade.comment}
+    for area in AREAS:
+        level = grade.rubric.get(area.slug)
+        initial[f"rubric_{area.slug}"] = str(level) if level else ""
+    return initial
+
+
+def _grade_page(
+    request: HttpRequest,
+    grade: Grade,
+    *,
+    form: GradeForm | None = None,
+    override_form: OverrideForm | None = None,
+    correction_form: CorrectionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    effective = services.effective_result(grade)
+    editable = grade.assessor_id == request.user.pk and not grade.is_signed
+    rows = selectors.side_by_side(grade, effective)
+    for row in rows:
+        row["choices"] = [
+            (v, VERDICT_LABELS[v])
+            for v in (
+                REFERENCE_VERDICTS if row.get("reference_line_id") is not None else EXTRA_VERDICTS
+            )
+        ]
+    other_grades = [
+        g
+        for g in selectors.visible_grades_of_attempt(request.user, grade.attempt)
+        if g.pk != grade.pk
+    ]
+    context = {
+        "grade": grade,
+        "attempt": grade.attempt,
+        "editable": editable,
+        "effective": effective,
+        "rows": rows,
+        "verdict_labels": VERDICT_LABELS,
+        "form": form or GradeForm(initial=_grade_form_initial(grade)),
+        "override_form": override_form or OverrideForm(),
+        "correction_form": correction_form or CorrectionForm(),
+        "checks": grade.workflow_checks,
+        "subscores": grade_subscores(effective, grade.workflow_checks, grade.rubric),
+        "history": selectors.overrides_history(grade),
+        "other_grades": other_grades,
+        "areas": AREAS,
+        "level_labels": LEVEL_LABELS,
+        "work_processes": WORK_PROCESSES,
+        "can_correct": grade.is_signed and not Grade.objects.filter(supersedes=grade).exists(),
+        "exam": services.is_exam(grade.attempt),
+    }
+    return render(request, "assessment/grade.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def grade(request: HttpRequest, pk: int) -> HttpResponse:
+    """The grading page; its form is the no-script path of the autosave (grading.js)."""
+    grade = _grade_or_404(request, pk)
+    if request.method == "GET":
+        return _grade_page(request, grade)
+    form = GradeForm(request.POST)
+    if not form.is_valid():
+        return _grade_page(request, grade, form=form, status=400)
+    try:
+        services.grade_autosave(
+            grade=grade,
+            by=request.user,
+            revision=form.cleaned_data["revision"],
+            rubric=form.rubric(),
+            comment=form.cleaned_data["comment"],
+        )
+    except services.StaleGrade as exc:
+        # Keep what was typed in the form, and say so; the stored version is shown beside it.
+        form.add_error(None, str(exc))
+        grade.refresh_from_db()
+        return _grade_page(request, grade, form=form, status=409)
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        form.add_error(None, str(exc))
+        return _grade_page(request, grade, form=form, status=400)
+    messages.success(request, _("Opgeslagen."))
+    return redirect("assessment:grade", pk=grade.pk)
+
+
+@login_required
+@require_POST
+def grade_override(request: HttpRequest, pk: int) -> HttpResponse:
+    grade = _grade_or_404(request, pk)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _grade_page(request, grade, override_form=form, status=400)
+    try:
+        services.line_override_create(grade=grade, by=request.user, **form.cleaned_data)
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+        return _grade_page(request, grade, override_form=form, status=400)
+    messages.success(request, _("Oordeel aangepast; de score is opnieuw berekend."))
+    return redirect("assessment:grade", pk=grade.pk)
+
+
+@login_required
+@require_POST
+def grade_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    grade = _grade_or_404(request, pk)
+    try:
+        services.grade_sign(grade=grade, by=request.user)
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        for error in exc.errors:
+            messages.error(request, error["message"])
+        return redirect("assessment:grade", pk=grade.pk)
+    messages.success(request, _("Beoordeling ondertekend."))
+    return redirect("assessment:grade", pk=grade.pk)
+
+
+@login_required
+@require_POST
+def grade_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    grade = _grade_or_404(request, pk)
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        return _grade_page(request, grade, correction_form=form, status=400)
+    try:
+        correction = services.grade_correct(
+            grade=grade, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        form.add_error(None, str(exc))
+        return _grade_page(request, grade, correction_form=form, status=400)
+    messages.success(request, _("Correctie gestart als versie %(v)s.") % {"v": correction.version})
+    return redirect("assessment:grade", pk=correction.pk)
+
+
+@login_required
+@require_GET
+def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """A trainee's (or the assessor's view of a) final result; only once signed."""
+    found = selectors.result_for(request.user, attempt_id)
+    if found is None:
+        raise Http404
+    rows = selectors.side_by_side(found.grade, found.effective) if found.show_details else []
+    return render(
+        request,
+        "assessment/result.html",
+        {
+            "result": found,
+            "grade": found.grade,
+            "attempt": found.attempt,
+            "rows": rows,
+            "verdict_labels": VERDICT_LABELS,
+            "areas": [
+                {
+                    "area": area,
+                    "level": found.grade.rubric.get(area.slug),
+                    "label": LEVEL_LABELS.get(found.grade.rubric.get(area.slug)),
+                    "descriptor": area.descriptors.get(found.grade.rubric.get(area.slug), ""),
+                    "score": found.subscores["competence_areas"][area.name],
+                }
+                for area in AREAS
+            ],
+            "work_processes": [
+                (code, title, found.subscores["work_processes"][code])
+                for code, title in WORK_PROCESSES.items()
+            ],
+            "mistakes": mistakes_with_lessons(found.effective, found.grade.workflow_checks)
+            if found.show_details
+            else [],
+        },
+    )
+
+
+@login_required
+@require_GET
+def my_results(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_trainee:
+        raise Http404
+    return render(
+        request,
+        "assessment/my_results.html",
+        {"results": selectors.results_of_trainee(request.user)},
+    )
+
+
+def _charts(progress: selectors.Progress) -> dict:
+    return {
+        "work_process_chart": mark_safe(
+            line_chart(
+                {
+                    f"{code} {WORK_PROCESSES[code]}": points
+                    for code, points in progress.series("work_processes").items()
+                },
+                title=_("Scores per werkproces"),
+            )
+        ),
+        "area_chart": mark_safe(
+            line_chart(progress.series("competence_areas"), title=_("Scores per competentiegebied"))
+        ),
+        "latest_processes": [
+            (code, WORK_PROCESSES[code], value)
+            for code, value in progress.latest("work_processes").items()
+        ],
+        "latest_areas": [
+            (name, value) for name, value in progress.latest("competence_areas").items()
+        ],
+    }
+
+
+@login_required
+@require_GET
+def progress(request: HttpRequest, trainee_id: int | None = None) -> HttpResponse:
+    trainee = request.user if trainee_id is None else User.objects.filter(pk=trainee_id).first()
+    if trainee is None:
+        raise Http404
+    found = selectors.progress_of_trainee(request.user, trainee)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "assessment/progress.html",
+        {"trainee": trainee, "progress": found, "own": trainee == request.user, **_charts(found)},
+    )
+
+
+@login_required
+@require_GET
+def cohort(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    _require_assessor(request)
+    found = selectors.cohort_for_assessor(request.user, cohort_id)
+    if found is None:
+        raise Http404
+    progress, per_trainee = selectors.cohort_progress(request.user, found)
+    trainees = list(found.trainees.order_by("last_name", "username"))
+    table = []
+    for trainee in trainees:
+        own = per_trainee.get(trainee.pk, selectors.Progress(points=[]))
+        table.append(
+            {
+                "trainee": trainee,
+                "count": len(own.points),
+                "areas": [own.latest("competence_areas")[a] for a in COMPETENCE_AREAS],
+                "processes": [own.latest("work_processes")[c] for c in WORK_PROCESSES],
+            }
+        )
+    return render(
+        request,
+        "assessment/cohort.html",
+        {
+            "cohort": found,
+            "progress": progress,
+            "table": table,
+            "area_names": COMPETENCE_AREAS,
+            "process_codes": list(WORK_PROCESSES),
+            **_charts(progress),
+        },
+    )
+
+
+@login_required
+@require_GET
+def cohort_csv(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    _require_assessor(request)
+    found = selectors.cohort_for_assessor(request.user, cohort_id)
+    if found is None:
+        raise Http404
+    return exports.cohort_grades_response(request.user, found)
+
+
+@login_required
+@require_POST
+def report_assessment(request: HttpRequest, grade_id: int) -> HttpResponse:
+    subject = selectors.grade_for_report(request.user, grade_id)
+    if subject is None:
+        raise Http404
+    report = services.report_request(kind=ReportKind.ASSESSMENT, subject=subject, by=request.user)
+    return redirect("assessment:report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_calculation(request: HttpRequest, version_id: int) -> HttpResponse:
+    subject = selectors.calculation_version_for(request.user, version_id)
+    if subject is None:
+        raise Http404
+    report = services.report_request(kind=ReportKind.CALCULATION, subject=subject, by=request.user)
+    return redirect("assessment:report", pk=report.pk)
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.report_for(request.user, pk)
+    if found is None:
+        raise Http404
+    if found.status == ReportStatus.RENDERED:
+        return pdf_response(found)
+    return render(request, "assessment/report_pending.html", {"report": found}, status=202)

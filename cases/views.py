@@ -1,8 +1,273 @@
+"""Pages of the claim workflow: the trainee's start page, starting a case, the dossier and its moves.
+
+Thin: reading through `cases.selectors`, writing through `cases.services` / `cases.workflow`.
+An attempt the user may not see answers 404. Only the attempt's own trainee gets the move forms;
+an assessor of the trainee's cohort reads the dossier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from . import workflow as wf
+from .forms import MOVE_FORMS, MoveForm
+from .models import Attempt, AttemptStatus
+from .timeline import EventKind
+
+# The stages of the profile, for the progress bar: (label, statuses within it).
+STAGES = (
+    ("1.1 Intake", (AttemptStatus.INTAKE,)),
+    (
+        "1.2 Werkvoorbereiding",
+        (AttemptStatus.PREPARATION, AttemptStatus.AWAITING_EXPERTISE, AttemptStatus.APPROVED),
+    ),
+    ("1.3 Bewaken schadedossier", (AttemptStatus.IN_REPAIR, AttemptStatus.SUPPLEMENT_PENDING)),
+    ("1.4 Afleveren", (AttemptStatus.FINAL_SUBMITTED, AttemptStatus.DELIVERED)),
+)
+
+
+def _attempt_or_404(request: HttpRequest, pk: int) -> Attempt:
+    try:
+        return selectors.attempt_for(request.user, pk)
+    except Attempt.DoesNotExist:
+        raise Http404 from None
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "cases/index.html", {})
+    """The trainee's start page: the cases open to them and their own dossiers."""
+    attempts = list(selectors.own_attempts(request.user))
+    open_by_case = {a.case_version.case_id: a for a in attempts if a.submitted_at is None}
+    cases = [
+        {"case": case, "open_attempt": open_by_case.get(case.pk)}
+        for case in selectors.cases_open_to(request.user)
+    ]
+    return render(
+        request,
+        "cases/index.html",
+        {"cases": cases, "attempts": attempts, "can_start": request.user.is_trainee},
+    )
+
+
+@login_required
+@require_POST
+def attempt_start(request: HttpRequest, slug: str) -> HttpResponse:
+    case = get_object_or_404(selectors.cases_open_to(request.user), slug=slug)
+    try:
+        attempt = services.attempt_start(trainee=request.user, case=case)
+    except services.CaseNotAvailable as exc:
+        raise Http404 from exc
+    return redirect("cases:attempt-detail", pk=attempt.pk)
+
+
+def _stage_index(status: str) -> int:
+    for index, (_label, statuses) in enumerate(STAGES):
+        if status in statuses:
+            return index
+    return 1  # total loss ends in intake/preparation
+
+
+def _forms_for(attempt: Attempt, bound: tuple[str, MoveForm] | None) -> list[dict[str, Any]]:
+    forms = []
+    for move in wf.available_moves(attempt):
+        form_class = MOVE_FORMS[move]
+        if bound is not None and bound[0] == move:
+            form = bound[1]
+        else:
+            form = form_class(attempt=attempt, prefix=move)
+        forms.append(
+            {
+                "move": move,
+                "label": wf.MOVE_LABELS[move],
+                "form": form,
+                "url": reverse("cases:attempt-move", kwargs={"pk": attempt.pk, "move": move}),
+                "multipart": move == "add_photo",
+            }
+        )
+    return forms
+
+
+def _status_label(status: str) -> str:
+    try:
+        return str(AttemptStatus(status).label)
+    except ValueError:
+        return status
+
+
+def _event_rows(attempt: Attempt) -> list[dict[str, Any]]:
+    rows = []
+    for event in selectors.timeline(attempt):
+        rows.append(
+            {
+                "event": event,
+                "transition": (
+                    f"{_status_label(event.old_status)} → {_status_label(event.new_status)}"
+                    if event.old_status != event.new_status
+                    else ""
+                ),
+                "actor": (
+                    event.actor.get_full_name() or event.actor.username
+                    if event.actor
+                    else _("gesimuleerd (betalende partij, expert of werkplaats)")
+                ),
+                "summary": describe_event(event.kind, event.data),
+            }
+        )
+    return rows
+
+
+def describe_event(kind: str, data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Label/value pairs of an event's data, for the timeline. Trainee-safe: events hold only
+    what happened in the dossier, never a reference."""
+    labels = {
+        "zones": _("zones"),
+        "description": _("omschrijving"),
+        "wishes": _("wensen"),
+        "question": _("vraag"),
+        "answer": _("antwoord"),
+        "advice": _("advies"),
+        "judgement": _("oordeel"),
+        "reasons": _("onderbouwing"),
+        "amount": _("bedrag"),
+        "repair_days": _("werkdagen"),
+        "planned_date": _("gepland op"),
+        "kind": _("soort"),
+        "version_number": _("versie"),
+        "total": _("totaal incl. btw"),
+        "outcome": _("uitkomst"),
+        "sent_by": _("expert van"),
+        "expected_date": _("verwacht op"),
+        "report": _("rapport"),
+        "day_price": _("dagprijs"),
+        "start_date": _("van"),
+        "end_date": _("tot"),
+        "supplier": _("leverancier"),
+        "quote_amount": _("offerte"),
+        "instructions": _("instructies"),
+        "lead_days": _("levertijd (dagen)"),
+        "odometer": _("kilometerstand"),
+        "odometer_out": _("km-stand uit"),
+        "replacement_odometer_in": _("km-stand in"),
+        "new_damage_found": _("nieuwe schade"),
+        "notes": _("notities"),
+        "topic": _("onderwerp"),
+        "message": _("bericht"),
+        "explanation": _("toelichting"),
+        "complete": _("volledig"),
+        "charged_to": _("in rekening bij"),
+        "reason": _("reden"),
+        "move": _("stap"),
+    }
+    pairs = []
+    for key, label in labels.items():
+        if key not in data or data[key] in (None, "", []):
+            continue
+        value = data[key]
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = _("ja") if value else _("nee")
+        if key == "move":
+            value = str(wf.MOVE_LABELS.get(str(value), value))
+        pairs.append((label, str(value)))
+    if kind == EventKind.PAYER_DECISION:
+        for finding in [*data.get("reasons", []), *data.get("corrections", [])]:
+            pairs.append((_("bevinding"), finding.get("message", "")))
+    if kind == EventKind.PARTS_ORDERED:
+        for part in data.get("parts", []):
+            pairs.append(
+                (
+                    _("onderdeel"),
+                    f"{part.get('code')} {part.get('description', '')} × {part.get('quantity')}",
+                )
+            )
+    return pairs
+
+
+def _render_dossier(
+    request: HttpRequest,
+    attempt: Attempt,
+    *,
+    bound: tuple[str, MoveForm] | None = None,
+    refusal: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    is_owner = attempt.trainee_id == request.user.pk
+    context = {
+        "attempt": attempt,
+        "brief": selectors.trainee_brief(attempt),
+        "case_photos": selectors.case_photos_for(attempt),
+        "photos": attempt.photos.all(),
+        "events": _event_rows(attempt),
+        "stages": [label for label, _statuses in STAGES],
+        "stage_index": _stage_index(attempt.status),
+        "move_forms": _forms_for(attempt, bound) if is_owner else [],
+        "is_owner": is_owner,
+        "refusal": refusal,
+        "refused_move": bound[0] if bound else "",
+        "calculation_url": reverse("cases:calc-editor", kwargs={"pk": attempt.pk}),
+        "versions_url": reverse("cases:calc-versions", kwargs={"pk": attempt.pk}),
+    }
+    return render(request, "cases/attempt_detail.html", context, status=status)
+
+
+@login_required
+def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_dossier(request, _attempt_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def attempt_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
+    attempt = _attempt_or_404(request, pk)
+    if attempt.trainee_id != request.user.pk:
+        # An assessor reads the dossier but never works in it.
+        raise PermissionDenied
+    if move not in MOVE_FORMS:
+        raise Http404
+    form = MOVE_FORMS[move](request.POST, request.FILES, attempt=attempt, prefix=move)
+    try:
+        wf.attempt_ensure_move_available(attempt=attempt, by=request.user, move=move)
+    except wf.MoveRefused as refused:
+        attempt.refresh_from_db()
+        return _render_dossier(
+            request, attempt, bound=(move, form), refusal=refused.message, status=409
+        )
+    if not form.is_valid():
+        return _render_dossier(
+            request,
+            attempt,
+            bound=(move, form),
+            refusal=_("Controleer de invoer van deze stap."),
+            status=400,
+        )
+    try:
+        if move == "add_photo":
+            data = form.cleaned_data
+            wf.attempt_add_photo(
+                attempt=attempt,
+                by=request.user,
+                upload=data["image"],
+                annotation=data["annotation"],
+                zone=data["zone"],
+                stage=data["stage"],
+            )
+        else:
+            wf.MOVES[move](attempt=attempt, by=request.user, **form.move_kwargs())
+    except wf.MoveRefused as refused:
+        attempt.refresh_from_db()
+        return _render_dossier(
+            request, attempt, bound=(move, form), refusal=refused.message, status=409
+        )
+    messages.success(request, _("%(move)s: vastgelegd.") % {"move": wf.MOVE_LABELS[move]})
+    return redirect(f"{reverse('cases:attempt-detail', kwargs={'pk': attempt.pk})}#tijdlijn")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("gezond/", views.health, name="health"),
+    path("ping/", views.ping, name="ping"),
     *api.urlpatterns,
     path("", views.home, name="home"),
     path("account/", include("schadeplatform.accounts.urls")),

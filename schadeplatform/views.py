@@ -16,3 +16,8 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def ping(request: HttpRequest) -> JsonResponse:
+    """The cheapest answer the stack can give (no database, no session): the load test's baseline."""
+    return JsonResponse({"pong": True})

@@ -1,3 +1,12 @@
+from .pages import (
+    CaseBriefIndexPage,
+    CaseBriefPage,
+    CompetenceProfilePage,
+    LearningIndexPage,
+    LearningModulePage,
+    LessonPage,
+    SiteRootPage,
+)
 from .profile import (
     CompetenceArea,
     CoreTask,
@@ -8,10 +17,17 @@ from .profile import (
 )
 
 __all__ = [
+    "CaseBriefIndexPage",
+    "CaseBriefPage",
     "CompetenceArea",
+    "CompetenceProfilePage",
     "CoreTask",
     "KnowledgeItem",
+    "LearningIndexPage",
+    "LearningModulePage",
+    "LessonPage",
     "ProfileSection",
+    "SiteRootPage",
     "TradeOff",
     "WorkProcess",
 ]

@@ -4,14 +4,39 @@ Every lesson, case and grade of the platform points at these rows. They are impo
 seed text by `manage.py import_competence_profile` and edited by the foundation's editors.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import RevisionMixin
+from wagtail.search import index
 
 
-class CoreTask(models.Model):
+class ProfileItem(RevisionMixin, index.Indexed, models.Model):
+    """Editable as a Wagtail snippet; every save through the admin keeps a revision.
+
+    Not draftable: a change to the profile is live at once, and the revision history shows who
+    changed what (see content/README.md).
+    """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="content_%(class)s")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class CoreTask(ProfileItem):
     code = models.CharField(_("code"), max_length=8, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("title"),
+    ]
 
     class Meta:
         verbose_name = _("kerntaak")
@@ -22,15 +47,24 @@ class CoreTask(models.Model):
         return f"Kerntaak {self.code} {self.title}"
 
 
-class WorkProcess(models.Model):
+class WorkProcess(ProfileItem):
     core_task = models.ForeignKey(
-        CoreTask, on_delete=models.CASCADE, related_name="work_processes", verbose_name=_("kerntaak")
+        CoreTask,
+        on_delete=models.CASCADE,
+        related_name="work_processes",
+        verbose_name=_("kerntaak"),
     )
     code = models.CharField(_("code"), max_length=8, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("beschrijving"), blank=True)
     result = models.TextField(_("resultaat"), blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("title"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         verbose_name = _("werkproces")
@@ -41,12 +75,25 @@ class WorkProcess(models.Model):
         return f"{self.code} {self.title}"
 
 
-class KnowledgeItem(models.Model):
+class KnowledgeItem(ProfileItem):
     """One of the 21 'vakkennis en vaardigheden' items, coded K01…K21 in the profile's order."""
 
     code = models.CharField(_("code"), max_length=8, unique=True)
+    slug = models.SlugField(
+        _("sleutel"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Vaste sleutel waarmee de beoordeling naar dit onderdeel verwijst."),
+    )
     title = models.CharField(_("omschrijving"), max_length=300)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("title"),
+    ]
 
     class Meta:
         verbose_name = _("vakkennis of vaardigheid")
@@ -57,11 +104,16 @@ class KnowledgeItem(models.Model):
         return self.title
 
 
-class CompetenceArea(models.Model):
+class CompetenceArea(ProfileItem):
     slug = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         verbose_name = _("competentiegebied")
@@ -72,12 +124,16 @@ class CompetenceArea(models.Model):
         return self.name
 
 
-class TradeOff(models.Model):
+class TradeOff(ProfileItem):
     """A characteristic trade-off (kenmerkende afweging) of the profession."""
 
     slug = models.SlugField(_("code"), max_length=64, unique=True)
     title = models.CharField(_("afweging"), max_length=300)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("title"),
+    ]
 
     class Meta:
         verbose_name = _("kenmerkende afweging")
@@ -88,13 +144,18 @@ class TradeOff(models.Model):
         return self.title
 
 
-class ProfileSection(models.Model):
+class ProfileSection(ProfileItem):
     """General information of the profile: job titles, work environment, role, complexity…"""
 
     key = models.SlugField(_("sleutel"), max_length=64, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     body = models.TextField(_("tekst"))
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("body"),
+    ]
 
     class Meta:
         verbose_name = _("algemene informatie")

@@ -10,6 +10,7 @@ from tests.url_inventory import all_url_rows
 PUBLIC_ROUTES = {
     "",  # home
     "gezond/",
+    "ping/",  # the load test's baseline: no database, no data
     "account/inloggen/",
     "account/uitloggen/",
     "i18n/setlang/",

@@ -1,0 +1,545 @@
+"""The assessment API under /api/v1/assessment/: the queue (submissions), grades (start,
+detail, autosave, overrides, sign-off, correction), results, reports and progress.
+
+One class per operation. Objects the user may not know exist answer 404; actions the user
+may not take on an object they can see answer 403. Errors are `{"errors": [{"path",
+"message"}]}`; a stale autosave answers 409 with the stored grade and what was sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from schadeplatform.accounts.models import User
+
+from . import exports, selectors, services
+from .models import Grade, Report, ReportKind, ReportStatus
+from .recompute import REFERENCE_VERDICTS
+from .rubric import AREAS
+
+ErrorSerializer = inline_serializer(
+    name="AssessmentErrors",
+    fields={
+        "errors": serializers.ListField(
+            child=inline_serializer(
+                name="AssessmentError",
+                fields={"path": serializers.CharField(), "message": serializers.CharField()},
+            )
+        )
+    },
+)
+
+
+def _errors(exc: services.AssessmentError, code: int = status.HTTP_400_BAD_REQUEST) -> Response:
+    if isinstance(exc, services.NotAllowed):
+        code = status.HTTP_403_FORBIDDEN
+    return Response({"errors": exc.errors}, status=code)
+
+
+def _grade_for(request: Request, pk: int) -> Grade:
+    grade = selectors.grade_for_assessor(request.user, pk)
+    if grade is None:
+        raise NotFound(_("Deze beoordeling bestaat niet."))
+    return grade
+
+
+class GradeSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    role = serializers.CharField()
+    version = serializers.IntegerField()
+    status = serializers.CharField()
+    assessor = serializers.CharField(source="assessor.username")
+    score = serializers.DecimalField(max_digits=4, decimal_places=1)
+    passed = serializers.BooleanField()
+    signed_at = serializers.DateTimeField(allow_null=True)
+
+
+class OverrideSerializer(serializers.Serializer):
+    line_key = serializers.CharField()
+    original_verdict = serializers.CharField()
+    new_verdict = serializers.CharField()
+    reason = serializers.CharField()
+    by = serializers.CharField(source="by.username")
+    at = serializers.DateTimeField()
+
+
+class GradeDetailSerializer(GradeSummarySerializer):
+    attempt = serializers.IntegerField(source="attempt_id")
+    revision = serializers.IntegerField()
+    rubric = serializers.DictField(child=serializers.IntegerField())
+    comment = serializers.CharField()
+    correction_reason = serializers.CharField()
+    supersedes = serializers.IntegerField(source="supersedes_id", allow_null=True)
+    machine_result = serializers.DictField()
+    workflow_checks = serializers.ListField(child=serializers.DictField())
+    effective = serializers.SerializerMethodField()
+    overrides = serializers.SerializerMethodField()
+
+    def get_effective(self, grade: Grade) -> dict[str, Any]:
+        return services.effective_result(grade)
+
+    def get_overrides(self, grade: Grade) -> list[dict[str, Any]]:
+        return OverrideSerializer(selectors.overrides_history(grade), many=True).data
+
+
+class AssessmentQueueApi(APIView):
+    """The assessor's submissions: attempts of their own cohorts and their grading state."""
+
+    @extend_schema_serializer(component_name="AssessmentQueueRow")
+    class OutputSerializer(serializers.Serializer):
+        attempt = serializers.IntegerField(source="attempt.pk")
+        trainee = serializers.CharField(source="attempt.trainee.username")
+        case = serializers.CharField(source="attempt.case_version.case.title")
+        cohort = serializers.CharField(source="attempt.cohort.name", allow_null=True)
+        submitted_at = serializers.DateTimeField(source="attempt.submitted_at")
+        exam = serializers.BooleanField()
+        state = serializers.CharField()
+        can_start = serializers.BooleanField()
+        my_grade = serializers.IntegerField(source="my_grade.pk", allow_null=True)
+
+    @extend_schema(
+        operation_id="assessment_queue",
+        summary="Wachtrij van ingeleverde pogingen (eigen groepen)",
+        responses={200: OutputSerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        rows = selectors.assessment_queue(request.user)
+        return Response(self.OutputSerializer(rows, many=True).data)
+
+
+class GradeStartApi(APIView):
+    """Open (or create) the caller's grade of a submitted attempt."""
+
+    @extend_schema(
+        operation_id="assessment_grade_start",
+        summary="Beoordeling starten of openen",
+        request=None,
+        responses={
+            201: GradeDetailSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, attempt_id: int) -> Response:
+        attempt = selectors.attempt_for_assessor(request.user, attempt_id)
+        if attempt is None:
+            raise NotFound(_("Deze poging bestaat niet."))
+        try:
+            grade = services.grade_start(attempt=attempt, by=request.user)
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        return Response(GradeDetailSerializer(grade).data, status=status.HTTP_201_CREATED)
+
+
+class GradeDetailApi(APIView):
+    """GET a grade (blind rule in exam mode); PATCH autosaves its rubric and comment."""
+
+    @extend_schema_serializer(component_name="GradeAutosaveInput")
+    class UpdateInputSerializer(serializers.Serializer):
+        revision = serializers.IntegerField(
+            min_value=1, help_text="De revisie waarop de wijziging is gebaseerd."
+        )
+        rubric = serializers.DictField(
+            child=serializers.IntegerField(allow_null=True),
+            required=False,
+            help_text="{gebied: 1–4}; gebieden: " + ", ".join(a.slug for a in AREAS),
+        )
+        comment = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+    StaleSerializer = inline_serializer(
+        name="GradeStale",
+        fields={
+            "errors": serializers.ListField(child=serializers.DictField()),
+            "current": GradeDetailSerializer(),
+            "submitted": serializers.DictField(),
+        },
+    )
+
+    @extend_schema(
+        operation_id="assessment_grade_detail",
+        summary="Beoordeling lezen",
+        responses={200: GradeDetailSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(GradeDetailSerializer(_grade_for(request, pk)).data)
+
+    @extend_schema(
+        operation_id="assessment_grade_autosave",
+        summary="Beoordeling tussentijds opslaan (rubric, eindoordeel)",
+        request=UpdateInputSerializer,
+        responses={
+            200: GradeDetailSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+            409: StaleSerializer,
+        },
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        serializer = self.UpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            grade = services.grade_autosave(
+                grade=grade,
+                by=request.user,
+                revision=data["revision"],
+                rubric=data.get("rubric"),
+                comment=data.get("comment"),
+            )
+        except services.StaleGrade as exc:
+            return Response(
+                {
+                    "errors": exc.errors,
+                    "current": GradeDetailSerializer(exc.current).data,
+                    "submitted": exc.submitted,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        return Response(GradeDetailSerializer(grade).data)
+
+
+class LineOverrideCreateApi(APIView):
+    """Override one line's verdict with a reason (the machine's verdict is kept)."""
+
+    @extend_schema_serializer(component_name="LineOverrideInput")
+    class InputSerializer(serializers.Serializer):
+        line_key = serializers.CharField(
+            max_length=80, help_text='Referentieregel-id of "extra:<regel-id>".'
+        )
+        new_verdict = serializers.ChoiceField(choices=[*REFERENCE_VERDICTS, "extra"])
+        reason = serializers.CharField(max_length=4000, allow_blank=True)
+
+    @extend_schema(
+        operation_id="assessment_line_override_create",
+        summary="Oordeel van een regel aanpassen",
+        request=InputSerializer,
+        responses={
+            201: GradeDetailSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.line_override_create(grade=grade, by=request.user, **serializer.validated_data)
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        grade.refresh_from_db()
+        return Response(GradeDetailSerializer(grade).data, status=status.HTTP_201_CREATED)
+
+
+class GradeSignApi(APIView):
+    """Sign the grade: it is final and can only be corrected as a new version."""
+
+    @extend_schema(
+        operation_id="assessment_grade_sign",
+        summary="Beoordeling ondertekenen",
+        request=None,
+        responses={
+            200: GradeDetailSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        try:
+            grade = services.grade_sign(grade=grade, by=request.user)
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        grade.refresh_from_db()
+        return Response(GradeDetailSerializer(grade).data)
+
+
+class GradeCorrectApi(APIView):
+    """Start a correction of a signed grade: a new draft version with the reason."""
+
+    @extend_schema_serializer(component_name="GradeCorrectionInput")
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=4000, allow_blank=True)
+
+    @extend_schema(
+        operation_id="assessment_grade_correct",
+        summary="Correctie op een ondertekende beoordeling",
+        request=InputSerializer,
+        responses={
+            201: GradeDetailSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            correction = services.grade_correct(
+                grade=grade, by=request.user, reason=serializer.validated_data["reason"]
+            )
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        return Response(GradeDetailSerializer(correction).data, status=status.HTTP_201_CREATED)
+
+
+class AttemptResultApi(APIView):
+    """The final grade of an attempt. Trainees: own attempt, once signed; the reference lines
+    and verdicts only outside exam mode."""
+
+    @extend_schema_serializer(component_name="AttemptResult")
+    class OutputSerializer(serializers.Serializer):
+        attempt = serializers.IntegerField()
+        grade = serializers.IntegerField()
+        exam = serializers.BooleanField()
+        score = serializers.DecimalField(max_digits=4, decimal_places=1)
+        passed = serializers.BooleanField()
+        signed_at = serializers.DateTimeField()
+        assessor = serializers.CharField()
+        rubric = serializers.DictField(child=serializers.IntegerField())
+        comment = serializers.CharField()
+        subscores = serializers.DictField()
+        workflow_checks = serializers.ListField(child=serializers.DictField())
+        components = serializers.DictField(required=False)
+        critical_errors = serializers.ListField(child=serializers.DictField(), required=False)
+        lines = serializers.ListField(
+            child=serializers.DictField(),
+            required=False,
+            help_text="Regels met oordeel, uitleg en de referentieregel; nooit in examenmodus.",
+        )
+
+    @extend_schema(
+        operation_id="assessment_attempt_result",
+        summary="Resultaat van een poging",
+        responses={200: OutputSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, attempt_id: int) -> Response:
+        result = selectors.result_for(request.user, attempt_id)
+        if result is None:
+            raise NotFound(_("Er is (nog) geen resultaat."))
+        grade = result.grade
+        data: dict[str, Any] = {
+            "attempt": result.attempt.pk,
+            "grade": grade.pk,
+            "exam": result.exam,
+            "score": grade.score,
+            "passed": grade.passed,
+            "signed_at": grade.signed_at,
+            "assessor": grade.assessor.get_full_name() or grade.assessor.username,
+            "rubric": grade.rubric,
+            "comment": grade.comment,
+            "subscores": _stringify(result.subscores),
+            "workflow_checks": grade.workflow_checks,
+        }
+        if result.show_details:
+            data["components"] = result.effective["components"]
+            data["critical_errors"] = result.effective["critical_errors"]
+            data["lines"] = [
+                {k: v for k, v in row.items() if k != "trainee_line"}
+                for row in selectors.side_by_side(grade, result.effective)
+            ]
+        # Through the serializer, so the figures have the types the schema states.
+        return Response(self.OutputSerializer(data).data)
+
+
+def _stringify(subscores: dict) -> dict:
+    return {
+        group: {key: (None if value is None else str(value)) for key, value in items.items()}
+        for group, items in subscores.items()
+    }
+
+
+class ReportSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    pages = serializers.IntegerField(allow_null=True)
+    requested_at = serializers.DateTimeField()
+    rendered_at = serializers.DateTimeField(allow_null=True)
+    download = serializers.SerializerMethodField()
+
+    def get_download(self, report: Report) -> str | None:
+        from django.urls import reverse
+
+        if report.status != ReportStatus.RENDERED:
+            return None
+        return reverse("api:assessment_api:report-download", kwargs={"pk": report.pk})
+
+
+class ReportRequestApi(APIView):
+    """Ask for a PDF: the assessment report of a signed grade, or a calculation printout.
+    Asked twice, it is rendered once (the same report comes back)."""
+
+    @extend_schema_serializer(component_name="ReportRequestInput")
+    class InputSerializer(serializers.Serializer):
+        kind = serializers.ChoiceField(choices=ReportKind.choices)
+        grade = serializers.IntegerField(required=False)
+        calculation_version = serializers.IntegerField(required=False)
+
+    @extend_schema(
+        operation_id="assessment_report_request",
+        summary="Rapport (PDF) aanvragen",
+        request=InputSerializer,
+        responses={202: ReportSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if data["kind"] == ReportKind.ASSESSMENT:
+            subject = selectors.grade_for_report(request.user, data.get("grade") or 0)
+        else:
+            subject = selectors.calculation_version_for(
+                request.user, data.get("calculation_version") or 0
+            )
+        if subject is None:
+            raise NotFound(_("Dit rapport bestaat niet."))
+        try:
+            report = services.report_request(kind=data["kind"], subject=subject, by=request.user)
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        # The rendering ran on commit (immediate backend) or is queued (database backend).
+        report.refresh_from_db()
+        return Response(ReportSerializer(report).data, status=status.HTTP_202_ACCEPTED)
+
+
+def _report_for(request: Request, pk: int) -> Report:
+    report = selectors.report_for(request.user, pk)
+    if report is None:
+        raise NotFound(_("Dit rapport bestaat niet."))
+    return report
+
+
+class ReportDetailApi(APIView):
+    @extend_schema(
+        operation_id="assessment_report_detail",
+        summary="Status van een rapport",
+        responses={200: ReportSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(ReportSerializer(_report_for(request, pk)).data)
+
+
+class ReportDownloadApi(APIView):
+    @extend_schema(
+        operation_id="assessment_report_download",
+        summary="Rapport downloaden (PDF)",
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
+            404: ErrorSerializer,
+            409: ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, pk: int):
+        report = _report_for(request, pk)
+        if report.status != ReportStatus.RENDERED:
+            return Response(
+                {"errors": [{"path": "status", "message": _("Het rapport wordt nog gemaakt.")}]},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return pdf_response(report)
+
+
+def pdf_response(report: Report) -> FileResponse:
+    report.file.open("rb")
+    return FileResponse(
+        report.file,
+        as_attachment=True,
+        filename=report.file.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+    )
+
+
+class ProgressSerializer(serializers.Serializer):
+    trainee = serializers.CharField()
+    work_processes = serializers.DictField()
+    competence_areas = serializers.DictField()
+
+
+def progress_data(trainee: User, progress: selectors.Progress) -> dict[str, Any]:
+    def group(name: str) -> dict[str, Any]:
+        latest = progress.latest(name)
+        return {
+            key: {
+                "series": [{"at": at.isoformat(), "score": str(value)} for at, value in values],
+                "latest": None if latest[key]["score"] is None else str(latest[key]["score"]),
+                "level": latest[key]["level"],
+            }
+            for key, values in progress.series(name).items()
+        }
+
+    return {
+        "trainee": trainee.username,
+        "work_processes": group("work_processes"),
+        "competence_areas": group("competence_areas"),
+    }
+
+
+class TraineeProgressApi(APIView):
+    """Progress per work process and competence area of a trainee the user may see (the
+    trainee themself, or the assessors of their cohorts)."""
+
+    @extend_schema(
+        operation_id="assessment_progress_trainee",
+        summary="Voortgang van een cursist per werkproces en competentiegebied",
+        responses={200: ProgressSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, trainee_id: int | None = None) -> Response:
+        trainee = request.user if trainee_id is None else User.objects.filter(pk=trainee_id).first()
+        if trainee is None:
+            raise NotFound(_("Deze cursist bestaat niet."))
+        progress = selectors.progress_of_trainee(request.user, trainee)
+        if progress is None:
+            raise NotFound(_("Deze cursist bestaat niet."))
+        return Response(progress_data(trainee, progress))
+
+
+class OwnProgressApi(TraineeProgressApi):
+    """The signed-in trainee's own progress."""
+
+    @extend_schema(
+        operation_id="assessment_progress_own",
+        summary="Eigen voortgang per werkproces en competentiegebied",
+        responses={200: ProgressSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        return super().get(request, None)
+
+
+class CohortGradesCsvApi(APIView):
+    """The cohort's final grades as CSV (assessors of the cohort only)."""
+
+    @extend_schema(
+        operation_id="assessment_cohort_grades_csv",
+        summary="Cijfers van een groep (CSV)",
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), 404: ErrorSerializer},
+    )
+    def get(self, request: Request, cohort_id: int) -> HttpResponse:
+        cohort = selectors.cohort_for_assessor(request.user, cohort_id)
+        if cohort is None:
+            raise Http404
+        return exports.cohort_grades_response(request.user, cohort)

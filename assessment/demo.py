@@ -1,0 +1,310 @@
+"""Demo data of the assessment: finished, graded attempts so that a new user sees results,
+reports and progress at once.
+
+Runs after the cases' demo loader (it needs the demo cases and users). Each attempt is played
+through the real claim workflow (`cases.workflow`) with the real calculation services, then
+graded and signed by beoordelaar1 through `assessment.services`. Idempotent: a trainee who
+already finished the demo case is not played again, and a signed grade is never touched.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TextIO
+
+from django.db import transaction
+
+from . import services
+from .models import Grade, GradeStatus
+
+ASSESSOR = "beoordelaar1"
+
+
+@dataclass(frozen=True)
+class DemoAttempt:
+    trainee: str
+    case_slug: str
+    # Changes to the reference lines that make the trainee's calculation differ: line id →
+    # fields to set, or None to leave the line out.
+    changes: dict[str, dict[str, Any] | None]
+    rubric: dict[str, int]
+    comment: str
+    overrides: tuple[tuple[str, str, str], ...] = ()
+    grade: bool = True
+
+
+DEMO_ATTEMPTS = (
+    DemoAttempt(
+        trainee="cursist1",
+        case_slug="clio-door-private",
+        changes={"1": {"labour_units": "160"}},
+        rubric={
+            "analyseren-en-interpreteren": 2,
+            "organiseren-en-uitvoeren": 3,
+            "ondersteunen-en-samenwerken": 3,
+            "interacteren-beinvloeden-en-presenteren": 2,
+        },
+        comment=(
+            "Nette calculatie, maar het herstel van het voorportier is te ruim begroot. De klant "
+            "betaalt zelf: leg uit waarom herstel goedkoper is dan vervangen en noem de "
+            "gebruikte spiegelkap expliciet."
+        ),
+    ),
+    DemoAttempt(
+        trainee="cursist1",
+        case_slug="golf-front-low-speed",
+        changes={"4": {"labour_units": "280"}},
+        rubric={
+            "analyseren-en-interpreteren": 3,
+            "organiseren-en-uitvoeren": 4,
+            "ondersteunen-en-samenwerken": 3,
+            "interacteren-beinvloeden-en-presenteren": 3,
+        },
+        comment=(
+            "Goede calculatie volgens de voertuigspecifieke informatie, inclusief beide "
+            "kalibraties. De suppletie voor de bumperbalk kwam op tijd en de klant was "
+            "geïnformeerd. De motorkap is iets ruim begroot."
+        ),
+        overrides=(
+            ("4", "correct", "280 AE is verdedigbaar: de deuk loopt door tot in de vouwlijn."),
+        ),
+    ),
+    DemoAttempt(
+        trainee="cursist2",
+        case_slug="golf-front-low-speed",
+        changes={
+            "7": None,
+            "5": {"paint": {"mode": "new", "units": "135"}},
+            "4": {"labour_units": "380"},
+        },
+        rubric={
+            "analyseren-en-interpreteren": 2,
+            "organiseren-en-uitvoeren": 3,
+            "ondersteunen-en-samenwerken": 3,
+            "interacteren-beinvloeden-en-presenteren": 2,
+        },
+        comment=(
+            "Het afstellen van de koplampen ontbreekt: na vervanging van de koplamp hoort dat "
+            "erbij. Het voorscherm hoeft niet volledig gespoten te worden; inspuiten volstaat. "
+            "De motorkap is ruim begroot: onderbouw de eenheden met de schadefoto's."
+        ),
+    ),
+    DemoAttempt(
+        trainee="cursist2",
+        case_slug="clio-door-private",
+        changes={},
+        rubric={},
+        comment="",
+        grade=False,
+    ),
+)
+
+
+class DemoGap(Exception):
+    """The demo cannot be played (a case or user missing, or a move refused)."""
+
+
+def _lines(reference: dict, changes: dict[str, dict[str, Any] | None]) -> list[dict[str, Any]]:
+    lines = []
+    for line in copy.deepcopy(reference.get("lines") or []):
+        line.pop("assess", None)
+        line_id = str(line.get("id"))
+        if line_id in changes and changes[line_id] is None:
+            continue
+        line.update(changes.get(line_id) or {})
+        lines.append(line)
+    return lines
+
+
+def _save_lines(attempt, user, lines) -> None:
+    from cases.calculations.selectors import draft_for
+    from cases.calculations.services import draft_save
+
+    draft = draft_for(attempt)
+    draft_save(attempt=attempt, lines=lines, expected_version=draft.version, by=user)
+
+
+def _step(name: str, move, **kwargs):
+    from cases.workflow import MoveRefused
+
+    try:
+        return move(**kwargs)
+    except MoveRefused as exc:
+        raise DemoGap(f"stap '{name}' geweigerd: {exc}") from exc
+
+
+def play(attempt, user, demo: DemoAttempt) -> None:
+    """Walk the attempt from intake to delivery as a trainee would."""
+    from cases import workflow as wf
+
+    version = attempt.case_version
+    customer = version.customer or {}
+    _step(
+        "dossier",
+        wf.attempt_create_dossier,
+        attempt=attempt,
+        by=user,
+        customer_name=customer.get("name") or "Klant",
+        license_plate="DEMO-01",
+        insurer=customer.get("insurer") or "Verzekeraar",
+        cover="casco",
+        policy_number=customer.get("policy_number") or "",
+    )
+    _step(
+        "schade",
+        wf.attempt_record_damage,
+        attempt=attempt,
+        by=user,
+        zones=list(version.expected_damage_zones or ["front"]),
+        description="Schade opgenomen volgens de foto's en de toelichting van de klant.",
+    )
+    if customer.get("wishes"):
+        _step(
+            "wensen",
+            wf.attempt_record_customer_wishes,
+            attempt=attempt,
+            by=user,
+            wishes="Klant wil de auto zo snel mogelijk terug; vervangend vervoer besproken.",
+        )
+    if version.is_hv:
+        _step(
+            "hv",
+            wf.attempt_record_hv_judgement,
+            attempt=attempt,
+            by=user,
+            judgement=version.expected_hv_judgement or "safe",
+            safe_to_park=True,
+            safe_to_work=True,
+            reasons="Geen airbags afgegaan, accubak onbeschadigd.",
+        )
+    _step(
+        "inschatting",
+        wf.attempt_record_first_estimate,
+        attempt=attempt,
+        by=user,
+        amount=Decimal("2500"),
+        repair_days=4,
+    )
+    _step(
+        "opdracht",
+        wf.attempt_receive_repair_order,
+        attempt=attempt,
+        by=user,
+        planned_date=attempt.simulated_date + dt.timedelta(days=2),
+    )
+    _save_lines(attempt, user, _lines(version.reference_precalc, demo.changes))
+    attempt = _step("voorcalculatie", wf.attempt_submit_precalc, attempt=attempt, by=user)
+    _step(
+        "werkorder",
+        wf.attempt_create_work_order,
+        attempt=attempt,
+        by=user,
+        instructions="Herstel volgens calculatie en voertuigspecifieke informatie.",
+    )
+    _step("onderdelen", wf.attempt_order_parts, attempt=attempt, by=user)
+    _step(
+        "ontvangst",
+        wf.attempt_receive_vehicle,
+        attempt=attempt,
+        by=user,
+        odometer=int((version.vehicle_snapshot or {}).get("mileage_km") or 50000) + 20,
+    )
+    _step(
+        "ontvangstcontrole",
+        wf.attempt_check_reception,
+        attempt=attempt,
+        by=user,
+        new_damage_found=False,
+    )
+    attempt = _step("herstel", wf.attempt_start_repair, attempt=attempt, by=user)
+    if (version.hidden_damage or {}).get("lines"):
+        _save_lines(attempt, user, _lines(version.reference_final, demo.changes))
+        attempt = _step("suppletie", wf.attempt_submit_supplement, attempt=attempt, by=user)
+        _step("onderdelen suppletie", wf.attempt_order_parts, attempt=attempt, by=user)
+        _step(
+            "klant informeren",
+            wf.attempt_inform_customer,
+            attempt=attempt,
+            by=user,
+            topic="change",
+            message="Verborgen schade gevonden; suppletie aangevraagd.",
+        )
+    attempt = _step("eindcalculatie", wf.attempt_submit_final, attempt=attempt, by=user)
+    checklist = list(version.delivery_checklist or [])
+    _step(
+        "eindcontrole",
+        wf.attempt_final_inspection,
+        attempt=attempt,
+        by=user,
+        checked=list(range(len(checklist))),
+    )
+    questions = list(customer.get("last_questions") or [])
+    _step(
+        "afleveren",
+        wf.attempt_deliver_vehicle,
+        attempt=attempt,
+        by=user,
+        explanation="Werk toegelicht aan de hand van de eindcalculatie en de foto's.",
+        answers=["Ja, dat is meegenomen in het herstel." for _ in questions],
+    )
+
+
+def _grade(attempt, assessor, demo: DemoAttempt) -> Grade:
+    existing = attempt.grades.filter(status=GradeStatus.SIGNED).first()
+    if existing is not None:
+        return existing
+    grade = services.grade_start(attempt=attempt, by=assessor)
+    for line_key, verdict, reason in demo.overrides:
+        if not grade.overrides.filter(line_key=line_key).exists():
+            services.line_override_create(
+                grade=grade, by=assessor, line_key=line_key, new_verdict=verdict, reason=reason
+            )
+    grade = services.grade_autosave(
+        grade=grade, by=assessor, revision=grade.revision, rubric=demo.rubric, comment=demo.comment
+    )
+    return services.grade_sign(grade=grade, by=assessor)
+
+
+def load(stdout: TextIO) -> None:
+    from cases.models import Attempt, Case
+    from cases.services import attempt_start
+    from schadeplatform.accounts.models import User
+
+    assessor = User.objects.filter(username=ASSESSOR).first()
+    if assessor is None:
+        stdout.write("Beoordeling: geen demo-beoordelaar; eerst de accounts laden.\n")
+        return
+    for demo in DEMO_ATTEMPTS:
+        trainee = User.objects.filter(username=demo.trainee).first()
+        case = Case.objects.filter(slug=demo.case_slug).first()
+        if trainee is None or case is None:
+            stdout.write(f"Beoordeling: {demo.trainee}/{demo.case_slug} ontbreekt, overgeslagen.\n")
+            continue
+        attempt = (
+            Attempt.objects.filter(
+                trainee=trainee, case_version__case=case, submitted_at__isnull=False
+            )
+            .order_by("pk")
+            .first()
+        )
+        try:
+            if attempt is None:
+                with transaction.atomic():
+                    attempt = attempt_start(trainee=trainee, case=case)
+                    play(attempt, trainee, demo)
+                    attempt.refresh_from_db()
+            if demo.grade:
+                grade = _grade(attempt, assessor, demo)
+                stdout.write(
+                    f"Beoordeling: {trainee.username} – {case.title}: {grade.score} "
+                    f"({'voldoende' if grade.passed else 'onvoldoende'}), ondertekend.\n"
+                )
+            else:
+                stdout.write(
+                    f"Beoordeling: {trainee.username} – {case.title}: ingeleverd, te beoordelen.\n"
+                )
+        except (DemoGap, services.AssessmentError) as exc:
+            stdout.write(f"Beoordeling: {trainee.username} – {case.title} niet gelukt: {exc}\n")

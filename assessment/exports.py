@@ -1,0 +1,81 @@
+"""CSV export of a cohort's final grades, for the cohort's assessors."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .rubric import AREAS
+from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
+from .selectors import cohort_progress
+from .templatetags.assessment_format import format_nl
+
+HEADER = [
+    "cursist",
+    "naam",
+    "casus",
+    "poging",
+    "ingeleverd",
+    "ondertekend",
+    "beoordelaar",
+    "rol",
+    "versie",
+    "score",
+    "uitslag",
+    *[f"werkproces {code}" for code in WORK_PROCESSES],
+    *[f"competentiegebied {area}" for area in COMPETENCE_AREAS],
+    *[f"rubric {area.name}" for area in AREAS],
+    "eindoordeel",
+]
+
+
+def _cell(value) -> str:
+    """Dutch decimals; text cells that a spreadsheet would run as a formula are defused."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def cohort_grade_rows(user, cohort) -> list[list[str]]:
+    progress, _per_trainee = cohort_progress(user, cohort)
+    rows = []
+    for point in progress.points:
+        attempt, grade = point.attempt, point.grade
+        rows.append(
+            [
+                _cell(attempt.trainee.username),
+                _cell(attempt.trainee.get_full_name()),
+                _cell(attempt.case_version.case.title),
+                str(attempt.pk),
+                timezone.localtime(attempt.submitted_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(grade.signed_at).strftime("%Y-%m-%d %H:%M"),
+                _cell(grade.assessor.username),
+                grade.get_role_display(),
+                str(grade.version),
+                format_nl(grade.score, 1),
+                "voldoende" if grade.passed else "onvoldoende",
+                *[format_nl(point.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
+                *[format_nl(point.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
+                *[str(grade.rubric.get(area.slug, "")) for area in AREAS],
+                _cell(grade.comment),
+            ]
+        )
+    return rows
+
+
+def cohort_grades_response(user, cohort) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"cijfers-{slugify(cohort.name)}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The BOM and the semicolon make Dutch Excel open it with the right columns and accents.
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(HEADER)
+    writer.writerows(cohort_grade_rows(user, cohort))
+    return response

@@ -1,0 +1,285 @@
+"""Grades of trainees' attempts: the machine's result, the assessor's overrides and rubric, the
+sign-off, corrections as new versions, moderation in exam mode, and the rendered PDF reports.
+
+Writes go through `assessment.services`; a signed grade never changes (the service refuses it
+and `Grade.save` refuses it too, so no other path can slip past).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class SignedGradeImmutable(Exception):
+    """A signed grade would be changed; a correction is a new version."""
+
+
+class GradeRole(models.TextChoices):
+    PRIMARY = "primary", _("eerste beoordelaar")
+    SECOND = "second", _("tweede beoordelaar (blind)")
+    MODERATOR = "moderator", _("moderator")
+
+
+class GradeStatus(models.TextChoices):
+    DRAFT = "draft", _("concept")
+    SIGNED = "signed", _("ondertekend")
+
+
+# Fields that the assessor changes while grading; everything else is fixed at creation.
+GRADE_EDITABLE_FIELDS = ("rubric", "comment", "score", "passed", "revision", "updated_at")
+
+
+class Grade(models.Model):
+    attempt = models.ForeignKey(
+        "cases.Attempt", on_delete=models.CASCADE, related_name="grades", verbose_name=_("poging")
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    role = models.CharField(
+        _("rol"), max_length=16, choices=GradeRole.choices, default=GradeRole.PRIMARY
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="grades_given",
+        verbose_name=_("beoordelaar"),
+    )
+    # The schadescore/1 result at creation, plus "scored" (which calculation against which
+    # reference) and "line_meta" (critical / alternative credit per reference line) so that an
+    # override can be recomputed without the case.
+    machine_result = models.JSONField(_("automatische beoordeling"), default=dict)
+    workflow_checks = models.JSONField(_("controles werkprocessen"), default=list)
+    score = models.DecimalField(_("score"), max_digits=4, decimal_places=1)
+    passed = models.BooleanField(_("voldoende"))
+    rubric = models.JSONField(_("rubric"), default=dict, blank=True)
+    comment = models.TextField(_("eindoordeel"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=GradeStatus.choices, default=GradeStatus.DRAFT
+    )
+    signed_at = models.DateTimeField(_("ondertekend op"), null=True, blank=True)
+    # Optimistic lock for autosave: each save sends the revision it started from.
+    revision = models.PositiveIntegerField(_("revisie"), default=1)
+    correction_reason = models.TextField(_("reden van correctie"), blank=True)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("vervangt"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
+        ordering = ["attempt", "role", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "role", "version"], name="assessment_grade_unique_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(signed_at__isnull=False),
+                name="assessment_grade_signed_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["attempt", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id} {self.get_role_display()} v{self.version} ({self.score})"
+
+    def save(self, *args, **kwargs) -> None:
+        # Data integrity, not a business rule: a signed row stays as it was signed.
+        if self.pk is not None:
+            stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == GradeStatus.SIGNED:
+                raise SignedGradeImmutable(
+                    f"Beoordeling {self.pk} is ondertekend; een correctie wordt een nieuwe versie."
+                )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == GradeStatus.SIGNED
+
+
+class GradeEvent(models.Model):
+    """What happened to a grade: created, override, signed, correction (old, new, actor, time)."""
+
+    grade = models.ForeignKey(
+        Grade, on_delete=models.CASCADE, related_name="events", verbose_name=_("beoordeling")
+    )
+    kind = models.CharField(_("soort"), max_length=32)
+    old_status = models.CharField(_("oude status"), max_length=16, blank=True)
+    new_status = models.CharField(_("nieuwe status"), max_length=16, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    data = models.JSONField(_("gegevens"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis beoordeling")
+        verbose_name_plural = _("gebeurtenissen beoordeling")
+        ordering = ["grade", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.grade_id} {self.kind}"
+
+
+class LineOverride(models.Model):
+    """The assessor's verdict on one line instead of the machine's; the machine's is kept."""
+
+    grade = models.ForeignKey(
+        Grade, on_delete=models.CASCADE, related_name="overrides", verbose_name=_("beoordeling")
+    )
+    # The reference line's id, or "extra:<trainee line id>" for a line the reference lacks.
+    line_key = models.CharField(_("regel"), max_length=80)
+    original_verdict = models.CharField(_("oordeel machine"), max_length=32)
+    new_verdict = models.CharField(_("oordeel beoordelaar"), max_length=32)
+    reason = models.TextField(_("reden"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")
+    )
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aangepast regeloordeel")
+        verbose_name_plural = _("aangepaste regeloordelen")
+        ordering = ["grade", "at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="assessment_override_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line_key}: {self.original_verdict} → {self.new_verdict}"
+
+
+class ModerationStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    RESOLVED = "resolved", _("afgerond")
+
+
+class Moderation(models.Model):
+    """Exam mode: the two blind grades differ too much; a third assessor decides."""
+
+    attempt = models.OneToOneField(
+        "cases.Attempt",
+        on_delete=models.CASCADE,
+        related_name="moderation",
+        verbose_name=_("poging"),
+    )
+    first_grade = models.ForeignKey(
+        Grade, on_delete=models.PROTECT, related_name="+", verbose_name=_("eerste beoordeling")
+    )
+    second_grade = models.ForeignKey(
+        Grade, on_delete=models.PROTECT, related_name="+", verbose_name=_("tweede beoordeling")
+    )
+    reason = models.TextField(_("aanleiding"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ModerationStatus.choices, default=ModerationStatus.OPEN
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderator"),
+    )
+    outcome = models.ForeignKey(
+        Grade,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eindbeoordeling"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("moderatie")
+        verbose_name_plural = _("moderaties")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}: {self.get_status_display()}"
+
+
+class ReportKind(models.TextChoices):
+    ASSESSMENT = "assessment", _("beoordelingsrapport")
+    CALCULATION = "calculation", _("calculatie")
+
+
+class ReportStatus(models.TextChoices):
+    PENDING = "pending", _("wordt gemaakt")
+    RENDERED = "rendered", _("klaar")
+    FAILED = "failed", _("mislukt")
+
+
+def report_path(instance: Report, filename: str) -> str:
+    return f"reports/{instance.kind}/{filename}"
+
+
+class Report(models.Model):
+    """A PDF, rendered once per `key`: a signed grade, or a calculation version's content."""
+
+    kind = models.CharField(_("soort"), max_length=16, choices=ReportKind.choices)
+    key = models.CharField(_("sleutel"), max_length=120, unique=True)
+    grade = models.ForeignKey(
+        Grade,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("beoordeling"),
+    )
+    calculation_version = models.ForeignKey(
+        "cases.CalculationVersion",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("calculatieversie"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.PENDING
+    )
+    file = models.FileField(_("bestand"), upload_to=report_path, blank=True)
+    pages = models.PositiveIntegerField(_("pagina's"), null=True, blank=True)
+    render_count = models.PositiveIntegerField(_("aantal keer gemaakt"), default=0)
+    error = models.TextField(_("foutmelding"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangevraagd door"),
+    )
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    rendered_at = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporten")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="assessment", grade__isnull=False))
+                | Q(kind="calculation", calculation_version__isnull=False),
+                name="assessment_report_has_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.key} ({self.get_status_display()})"

@@ -1,0 +1,142 @@
+"""The assessor's rubric: the four competence areas of the profile, each on a scale of 1 to 4.
+
+The descriptors are built from the area's own description in the profile ("Omschrijving
+competentiegebied", bcp-schademanager-2022, kerntaak 1): level 3 is the profile's description
+of a vakvolwassen schademanager, level 4 goes beyond it, levels 1 and 2 fall short of it.
+The rubric covers what no machine judges (advice, communication, cooperation), and also lets
+the assessor weigh the calculation areas beyond the machine's figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessment.scoring.competence import ANALYSEREN, INTERACTEREN, ONDERSTEUNEN, ORGANISEREN
+
+LEVELS = (1, 2, 3, 4)
+LEVEL_LABELS = {
+    1: "Onder niveau",
+    2: "In ontwikkeling",
+    3: "Op niveau",
+    4: "Boven niveau",
+}
+
+
+@dataclass(frozen=True)
+class RubricArea:
+    slug: str
+    name: str
+    description: str
+    descriptors: dict[int, str]
+
+
+AREAS: tuple[RubricArea, ...] = (
+    RubricArea(
+        slug="analyseren-en-interpreteren",
+        name=ANALYSEREN,
+        description=(
+            "Past eigen expertise op efficiënte wijze toe. Geeft blijk van een helder "
+            "(analytisch) denkvermogen. Gaat naar de kern van (complexe) problemen en "
+            "vraagstukken. Past materialen en middelen doelmatig en doelgericht toe. Weet zaken "
+            "goed te formuleren."
+        ),
+        descriptors={
+            1: "Past eigen expertise nauwelijks toe, komt niet tot de kern van het schadebeeld en "
+            "formuleert onduidelijk; materialen en middelen worden niet doelmatig ingezet.",
+            2: "Past eigen expertise deels toe; ziet de hoofdzaken, maar mist de kern van "
+            "complexere vraagstukken en zet materialen en middelen niet altijd doelmatig in.",
+            3: "Past eigen expertise efficiënt toe, gaat naar de kern van het probleem, zet "
+            "materialen en middelen doelmatig en doelgericht in en weet zaken goed te formuleren.",
+            4: "Geeft blijk van een helder analytisch denkvermogen, ook bij complexe "
+            "schadebeelden; vindt de kern snel en formuleert zijn afwegingen helder en volledig.",
+        },
+    ),
+    RubricArea(
+        slug="organiseren-en-uitvoeren",
+        name=ORGANISEREN,
+        description=(
+            "Plant vooruit en werkt op een systematische en georganiseerde wijze. Volgt regels "
+            "en procedures. Richt zich op klantbehoeftes en levert een kwaliteitsdienst of "
+            "–product af volgens de normen van de organisatie."
+        ),
+        descriptors={
+            1: "Werkt niet systematisch, slaat regels en procedures over en levert geen product "
+            "af dat aan de normen van de organisatie voldoet.",
+            2: "Werkt grotendeels volgens plan, maar mist stappen in de procedure of verliest de "
+            "klantbehoefte uit het oog; het resultaat voldoet niet overal aan de normen.",
+            3: "Plant vooruit, werkt systematisch en georganiseerd, volgt regels en procedures en "
+            "levert een kwaliteitsdienst af volgens de normen van de organisatie.",
+            4: "Plant vooruit en voorziet knelpunten; volgt regels en procedures consequent en "
+            "levert, gericht op de klantbehoefte, aantoonbaar kwaliteit boven de norm.",
+        },
+    ),
+    RubricArea(
+        slug="ondersteunen-en-samenwerken",
+        name=ONDERSTEUNEN,
+        description=(
+            "Ondersteunt anderen en toont respect en positieve waardering in sociale "
+            "interacties. Zet mensen op de eerste plaats, werkt effectief met individuen en "
+            "teams, klanten en staf. Laat duidelijk persoonlijke waarden zien die in "
+            "overeenstemming zijn met de waarden van de organisatie/omgeving."
+        ),
+        descriptors={
+            1: "Toont weinig respect of waardering voor klant en collega's en werkt niet samen "
+            "met werkplaats, expert of betalende partij.",
+            2: "Werkt samen waar het moet, maar zet de klant en collega's niet steeds op de "
+            "eerste plaats; ondersteunt anderen alleen op verzoek.",
+            3: "Ondersteunt anderen, toont respect en positieve waardering, werkt effectief met "
+            "klant, werkplaats en betrokkenen en handelt naar de waarden van de organisatie.",
+            4: "Zet mensen op de eerste plaats, zoekt zelf de samenwerking met individuen en "
+            "teams en is een voorbeeld in het uitdragen van de waarden van de organisatie.",
+        },
+    ),
+    RubricArea(
+        slug="interacteren-beinvloeden-en-presenteren",
+        name=INTERACTEREN,
+        description=(
+            "Is doeltreffend in het communiceren en het aanknopen van contacten. Overtuigt en "
+            "beïnvloedt anderen op succesvolle wijze. Gaat met anderen op een open en "
+            "ontspannen wijze om."
+        ),
+        descriptors={
+            1: "Communiceert niet doeltreffend met klant of opdrachtgever; advies en uitleg "
+            "ontbreken of overtuigen niet.",
+            2: "Communiceert correct maar onvolledig; legt de calculatie of het advies uit "
+            "zonder de klant of opdrachtgever echt te overtuigen.",
+            3: "Communiceert doeltreffend, legt calculatie en advies helder uit, overtuigt de "
+            "klant/opdrachtgever en gaat open en ontspannen met anderen om.",
+            4: "Knoopt vlot contacten aan, overtuigt en beïnvloedt ook in lastige gesprekken "
+            "(afwijkingen, total loss, meerwerk) en houdt het gesprek open en ontspannen.",
+        },
+    ),
+)
+
+AREA_BY_SLUG = {area.slug: area for area in AREAS}
+SLUG_BY_NAME = {area.name: area.slug for area in AREAS}
+
+
+def validate_rubric(rubric: object) -> list[dict[str, str]]:
+    """Errors (API paths) of a rubric `{area_slug: 1–4}`; areas may be left out while drafting."""
+    if not isinstance(rubric, dict):
+        return [{"path": "rubric", "message": "De rubric moet een object zijn."}]
+    errors = []
+    for slug, level in rubric.items():
+        if slug not in AREA_BY_SLUG:
+            errors.append({"path": f"rubric.{slug}", "message": "Onbekend competentiegebied."})
+        elif level is not None and (
+            isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS
+        ):
+            errors.append(
+                {"path": f"rubric.{slug}", "message": "Kies een niveau van 1 tot en met 4."}
+            )
+    return errors
+
+
+def missing_areas(rubric: dict) -> list[str]:
+    """The areas not yet scored; a grade is signed only with all four."""
+    return [area.slug for area in AREAS if rubric.get(area.slug) not in LEVELS]
+
+
+def level_to_score(level: int) -> int:
+    """A rubric level as a score out of 100, for sub-scores and progress (4 → 100, 1 → 25)."""
+    return level * 25

@@ -1,0 +1,185 @@
+"""The credit of one reference line and its weight (scoring spec §3)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from calcengine.arithmetic import part_net
+from calcengine.model import Line, Rates, Vehicle
+
+from .annotations import Assess
+from .rules import (
+    AMOUNT_OPERATIONS,
+    CREDIT_BASE,
+    CREDIT_UNIT_SHARE,
+    HUNDRED,
+    LABOUR_OPERATIONS,
+    ONE,
+    UNIT_ZERO_CREDIT_DEVIATION,
+    WEIGHT_FLOOR,
+    ZERO,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One compared figure of a matched line: `labour`, `paint` or `amount` (§3).
+
+    `deviation` is None when paint is compared but one line has none or another mode: then
+    `u` is 0 without a deviation to show.
+    """
+
+    kind: str
+    reference: Decimal | None
+    trainee: Decimal | None
+    deviation: Decimal | None
+    u: Decimal
+    reference_mode: str | None = None
+    trainee_mode: str | None = None
+
+
+def operation_credit(reference: Line, trainee: Line, assess: Assess) -> Decimal:
+    """`op` of §3: 1 for the reference's operation, except a replace with another part source
+    (absent means OEM), which earns the alternative credit; an operation listed in
+    `alternatives` earns the alternative credit; any other operation 0.
+    """
+    if trainee.operation == reference.operation:
+        if reference.operation == "replace" and trainee.part_source != reference.part_source:
+            return assess.alternative_credit
+        return ONE
+    if trainee.operation in assess.alternatives:
+        return assess.alternative_credit
+    return ZERO
+
+
+def is_alternative(reference: Line, trainee: Line, assess: Assess) -> bool:
+    """Whether `op` comes from the alternative rule of §3 (another part source on a replace, or
+    an operation listed in `alternatives`) rather than from the same or a wrong operation."""
+    if trainee.operation == reference.operation:
+        return reference.operation == "replace" and trainee.part_source != reference.part_source
+    return trainee.operation in assess.alternatives
+
+
+def unit_deviation(reference: Decimal, trainee: Decimal) -> Decimal:
+    """`d = |trainee − reference| / reference` (§3); against a reference figure of 0 it is 0
+    when the trainee's is 0 too, else 1."""
+    if reference == ZERO:
+        return ZERO if trainee == ZERO else ONE
+    return abs(trainee - reference) / reference
+
+
+def unit_credit(deviation: Decimal, tolerance: Decimal) -> Decimal:
+    """`u(d)` of §3: 1 within the tolerance (its edge included), 0 from a deviation of 0.5,
+    linear in between.
+
+    The tolerance is tested first, so a tolerance of 50 % or more gives full credit up to it.
+    """
+    if deviation <= tolerance:
+        return ONE
+    if deviation >= UNIT_ZERO_CREDIT_DEVIATION:
+        return ZERO
+    return (UNIT_ZERO_CREDIT_DEVIATION - deviation) / (UNIT_ZERO_CREDIT_DEVIATION - tolerance)
+
+
+def _compared(kind: str, reference: Decimal, trainee: Decimal, tolerance: Decimal) -> Figure:
+    deviation = unit_deviation(reference, trainee)
+    return Figure(kind, reference, trainee, deviation, unit_credit(deviation, tolerance))
+
+
+def compared_figures(reference: Line, trainee: Line, tolerance: Decimal) -> tuple[Figure, ...]:
+    """The figures §3 compares for a matched pair.
+
+    - labour units, when the reference line has labour units;
+    - base paint units, when either line has paint; another mode or no paint on one side is
+      `u = 0`;
+    - the amount, when the reference line is subcontract or sundry (a trainee line without an
+      amount counts as 0). The line's unit tolerance applies to the amount as well: §3 gives one
+      `u(d)` for every compared figure.
+    """
+    figures: list[Figure] = []
+    if reference.labour_units > ZERO:
+        figures.append(_compared("labour", reference.labour_units, trainee.labour_units, tolerance))
+    ref_paint, trainee_paint = reference.paint, trainee.paint
+    if ref_paint is not None and trainee_paint is not None and ref_paint.mode == trainee_paint.mode:
+        paint = _compared("paint", ref_paint.units, trainee_paint.units, tolerance)
+        figures.append(
+            Figure(
+                "paint",
+                paint.reference,
+                paint.trainee,
+                paint.deviation,
+                paint.u,
+                ref_paint.mode,
+                trainee_paint.mode,
+            )
+        )
+    elif ref_paint is not None or trainee_paint is not None:
+        figures.append(
+            Figure(
+                "paint",
+                None if ref_paint is None else ref_paint.units,
+                None if trainee_paint is None else trainee_paint.units,
+                None,
+                ZERO,
+                None if ref_paint is None else ref_paint.mode,
+                None if trainee_paint is None else trainee_paint.mode,
+            )
+        )
+    if reference.operation in AMOUNT_OPERATIONS:
+        figures.append(
+            _compared("amount", reference.amount or ZERO, trainee.amount or ZERO, tolerance)
+        )
+    return tuple(figures)
+
+
+def units_credit(figures: tuple[Figure, ...]) -> Decimal:
+    """`u` of a line (§3): the mean of its compared figures, 1 when none is compared."""
+    if not figures:
+        return ONE
+    if len(figures) == 1:
+        return figures[0].u
+    return sum((figure.u for figure in figures), ZERO) / len(figures)
+
+
+def line_credit(op: Decimal, u: Decimal) -> Decimal:
+    """`credit_i = op × (0.5 + 0.5 × u)` when `op > 0`, else 0 (§3)."""
+    if op <= ZERO:
+        return ZERO
+    return op * (CREDIT_BASE + CREDIT_UNIT_SHARE * u)
+
+
+def line_cost(line: Line, vehicle: Vehicle, rates: Rates) -> Decimal:
+    """A line's cost at the given (the reference's) vehicle and rates, exact and unrounded (§3).
+
+    Parts net is the calculation spec's (§2.4: gross and discount rounded per line); labour is
+    `labour_units / units_per_hour × rate of its category`; paint is `units × mode factor ×
+    paint-type labour factor / units_per_hour × paint rate`, without the once-per-calculation
+    setup time and without paint material, which belong to no line; subcontract is the amount
+    with the markup, unrounded; sundry the amount.
+    """
+    cost = ZERO
+    units_per_hour = vehicle.units_per_hour
+    if line.operation == "replace":
+        cost += part_net(line, rates)
+    if line.labour_category is not None and line.operation in LABOUR_OPERATIONS:
+        cost += line.labour_units / units_per_hour * rates.labour[line.labour_category]
+    if line.paint is not None:
+        cost += (
+            line.paint.units
+            * rates.paint_mode_factor[line.paint.mode]
+            * rates.paint_type_labour_factor[vehicle.paint_type]
+            / units_per_hour
+            * rates.labour["paint"]
+        )
+    if line.operation == "subcontract":
+        cost += (line.amount or ZERO) * (ONE + rates.subcontract_markup_percent / HUNDRED)
+    elif line.operation == "sundry":
+        cost += line.amount or ZERO
+    return cost
+
+
+def line_weight(cost: Decimal, reference_subtotal: Decimal) -> Decimal:
+    """`w_i = max(cost_i / reference subtotal, 0.02)` (§3); the floor alone when the reference
+    subtotal is 0, where no share can be taken."""
+    if reference_subtotal <= ZERO:
+        return WEIGHT_FLOOR
+    return max(cost / reference_subtotal, WEIGHT_FLOOR)

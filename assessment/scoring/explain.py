@@ -1,0 +1,285 @@
+"""The Dutch sentences that say why a line earned what it earned (scoring spec §7).
+
+Figures are written the Dutch way: "12,5 AE", "39 %", "€ 1.234,56".
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from calcengine.model import Line, Warning
+
+from .annotations import Assess
+from .credit import Figure
+from .result import CriticalKind, Verdict
+from .rules import AMOUNT_OPERATIONS, HUNDRED, ONE, ZERO
+
+# What the trainee did, after the part's name: "Achterbumper hersteld".
+DONE = {
+    "replace": "vervangen",
+    "repair": "hersteld",
+    "remove_refit": "gedemonteerd en gemonteerd",
+    "paint": "gespoten",
+    "calibrate": "gekalibreerd",
+    "hv_safety": "spanningsvrij gemaakt",
+    "subcontract": "als werk derden opgenomen",
+    "sundry": "als diversen opgenomen",
+}
+# What the reference reckons: "waar de referentie herstellen rekent".
+RECKONED = {
+    "replace": "vervangen",
+    "repair": "herstellen",
+    "remove_refit": "demonteren en monteren",
+    "paint": "spuiten",
+    "calibrate": "kalibreren",
+    "hv_safety": "HV-veiligstellen",
+    "subcontract": "werk derden",
+    "sundry": "diversen",
+}
+# These lines' descriptions name the work itself ("Frontradar kalibreren"), so the verb is left
+# out unless the operation differs from the reference's.
+SELF_DESCRIBED = frozenset({"calibrate", "hv_safety", "subcontract", "sundry"})
+# Of these, a calibration's or HV safety line's description always says the work; "als
+# diversen opgenomen" still says something of a sundry that the reference lacks.
+NAMED_BY_DESCRIPTION = frozenset({"calibrate", "hv_safety"})
+PAINT_MODE = {
+    "new": "nieuw deel (niveau I)",
+    "surface": "oppervlak (niveau II)",
+    "repair_minor": "herstel tot de helft (niveau III)",
+    "repair_major": "herstel meer dan de helft (niveau IV)",
+    "blend": "inspuiten",
+}
+PART_SOURCE = {"oem": "origineel (OEM)", "used": "gebruikt", "aftermarket": "imitatie"}
+YES_NO = {True: "ja", False: "nee"}
+
+
+# Python writes "1,234.5"; Dutch writes "1.234,5".
+_TO_DUTCH = str.maketrans({",": ".", ".": ","})
+
+
+def format_number(value: Decimal, places: int | None = None) -> str:
+    """Dutch notation: comma for decimals, a dot between thousands ("1.234,5"); without
+    `places`, trailing zeros are left out ("12,5", "250")."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    elif value == value.to_integral_value():
+        # Whole units are most figures: no decimals to trim.
+        return f"{int(value):,}".replace(",", ".")
+    else:
+        value = value.normalize()
+    return f"{value:,f}".translate(_TO_DUTCH)
+
+
+def format_money(value: Decimal) -> str:
+    """ "€ 1.234,56"."""
+    return f"€ {format_number(value, 2)}"
+
+
+def format_units(value: Decimal) -> str:
+    return f"{format_number(value)} AE"
+
+
+def format_percent(fraction: Decimal) -> str:
+    """A share as a whole percentage ("39 %"); one decimal where a whole one would read 0 %."""
+    percent = fraction * HUNDRED
+    whole = percent.quantize(ONE, rounding=ROUND_HALF_UP)
+    if whole == ZERO and percent != ZERO:
+        return f"{format_number(percent, 1)} %"
+    return f"{format_number(whole)} %"
+
+
+def _name(line: Line) -> str:
+    description = line.description.strip() or line.code
+    return description[0].upper() + description[1:]
+
+
+def _did(reference: Line, trainee: Line) -> str:
+    """ "Achterbumper hersteld", named as the reference names the part; "Frontradar
+    kalibreren" alone for a self-describing line done as the reference does it."""
+    if trainee.operation in SELF_DESCRIBED and trainee.operation == reference.operation:
+        return _name(reference)
+    return f"{_name(reference)} {DONE[trainee.operation]}"
+
+
+def _direction(figure: Figure) -> str:
+    assert figure.trainee is not None and figure.reference is not None
+    return "te hoog" if figure.trainee > figure.reference else "te laag"
+
+
+def _deviation_clause(figure: Figure) -> str:
+    """ ": 39 % te hoog", or nothing against a reference figure of 0."""
+    if figure.reference == ZERO or figure.deviation is None:
+        return ""
+    return f": {format_percent(figure.deviation)} {_direction(figure)}"
+
+
+def figure_sentence(reference: Line, trainee: Line, figure: Figure) -> str:
+    """One sentence on a compared figure that differs from the reference."""
+    name = _name(reference)
+    if figure.kind == "labour":
+        assert figure.trainee is not None and figure.reference is not None
+        return (
+            f"{_did(reference, trainee)} ({format_units(figure.trainee)}) waar de "
+            f"referentie {format_units(figure.reference)} rekent{_deviation_clause(figure)}."
+        )
+    if figure.kind == "amount":
+        assert figure.trainee is not None and figure.reference is not None
+        return (
+            f"{name}: {format_money(figure.trainee)} waar de referentie "
+            f"{format_money(figure.reference)} rekent{_deviation_clause(figure)}."
+        )
+    # Paint.
+    if figure.trainee_mode is None:
+        assert figure.reference is not None and figure.reference_mode is not None
+        return (
+            f"{name}: geen lakwerk waar de referentie lakwerk rekent "
+            f"({PAINT_MODE[figure.reference_mode]}, {format_units(figure.reference)})."
+        )
+    if figure.reference_mode is None:
+        assert figure.trainee is not None
+        return (
+            f"{name}: lakwerk ({PAINT_MODE[figure.trainee_mode]}, "
+            f"{format_units(figure.trainee)}) waar de referentie geen lakwerk rekent."
+        )
+    if figure.reference_mode != figure.trainee_mode:
+        return (
+            f"{name}: lakniveau {PAINT_MODE[figure.trainee_mode]} waar de referentie "
+            f"{PAINT_MODE[figure.reference_mode]} rekent."
+        )
+    assert figure.trainee is not None and figure.reference is not None
+    return (
+        f"{name}: lak {format_units(figure.trainee)} waar de referentie "
+        f"{format_units(figure.reference)} rekent{_deviation_clause(figure)}."
+    )
+
+
+def _tolerated_sentence(reference: Line, trainee: Line, figure: Figure, assess: Assess) -> str:
+    sentence = figure_sentence(reference, trainee, figure)
+    return f"{sentence[:-1]}, binnen de tolerantie van {format_percent(assess.unit_tolerance)}."
+
+
+def _reference_figures(reference: Line) -> str:
+    """The reference line's compared figures in brackets: " (250 AE, lak 250 AE)"."""
+    shown = []
+    if reference.labour_units > ZERO:
+        shown.append(format_units(reference.labour_units))
+    if reference.paint is not None:
+        shown.append(f"lak {format_units(reference.paint.units)}")
+    if reference.operation in AMOUNT_OPERATIONS:
+        shown.append(format_money(reference.amount or ZERO))
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def _differs(figure: Figure) -> bool:
+    return (
+        figure.deviation is None
+        or figure.deviation != ZERO
+        or figure.reference_mode != figure.trainee_mode
+    )
+
+
+def explain_matched(
+    verdict: Verdict,
+    reference: Line,
+    trainee: Line,
+    op: Decimal,
+    figures: tuple[Figure, ...],
+    assess: Assess,
+) -> str:
+    """Why a matched reference line is correct, an alternative, units-off or wrongly done."""
+    if verdict is Verdict.WRONG_OPERATION:
+        return (
+            f"{_name(reference)} {DONE[trainee.operation]} waar de referentie "
+            f"{RECKONED[reference.operation]} rekent: verkeerde bewerking, geen punten."
+        )
+    off = [figure_sentence(reference, trainee, f) for f in figures if f.u < ONE]
+    tolerated = [
+        _tolerated_sentence(reference, trainee, f, assess)
+        for f in figures
+        if f.u == ONE and _differs(f)
+    ]
+    if verdict is Verdict.ALTERNATIVE:
+        share = format_percent(op)
+        if trainee.operation == reference.operation:
+            first = (
+                f"{_name(reference)} vervangen door een {PART_SOURCE[trainee.part_source]} "
+                f"onderdeel waar de referentie een {PART_SOURCE[reference.part_source]} "
+                f"onderdeel rekent: aanvaardbaar alternatief, {share} van de punten."
+            )
+        else:
+            first = (
+                f"{_name(reference)} {DONE[trainee.operation]} waar de referentie "
+                f"{RECKONED[reference.operation]} rekent: aanvaardbaar alternatief, "
+                f"{share} van de punten."
+            )
+        return " ".join([first, *off, *tolerated])
+    if verdict is Verdict.UNITS_OFF:
+        return " ".join([*off, *tolerated])
+    if tolerated:
+        return " ".join(tolerated)
+    return explain_correct(reference)
+
+
+def explain_correct(reference: Line) -> str:
+    """A line done as the reference does it, with the reference's figures; it depends on the
+    reference line alone, so a prepared reference keeps it."""
+    return f"{_did(reference, reference)} zoals de referentie{_reference_figures(reference)}."
+
+
+def explain_missing(reference: Line) -> str:
+    return (
+        f"{_name(reference)} ontbreekt: de referentie rekent "
+        f"{RECKONED[reference.operation]}{_reference_figures(reference)}."
+    )
+
+
+def explain_extra(line: Line, cost: Decimal, matched_line_id: str | None) -> str:
+    """An extra line, with what it adds at the reference's rates."""
+    verb = "" if line.operation in NAMED_BY_DESCRIPTION else f" {DONE[line.operation]}"
+    did = f"{_name(line)}{verb} ({format_money(cost)})"
+    if matched_line_id is not None:
+        return (
+            f"{did}: code {line.code} staat al op regel {matched_line_id}, deze regel is "
+            "extra en verlaagt de score voor overcalculatie."
+        )
+    return (
+        f"{did} staat niet in de referentie: werk dat de schade niet vraagt verlaagt de score "
+        "voor overcalculatie."
+    )
+
+
+def critical_message(
+    kind: CriticalKind,
+    *,
+    line: Line | None = None,
+    reference: Line | None = None,
+    warning: Warning | None = None,
+    decisions: tuple[bool, bool | None] | None = None,
+) -> str:
+    """The Dutch message of a knock-out (§6)."""
+    if kind is CriticalKind.MISSING_CRITICAL:
+        assert reference is not None
+        return f"Kritieke regel ontbreekt: {_name(reference)} ({reference.code})."
+    if kind is CriticalKind.WRONG_OPERATION_CRITICAL:
+        assert reference is not None and line is not None
+        return (
+            f"Kritieke regel {_name(reference)} ({reference.code}) {DONE[line.operation]} waar "
+            f"de referentie {RECKONED[reference.operation]} rekent."
+        )
+    if kind is CriticalKind.REPAIR_NOT_ALLOWED:
+        assert line is not None
+        return (
+            f"{_name(line)} ({line.code}) hersteld, terwijl de fabrikant herstel niet toestaat: "
+            "het onderdeel moet vervangen worden."
+        )
+    if kind is CriticalKind.ADAS_CALIBRATION_MISSING:
+        assert warning is not None
+        return f"ADAS-kalibratie ontbreekt: {warning.message}"
+    if kind is CriticalKind.HV_SAFETY_MISSING:
+        assert warning is not None
+        return f"HV-veiligstellen ontbreekt: {warning.message}"
+    assert decisions is not None
+    reference_answer, trainee_answer = decisions
+    stated = "niets" if trainee_answer is None else f"'{YES_NO[trainee_answer]}'"
+    return (
+        f"Economisch total loss: de cursist zegt {stated} waar de referentie "
+        f"'{YES_NO[reference_answer]}' zegt."
+    )

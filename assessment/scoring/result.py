@@ -1,0 +1,185 @@
+"""The result of scoring one calculation (scoring spec §7) and its JSON form.
+
+The dataclasses hold exact Decimals; `to_json` shows them rounded half up, to 1 decimal for the
+score and sub-scores, 4 for components and line fractions (as expected.json states them) and
+2 for points. The review UI can override a line's verdict and recompute from the exact values.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Any
+
+from .rules import FRACTION_QUANTUM, ONE, POINTS_QUANTUM, SCORE_QUANTUM, SPEC, ZERO
+
+
+class Verdict(StrEnum):
+    """A line's verdict (§7), see README.md for the precise rule of each."""
+
+    CORRECT = "correct"
+    ALTERNATIVE = "alternative"
+    UNITS_OFF = "units_off"
+    WRONG_OPERATION = "wrong_operation"
+    MISSING = "missing"
+    EXTRA = "extra"
+
+
+class CriticalKind(StrEnum):
+    """The knock-outs of §6, in the order of its table (and of the result's list)."""
+
+    MISSING_CRITICAL = "missing_critical"
+    WRONG_OPERATION_CRITICAL = "wrong_operation_critical"
+    REPAIR_NOT_ALLOWED = "repair_not_allowed"
+    ADAS_CALIBRATION_MISSING = "adas_calibration_missing"
+    HV_SAFETY_MISSING = "hv_safety_missing"
+    TOTAL_LOSS_DECISION = "total_loss_decision"
+
+
+def quantize(value: Decimal | None, quantum: Decimal) -> str | None:
+    """The value rounded half up to `quantum`, as a string."""
+    if value is None:
+        return None
+    return str(value.quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+# Most lines are right: their figures are the shared constants 1 and 0, shown ready-made.
+_ONE_FRACTION = str(ONE.quantize(FRACTION_QUANTUM))
+_ZERO_FRACTION = str(ZERO.quantize(FRACTION_QUANTUM))
+_ZERO_POINTS = str(ZERO.quantize(POINTS_QUANTUM))
+
+
+def _fraction(value: Decimal | None) -> str | None:
+    if value is ONE:
+        return _ONE_FRACTION
+    if value is ZERO:
+        return _ZERO_FRACTION
+    return quantize(value, FRACTION_QUANTUM)
+
+
+def _points(value: Decimal) -> str | None:
+    return _ZERO_POINTS if value is ZERO else quantize(value, POINTS_QUANTUM)
+
+
+def round_score(value: Decimal) -> Decimal:
+    """`round(x, 1)` half up, as §7 writes it (never Python's banker's `round`)."""
+    return value.quantize(SCORE_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class LineScore:
+    """One reference line (matched or missing) or one extra trainee line.
+
+    For an extra line `op`, `u` and `credit` are None and `weight` is its cost as a share of the
+    reference subtotal (the share by which it reduces L); for a missing line `op` and `u` are
+    None and `credit` is 0.
+    """
+
+    code: str
+    reference_line_id: str | None
+    trainee_line_id: str | None
+    verdict: Verdict
+    op: Decimal | None
+    u: Decimal | None
+    credit: Decimal | None
+    weight: Decimal
+    points_lost: Decimal
+    explanation: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "reference_line_id": self.reference_line_id,
+            "trainee_line_id": self.trainee_line_id,
+            "verdict": self.verdict.value,
+            "op": _fraction(self.op),
+            "u": _fraction(self.u),
+            "credit": _fraction(self.credit),
+            "weight": _fraction(self.weight),
+            "points_lost": _points(self.points_lost),
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CriticalError:
+    """A knock-out (§6). `line_id` is the reference's line for `missing_critical` and
+    `wrong_operation_critical`, the trainee's for the kinds found in the trainee's calculation,
+    and None for `total_loss_decision`."""
+
+    kind: CriticalKind
+    line_id: str | None
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "line_id": self.line_id, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Components:
+    """L, T and D (§3–§5), exact."""
+
+    L: Decimal
+    T: Decimal
+    D: Decimal
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "L": quantize(self.L, FRACTION_QUANTUM),
+            "T": quantize(self.T, FRACTION_QUANTUM),
+            "D": quantize(self.D, FRACTION_QUANTUM),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Subscores:
+    """Sub-scores out of 100, per work process and per competence area (§7); None where a
+    calculation shows nothing (those come from the workflow's checks and the assessor)."""
+
+    work_processes: Mapping[str, Decimal | None]
+    competence_areas: Mapping[str, Decimal | None]
+
+    def to_json(self) -> dict[str, dict[str, str | None]]:
+        return {
+            "work_processes": {
+                key: quantize(value, SCORE_QUANTUM) for key, value in self.work_processes.items()
+            },
+            "competence_areas": {
+                key: quantize(value, SCORE_QUANTUM) for key, value in self.competence_areas.items()
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreResult:
+    """Everything §7 lists, with the figures that lead to it.
+
+    `lines_before_extra` is L before the over-calculation reduction, `extra_reduction` the
+    reduction's factor `min(1, extra_cost / reference subtotal)`, `total_deviation` the `dev`
+    of §4. `decisions` maps each decision asked to (reference, trainee).
+    """
+
+    score: Decimal
+    passed: bool
+    components: Components
+    critical_errors: tuple[CriticalError, ...]
+    lines: tuple[LineScore, ...]
+    subscores: Subscores
+    reference_subtotal: Decimal
+    trainee_subtotal: Decimal
+    total_deviation: Decimal
+    lines_before_extra: Decimal
+    extra_cost: Decimal
+    extra_reduction: Decimal
+    decisions: Mapping[str, tuple[bool, bool | None]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "spec": SPEC,
+            "score": str(self.score),
+            "passed": self.passed,
+            "components": self.components.to_json(),
+            "critical_errors": [error.to_json() for error in self.critical_errors],
+            "lines": [line.to_json() for line in self.lines],
+            "subscores": self.subscores.to_json(),
+        }

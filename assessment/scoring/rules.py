@@ -1,0 +1,58 @@
+"""The fixed figures of the `schadescore/1` contract (docs/scoring-spec.md), in one place.
+
+They belong to the contract, not to a case: a case tunes its lines through the reference's
+`assess` annotations (see `annotations.py`), never through these.
+"""
+
+from decimal import Decimal
+
+SPEC = "schadescore/1"
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+# §1: defaults of a reference line's `assess` object.
+DEFAULT_ALTERNATIVE_CREDIT = Decimal("0.5")
+DEFAULT_UNIT_TOLERANCE_PERCENT = Decimal("10")
+
+# §3: a deviation of half the reference figure or more earns no unit credit.
+UNIT_ZERO_CREDIT_DEVIATION = Decimal("0.5")
+# §3: credit = op × (BASE + SHARE × u) for a line with the right (or an acceptable) operation.
+CREDIT_BASE = Decimal("0.5")
+CREDIT_UNIT_SHARE = Decimal("0.5")
+# §3: the smallest weight of a reference line, so that a cheap but necessary line still counts.
+WEIGHT_FLOOR = Decimal("0.02")
+
+# §4: the band of the total's deviation, full credit at or below the first, none from the second.
+TOTAL_FULL_CREDIT_DEVIATION = Decimal("0.02")
+TOTAL_ZERO_CREDIT_DEVIATION = Decimal("0.20")
+
+# §7: the weights of the components in the score, and the pass mark.
+COMPONENT_WEIGHTS = {"L": Decimal("0.60"), "T": Decimal("0.25"), "D": Decimal("0.15")}
+PASS_MARK = Decimal("70")
+
+# §7: how the result shows its figures. Components and line fractions are shown to 4 decimals
+# ("for reading", as expected.json states them), the score and sub-scores to 1, points to 2.
+SCORE_QUANTUM = Decimal("0.1")
+FRACTION_QUANTUM = Decimal("0.0001")
+POINTS_QUANTUM = Decimal("0.01")
+
+# §5: the decision a bare calculation exercise asks, answered by the calculation itself.
+TOTAL_LOSS_DECISION = "economic_total_loss"
+DECISION_KEYS = ("economic_total_loss", "expert_required", "used_parts_allowed")
+
+OPERATIONS = (
+    "replace",
+    "repair",
+    "remove_refit",
+    "paint",
+    "calibrate",
+    "hv_safety",
+    "subcontract",
+    "sundry",
+)
+# Calculation spec §2.1: the operations that carry labour units.
+LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
+# §3: the operations whose `amount` is compared.
+AMOUNT_OPERATIONS = frozenset({"subcontract", "sundry"})

@@ -1,0 +1,439 @@
+"""Writes of the assessment: starting a grade, autosave, line overrides, sign-off, corrections,
+exam-mode moderation and report requests. Keyword-only, typed; callers check nothing twice:
+every rule is enforced here (the views and APIs only translate the exceptions).
+
+A grade's status moves only through `_grade_transition` (draft → signed); a signed grade never
+changes (`SignedGradeImmutable`), a correction is a new version that supersedes it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schadeplatform.accounts.models import User
+
+from .machine import NothingToScore, machine_result
+from .models import (
+    Grade,
+    GradeEvent,
+    GradeRole,
+    GradeStatus,
+    LineOverride,
+    Moderation,
+    ModerationStatus,
+    Report,
+    ReportKind,
+    ReportStatus,
+)
+from .recompute import allowed_verdicts, line_key, recompute
+from .rubric import missing_areas, validate_rubric
+from .workflow_checks import run_checks
+
+# Exam mode: two blind grades further apart than this, or on different sides of the pass
+# mark, go to a third assessor.
+MODERATION_POINTS = Decimal("10")
+
+ALLOWED_MOVES: dict[str, frozenset[str]] = {
+    GradeStatus.DRAFT: frozenset({GradeStatus.SIGNED}),
+    GradeStatus.SIGNED: frozenset(),
+}
+
+
+class AssessmentError(Exception):
+    """A refused assessment action; `errors` follow the API's {"path", "message"} shape."""
+
+    def __init__(self, message: str, path: str = "", errors: list[dict[str, str]] | None = None):
+        super().__init__(message)
+        self.errors = errors or [{"path": path, "message": message}]
+
+
+class NotAllowed(AssessmentError):
+    """The user may not do this to this object (shown as 404 where the object is hidden)."""
+
+
+class StaleGrade(AssessmentError):
+    """An autosave started from an older revision than the stored one."""
+
+    def __init__(self, current: Grade, submitted: dict[str, Any]):
+        super().__init__(
+            _(
+                "Deze beoordeling is intussen elders opgeslagen. Uw invoer is niet verloren: "
+                "kopieer die en laad de pagina opnieuw."
+            ),
+            path="revision",
+        )
+        self.current = current
+        self.submitted = submitted
+
+
+def is_exam(attempt) -> bool:
+    """Exam mode: the attempt's cohort is in exam mode, or the case is for exams only."""
+    cohort = attempt.cohort
+    return bool((cohort is not None and cohort.exam_mode) or attempt.case_version.exam_only)
+
+
+def _cohort_assessor_ids(attempt) -> set[int]:
+    from schadeplatform.accounts.selectors import assessors_of_trainee
+
+    if attempt.cohort_id is not None:
+        return set(attempt.cohort.assessors.values_list("pk", flat=True))
+    return set(assessors_of_trainee(attempt.trainee).values_list("pk", flat=True))
+
+
+def _ensure_assessor(attempt, by: User) -> None:
+    if not by.is_assessor or by.pk not in _cohort_assessor_ids(attempt):
+        raise NotAllowed(_("U beoordeelt deze groep niet."))
+
+
+def _events(attempt) -> list:
+    return list(attempt.events.order_by("pk"))
+
+
+def _latest(grades: list[Grade], role: str) -> Grade | None:
+    of_role = [grade for grade in grades if grade.role == role]
+    return max(of_role, key=lambda grade: grade.version) if of_role else None
+
+
+def _log(grade: Grade, *, kind: str, by: User | None, old: str = "", new: str = "", data=None):
+    GradeEvent.objects.create(
+        grade=grade, kind=kind, old_status=old, new_status=new, actor=by, data=data or {}
+    )
+
+
+def _new_grade(*, attempt, by: User, role: str) -> Grade:
+    events = _events(attempt)
+    try:
+        machine = machine_result(attempt, list(attempt.calculation_versions.all()), events)
+    except NothingToScore as exc:
+        raise AssessmentError(str(exc), path="attempt") from exc
+    checks = [check.to_json() for check in run_checks(attempt.case_version, events)]
+    grade = Grade.objects.create(
+        attempt=attempt,
+        version=1,
+        role=role,
+        assessor=by,
+        machine_result=machine,
+        workflow_checks=checks,
+        score=Decimal(str(machine["score"])),
+        passed=bool(machine["passed"]),
+    )
+    _log(grade, kind="created", by=by, new=GradeStatus.DRAFT)
+    return grade
+
+
+def grade_start(*, attempt, by: User) -> Grade:
+    """Open this assessor's grade of a submitted attempt, creating the draft on first use.
+
+    Outside exam mode there is one line of grades (role primary). In exam mode the first
+    assessor grades as primary, a different one as second (blind), and when the two differ too
+    much a third assessor of the cohort moderates.
+    """
+    from cases.models import Attempt
+
+    _ensure_assessor(attempt, by)
+    if attempt.submitted_at is None:
+        raise AssessmentError(_("Deze poging is nog niet ingeleverd."), path="attempt")
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        grades = list(attempt.grades.all())
+        if not is_exam(attempt):
+            current = _latest(grades, GradeRole.PRIMARY)
+            if current is None:
+                return _create(attempt=attempt, by=by, role=GradeRole.PRIMARY)
+            if current.is_signed:
+                raise AssessmentError(
+                    _("Deze poging is al beoordeeld; een wijziging gaat via een correctie."),
+                    path="attempt",
+                )
+            if current.assessor_id != by.pk:
+                raise AssessmentError(
+                    _("%(name)s beoordeelt deze poging al.")
+                    % {"name": current.assessor.get_full_name() or current.assessor.username},
+                    path="attempt",
+                )
+            return current
+        return _exam_grade_start(attempt=attempt, grades=grades, by=by)
+
+
+def _create(*, attempt, by: User, role: str) -> Grade:
+    try:
+        with transaction.atomic():
+            return _new_grade(attempt=attempt, by=by, role=role)
+    except IntegrityError as exc:
+        raise AssessmentError(
+            _("Deze poging wordt op dit moment al beoordeeld."), path="attempt"
+        ) from exc
+
+
+def _exam_grade_start(*, attempt, grades: list[Grade], by: User) -> Grade:
+    moderation = Moderation.objects.filter(attempt=attempt).first()
+    primary = _latest(grades, GradeRole.PRIMARY)
+    second = _latest(grades, GradeRole.SECOND)
+    for grade in (primary, second, _latest(grades, GradeRole.MODERATOR)):
+        if grade is not None and grade.assessor_id == by.pk:
+            return grade
+    if primary is None:
+        return _create(attempt=attempt, by=by, role=GradeRole.PRIMARY)
+    if second is None:
+        return _create(attempt=attempt, by=by, role=GradeRole.SECOND)
+    if moderation is not None and moderation.status == ModerationStatus.OPEN:
+        grade = _create(attempt=attempt, by=by, role=GradeRole.MODERATOR)
+        Moderation.objects.filter(pk=moderation.pk).update(moderator=by)
+        return grade
+    raise AssessmentError(_("Deze poging heeft al twee beoordelaars."), path="attempt")
+
+
+def _lock_draft(grade: Grade, by: User) -> Grade:
+    grade = Grade.objects.select_for_update().select_related("attempt").get(pk=grade.pk)
+    if grade.assessor_id != by.pk:
+        raise NotAllowed(_("Alleen de eigen beoordelaar mag deze beoordeling wijzigen."))
+    if grade.is_signed:
+        raise AssessmentError(
+            _("Deze beoordeling is ondertekend en kan niet meer worden gewijzigd."), path="status"
+        )
+    return grade
+
+
+def grade_autosave(
+    *,
+    grade: Grade,
+    by: User,
+    revision: int,
+    rubric: dict[str, int] | None = None,
+    comment: str | None = None,
+) -> Grade:
+    """Store the rubric and comment when `revision` is still the stored one; else `StaleGrade`
+    with the stored grade and what was sent, so nothing typed is lost."""
+    if rubric is not None:
+        errors = validate_rubric(rubric)
+        if errors:
+            raise AssessmentError(errors[0]["message"], errors=errors)
+    with transaction.atomic():
+        grade = _lock_draft(grade, by)
+        if revision != grade.revision:
+            raise StaleGrade(grade, {"rubric": rubric, "comment": comment, "revision": revision})
+        if rubric is not None:
+            grade.rubric = {**grade.rubric, **dict(rubric.items())}
+            grade.rubric = {k: v for k, v in grade.rubric.items() if v is not None}
+        if comment is not None:
+            grade.comment = comment
+        grade.revision += 1
+        grade.save(update_fields=["rubric", "comment", "revision", "updated_at"])
+    return grade
+
+
+def overrides_of(grade: Grade) -> dict[str, str]:
+    """The latest override per line; earlier ones stay as history."""
+    result: dict[str, str] = {}
+    for override in sorted(grade.overrides.all(), key=lambda o: (o.at, o.pk)):
+        result[override.line_key] = override.new_verdict
+    return result
+
+
+def effective_result(grade: Grade) -> dict[str, Any]:
+    return recompute(grade.machine_result, overrides_of(grade))
+
+
+def line_override_create(
+    *, grade: Grade, by: User, line_key: str, new_verdict: str, reason: str
+) -> LineOverride:
+    """Override one line's verdict with a reason; the machine's verdict is kept beside it and
+    the grade's score and pass/fail are recomputed (assessment/README.md)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssessmentError(_("Geef een reden voor het aangepaste oordeel."), path="reason")
+    with transaction.atomic():
+        grade = _lock_draft(grade, by)
+        lines = {line_key_of(line): line for line in grade.machine_result.get("lines", [])}
+        line = lines.get(line_key)
+        if line is None:
+            raise AssessmentError(_("Deze regel bestaat niet in de beoordeling."), path="line_key")
+        if new_verdict not in allowed_verdicts(line):
+            raise AssessmentError(_("Dit oordeel kan niet voor deze regel."), path="new_verdict")
+        override = LineOverride.objects.create(
+            grade=grade,
+            line_key=line_key,
+            original_verdict=line["verdict"],
+            new_verdict=new_verdict,
+            reason=reason,
+            by=by,
+        )
+        effective = recompute(grade.machine_result, overrides_of(grade))
+        grade.score = Decimal(effective["score"])
+        grade.passed = effective["passed"]
+        grade.save(update_fields=["score", "passed", "updated_at"])
+        _log(grade, kind="override", by=by, data={"line_key": line_key, "new": new_verdict})
+    return override
+
+
+def line_key_of(line: dict) -> str:
+    return line_key(line)
+
+
+def _grade_transition(grade: Grade, new_status: str, by: User) -> None:
+    old = grade.status
+    if new_status not in ALLOWED_MOVES[old]:
+        raise AssessmentError(
+            _("Deze stap kan niet vanuit de status '%(status)s'.")
+            % {"status": grade.get_status_display()},
+            path="status",
+        )
+    now = timezone.now()
+    # update() rather than save(): the row stops being editable at this very write.
+    Grade.objects.filter(pk=grade.pk, status=old).update(
+        status=new_status, signed_at=now, updated_at=now
+    )
+    grade.status, grade.signed_at = new_status, now
+    _log(grade, kind="signed", by=by, old=old, new=new_status)
+
+
+def grade_sign(*, grade: Grade, by: User) -> Grade:
+    """Sign a complete draft (all four rubric areas and a final comment); it is final from here.
+
+    In exam mode, once both blind grades are signed, a difference of more than 10 points or a
+    different pass/fail opens a moderation; the moderator's signature closes it.
+    """
+    with transaction.atomic():
+        grade = _lock_draft(grade, by)
+        errors = [
+            {"path": f"rubric.{slug}", "message": _("Kies een niveau voor elk competentiegebied.")}
+            for slug in missing_areas(grade.rubric)
+        ]
+        if not grade.comment.strip():
+            errors.append({"path": "comment", "message": _("Schrijf een eindoordeel.")})
+        if errors:
+            raise AssessmentError(errors[0]["message"], errors=errors)
+        effective = effective_result(grade)
+        grade.score = Decimal(effective["score"])
+        grade.passed = effective["passed"]
+        grade.save(update_fields=["score", "passed", "updated_at"])
+        _grade_transition(grade, GradeStatus.SIGNED, by)
+        if is_exam(grade.attempt):
+            _after_exam_signature(grade)
+    return grade
+
+
+def _after_exam_signature(grade: Grade) -> None:
+    attempt = grade.attempt
+    grades = list(attempt.grades.select_for_update())
+    if grade.role == GradeRole.MODERATOR:
+        Moderation.objects.filter(attempt=attempt).update(
+            status=ModerationStatus.RESOLVED,
+            outcome=grade,
+            moderator=grade.assessor,
+            resolved_at=timezone.now(),
+        )
+        return
+    primary = _latest(grades, GradeRole.PRIMARY)
+    second = _latest(grades, GradeRole.SECOND)
+    if primary is None or second is None or not (primary.is_signed and second.is_signed):
+        return
+    reasons = []
+    difference = abs(primary.score - second.score)
+    if difference > MODERATION_POINTS:
+        reasons.append(_("verschil van %(points)s punten") % {"points": difference})
+    if primary.passed != second.passed:
+        reasons.append(_("verschillend oordeel voldoende/onvoldoende"))
+    if not reasons:
+        return
+    existing = Moderation.objects.filter(attempt=attempt).first()
+    if existing is None:
+        Moderation.objects.create(
+            attempt=attempt,
+            first_grade=primary,
+            second_grade=second,
+            reason="; ".join(reasons),
+        )
+    elif existing.status == ModerationStatus.RESOLVED:
+        # A correction after moderation that again differs too much opens it again.
+        Moderation.objects.filter(pk=existing.pk).update(
+            status=ModerationStatus.OPEN,
+            first_grade=primary,
+            second_grade=second,
+            reason="; ".join(reasons),
+            outcome=None,
+            resolved_at=None,
+        )
+
+
+def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
+    """Start a correction of a signed grade: a new draft version with the reason, copying the
+    rubric, comment and overrides; the signed version stays as it was."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssessmentError(_("Geef een reden voor de correctie."), path="reason")
+    _ensure_assessor(grade.attempt, by)
+    with transaction.atomic():
+        grade = Grade.objects.select_for_update().select_related("attempt").get(pk=grade.pk)
+        if not grade.is_signed:
+            raise AssessmentError(
+                _("Alleen een ondertekende beoordeling wordt gecorrigeerd."), path="status"
+            )
+        if Grade.objects.filter(supersedes=grade).exists():
+            raise AssessmentError(_("Van deze versie bestaat al een correctie."), path="version")
+        if is_exam(grade.attempt) and grade.assessor_id != by.pk:
+            raise NotAllowed(_("In examenmodus corrigeert alleen de eigen beoordelaar."))
+        correction = Grade.objects.create(
+            attempt=grade.attempt,
+            version=grade.version + 1,
+            role=grade.role,
+            assessor=by,
+            machine_result=grade.machine_result,
+            workflow_checks=grade.workflow_checks,
+            score=grade.score,
+            passed=grade.passed,
+            rubric=dict(grade.rubric),
+            comment=grade.comment,
+            correction_reason=reason,
+            supersedes=grade,
+        )
+        LineOverride.objects.bulk_create(
+            LineOverride(
+                grade=correction,
+                line_key=override.line_key,
+                original_verdict=override.original_verdict,
+                new_verdict=override.new_verdict,
+                reason=override.reason,
+                by=override.by,
+            )
+            for override in grade.overrides.order_by("at", "pk")
+        )
+        _log(correction, kind="correction", by=by, new=GradeStatus.DRAFT, data={"reason": reason})
+    return correction
+
+
+def report_request(*, kind: str, subject: Any, by: User | None) -> Report:
+    """The report of a signed grade or a submitted calculation version, rendered once.
+
+    The row is unique per key; the first request creates it and queues the rendering after
+    the transaction commits, any later request gets the same row (a failed one is retried).
+    """
+    from .tasks import render_report
+
+    if kind == ReportKind.ASSESSMENT:
+        if not subject.is_signed:
+            raise AssessmentError(_("Een rapport komt pas na ondertekening."), path="grade")
+        key = f"assessment:grade:{subject.pk}"
+        fields = {"grade": subject}
+    elif kind == ReportKind.CALCULATION:
+        key = f"calculation:version:{subject.pk}"
+        fields = {"calculation_version": subject}
+    else:
+        raise AssessmentError(_("Onbekende soort rapport."), path="kind")
+    with transaction.atomic():
+        report, created = Report.objects.get_or_create(
+            key=key, defaults={"kind": kind, "requested_by": by, **fields}
+        )
+        if not created and report.status == ReportStatus.FAILED:
+            Report.objects.filter(pk=report.pk).update(status=ReportStatus.PENDING, error="")
+            report.status = ReportStatus.PENDING
+            created = True
+        if created:
+            report_id = report.pk
+            transaction.on_commit(lambda: render_report.enqueue(report_id))
+    return report

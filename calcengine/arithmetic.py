@@ -1,0 +1,276 @@
+"""One function per calculated quantity of calculation-spec §2, each citing its rule.
+
+Everything is exact `Decimal` arithmetic in Python's default context (28 significant digits);
+the only rounding is `round2`, applied exactly where the spec writes it. Rates and factors come
+from the rate set, never from this module.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from calcengine.model import Band, Line, Rates, Vehicle
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+LABOUR_CATEGORIES = ("body", "mechanical", "electrical")
+LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
+CALIBRATED_OPERATIONS = frozenset({"replace", "repair", "remove_refit"})
+HIGH_VOLTAGE_POWERTRAINS = frozenset({"HEV", "PHEV", "BEV", "FCEV"})
+
+
+def round2(x: Decimal) -> Decimal:
+    """`round2(x)`: `x` quantized to cents, half up (§2, "Rounding")."""
+    return x.quantize(CENT, ROUND_HALF_UP)
+
+
+def percent(p: Decimal) -> Decimal:
+    """A percentage as the fraction it acts as: `p / 100` (§2, "Rounding")."""
+    return p / HUNDRED
+
+
+def line_labour_units(line: Line) -> Decimal:
+    """The labour units a line carries: its `labour_units` for replace, repair, remove_refit,
+    calibrate and hv_safety lines, zero for other operations (§2.1)."""
+    return line.labour_units if line.operation in LABOUR_OPERATIONS else ZERO
+
+
+def labour_units(lines: Iterable[Line], category: str) -> Decimal:
+    """`units[c]`: the sum of the labour units of every labour line of category `c` (§2.1)."""
+    return sum(
+        (line_labour_units(line) for line in lines if line.labour_category == category), ZERO
+    )
+
+
+def labour_hours(units: Decimal, units_per_hour: int) -> Decimal:
+    """`hours[c] = units[c] / units_per_hour`, the exact quotient (§2.1)."""
+    return units / units_per_hour
+
+
+def labour_amount(hours: Decimal, rate: Decimal) -> Decimal:
+    """`labour_amount[c] = round2(hours[c] × rates.labour[c])` (§2.1)."""
+    return round2(hours * rate)
+
+
+def line_paint_units(line: Line, rates: Rates) -> Decimal:
+    """A line's paint units after the mode factor: `units × paint_mode_factor[mode]` (§2.2, §5)."""
+    if line.paint is None:
+        return ZERO
+    return line.paint.units * rates.paint_mode_factor[line.paint.mode]
+
+
+def paint_units(line_units: Iterable[Decimal], vehicle: Vehicle, rates: Rates) -> Decimal:
+    """`P` (§2.2): the lines' paint units summed; when positive, plus the setup
+    (`paint_setup_hours × units_per_hour`); then times `paint_type_labour_factor[paint_type]`."""
+    total = sum(line_units, ZERO)
+    if total > 0:
+        total += rates.paint_setup_hours * vehicle.units_per_hour
+    return total * rates.paint_type_labour_factor[vehicle.paint_type]
+
+
+def paint_hours(units: Decimal, units_per_hour: int) -> Decimal:
+    """`paint_hours = P / units_per_hour`, exact (§2.2)."""
+    return units / units_per_hour
+
+
+def paint_labour_amount(hours: Decimal, rates: Rates) -> Decimal:
+    """`round2(paint_hours × rates.labour.paint)` (§2.2)."""
+    return round2(hours * rates.labour["paint"])
+
+
+def paint_material_amount(hours: Decimal, vehicle: Vehicle, rates: Rates) -> Decimal:
+    """`round2(paint_hours × paint_material_per_hour × paint_type_material_factor[paint_type])`
+    (§2.3)."""
+    return round2(
+        hours * rates.paint_material_per_hour * rates.paint_type_material_factor[vehicle.paint_type]
+    )
+
+
+def gross_amount(unit_price: Decimal, quantity: Decimal) -> Decimal:
+    """`gross = round2(unit_price × quantity)` (§2.4)."""
+    return round2(unit_price * quantity)
+
+
+def part_gross(line: Line) -> Decimal:
+    """A replace line's `gross = round2(unit_price × quantity)`; zero for other lines (§2.4)."""
+    if line.operation != "replace" or line.unit_price is None:
+        return ZERO
+    return gross_amount(line.unit_price, line.quantity)
+
+
+USED_PARTS = "used_parts"
+
+
+def discount_key(line: Line) -> str:
+    """Which discount applies (§2.4): the part group for OEM parts, `USED_PARTS` otherwise."""
+    if line.part_source == "oem":
+        return line.part_group or "other"
+    return USED_PARTS
+
+
+def discount_fractions(rates: Rates) -> dict[str, Decimal]:
+    """Every parts discount of the rate set as a fraction, keyed as `discount_key` (§2.4)."""
+    fractions = {group: percent(pct) for group, pct in rates.parts_discount.items()}
+    fractions[USED_PARTS] = percent(rates.used_parts_discount)
+    return fractions
+
+
+def part_discount_percent(line: Line, rates: Rates) -> Decimal:
+    """`parts_discount[part_group]` for OEM parts, `used_parts_discount` for used and
+    aftermarket parts (§2.4)."""
+    if line.part_source == "oem":
+        return rates.parts_discount[line.part_group or "other"]
+    return rates.used_parts_discount
+
+
+def discount_amount(gross: Decimal, fraction: Decimal) -> Decimal:
+    """`discount = round2(gross × pct)`, `pct` as a fraction (§2.4)."""
+    return round2(gross * fraction)
+
+
+def part_discount(line: Line, rates: Rates) -> Decimal:
+    """A replace line's `discount = round2(gross × pct)`; zero for other lines (§2.4)."""
+    if line.operation != "replace":
+        return ZERO
+    return discount_amount(part_gross(line), percent(part_discount_percent(line, rates)))
+
+
+def part_net(line: Line, rates: Rates) -> Decimal:
+    """`net = gross − discount` of a replace line; zero for other lines (§2.4)."""
+    if line.operation != "replace":
+        return ZERO
+    return part_gross(line) - part_discount(line, rates)
+
+
+def small_materials(body_amount: Decimal, paint_amount: Decimal, rates: Rates) -> Decimal:
+    """`min(round2((labour_amount.body + paint_labour_amount) × small_materials_percent),
+    small_materials_cap)` (§2.5)."""
+    return min(
+        round2((body_amount + paint_amount) * percent(rates.small_materials_percent)),
+        rates.small_materials_cap,
+    )
+
+
+def markup_factor(rates: Rates) -> Decimal:
+    """`1 + subcontract_markup_percent` as a factor (§2.6)."""
+    return ONE + percent(rates.subcontract_markup_percent)
+
+
+def marked_up_amount(amount: Decimal, factor: Decimal) -> Decimal:
+    """`round2(amount × (1 + subcontract_markup_percent))`, the factor from `markup_factor`
+    (§2.6)."""
+    return round2(amount * factor)
+
+
+def subcontract_amount(line: Line, rates: Rates) -> Decimal:
+    """A subcontract line's `round2(amount × (1 + subcontract_markup_percent))`; zero for
+    other lines (§2.6)."""
+    if line.operation != "subcontract" or line.amount is None:
+        return ZERO
+    return marked_up_amount(line.amount, markup_factor(rates))
+
+
+def sundry_amount(line: Line) -> Decimal:
+    """A sundry line's `amount`, unrounded; zero for other lines (§2.7)."""
+    if line.operation != "sundry" or line.amount is None:
+        return ZERO
+    return line.amount
+
+
+def disposal(lines: Iterable[Line], rates: Rates) -> Decimal:
+    """`disposal_fee` when at least one replace line exists, else 0 (§2.8)."""
+    if any(line.operation == "replace" for line in lines):
+        return rates.disposal_fee
+    return ZERO
+
+
+def vat(subtotal: Decimal, rates: Rates) -> Decimal:
+    """`vat = round2(subtotal_excl_vat × vat_percent)` (§2.9)."""
+    return round2(subtotal * percent(rates.vat_percent))
+
+
+def repair_days(
+    labour_units_total: Decimal,
+    paint_units_total: Decimal,
+    has_lines: bool,
+    vehicle: Vehicle,
+    rates: Rates,
+) -> int:
+    """Working days (§2.10): `ceil((Σ hours + paint_hours) / productive_hours_per_day)`, plus 1
+    when there is paint work (`P > 0`); 0 without lines.
+
+    Every hour figure shares the divisor `units_per_hour`, so the ceiling is taken of the exact
+    fraction `units / (units_per_hour × productive_hours_per_day)`: a sum of 28-digit quotients
+    such as 10/12 + 74/12 could otherwise land a hair above a whole day.
+    """
+    if not has_lines:
+        return 0
+    numerator = labour_units_total + paint_units_total
+    denominator = vehicle.units_per_hour * rates.productive_hours_per_day
+    whole, remainder = divmod(numerator, denominator)
+    days = int(whole) + (1 if remainder else 0)
+    if paint_units_total > 0:
+        days += 1
+    return days
+
+
+def age_months(first_registration: date, damage_date: date) -> int:
+    """Whole months from first registration to the damage date (§2.12).
+
+    A month counts once its day of the month is reached; where that month is too short for the
+    day (registered on the 31st, damage in April), its last day counts as reached.
+    -1 when the damage date lies before the first registration.
+    """
+    if damage_date < first_registration:
+        return -1
+    months = (damage_date.year - first_registration.year) * 12 + (
+        damage_date.month - first_registration.month
+    )
+    if damage_date.day < min(first_registration.day, _days_in_month(damage_date)):
+        months -= 1
+    return months
+
+
+def _days_in_month(day: date) -> int:
+    return calendar.monthrange(day.year, day.month)[1]
+
+
+def depreciation_percent(age: int, scheme: Iterable[Band]) -> Decimal:
+    """`Σ over bands of (months 1..age inside the band) × percent_per_month` (§2.12)."""
+    total = ZERO
+    for band in scheme:
+        months = min(age, band.to_month) - band.from_month + 1
+        if months > 0:
+            total += months * band.percent_per_month
+    return total
+
+
+def value_from_new_value(new_value: Decimal, depreciation: Decimal) -> Decimal:
+    """`value_before_damage = round2(new_value × (1 − depreciation_percent))` (§2.12)."""
+    return round2(new_value * (ONE - percent(depreciation)))
+
+
+def compared_amount(subtotal: Decimal, total: Decimal, rates: Rates) -> Decimal:
+    """`subtotal_excl_vat` when the owner deducts VAT, else `total_incl_vat` (§2.11)."""
+    return subtotal if rates.owner_deducts_vat else total
+
+
+def total_loss_threshold(value_before_damage: Decimal, residual_value: Decimal) -> Decimal:
+    """`threshold = value_before_damage − residual_value` (§2.11)."""
+    return value_before_damage - residual_value
+
+
+def is_economic_total_loss(compared: Decimal, threshold: Decimal) -> bool:
+    """`economic_total_loss = compared > threshold` (§2.11)."""
+    return compared > threshold
+
+
+def repair_ratio(compared: Decimal, value_before_damage: Decimal) -> Decimal:
+    """`repair_ratio = round2(compared / value_before_damage)` (§2.11)."""
+    return round2(compared / value_before_damage)

@@ -1,0 +1,209 @@
+"""Turning "this part, this operation" into a prefilled `schadecalc/1` line (calculation-spec §1.3).
+
+The line carries exactly the fields its operation allows in the contract, filled from the
+catalogue: the OEM list price and the manufacturer's times in the make's unit, the panel's base
+paint units, the sensors to recalibrate and whether the high-voltage system must be made safe.
+What the catalogue cannot know (how long a repair takes, the paint level) the caller gives.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from calcengine.catalogue._data import money_str, to_decimal, to_money, units_str
+from calcengine.catalogue.errors import CatalogueError
+from calcengine.catalogue.vehicles import Part, VehicleModel, get_vehicle
+from calcengine.catalogue.work_codes import WorkCode, get_work_code, is_work_code
+
+PART_OPERATIONS = ("replace", "repair", "remove_refit", "paint")
+PAINT_MODES = ("new", "surface", "repair_minor", "repair_major", "blend")
+PART_SOURCES = ("oem", "used", "aftermarket")
+OPERATION_NAMES = {
+    "replace": "vervangen",
+    "repair": "herstellen",
+    "remove_refit": "demonteren/monteren",
+    "paint": "spuiten",
+    "calibrate": "kalibreren",
+    "hv_safety": "spanningsvrij maken",
+    "subcontract": "werk derden",
+    "sundry": "diversen",
+}
+# Dents are driven out of sheet metal and plastic is welded or filled; a lamp, a window or a
+# steering part is replaced, never "repaired" in a calculation.
+REPAIRABLE_GROUPS = frozenset({"body", "trim"})
+
+
+def prefill_line(
+    vehicle_id: str,
+    part_code: str,
+    operation: str,
+    *,
+    line_id: str,
+    paint_mode: str | None = None,
+    repair_units: Decimal | str | int | None = None,
+    part_source: str = "oem",
+    quantity: int = 1,
+    unit_price: Decimal | str | int | None = None,
+) -> dict[str, Any]:
+    """A line for `operation` on `part_code` of the vehicle, ready for a `schadecalc/1` input.
+
+    - replace: part group, list price (or `unit_price`, for a used or aftermarket part),
+      replace units, and paint (`paint_mode`, default `new`) when the part is painted;
+    - repair: `repair_units` (required) and paint (default `repair_minor`) when painted; a part
+      the manufacturer forbids repairing still gets its line, marked `repair_allowed: false`,
+      so that the engine warns (REPAIR_NOT_ALLOWED) instead of the mistake going unseen;
+    - remove_refit: remove/refit units, paint only when `paint_mode` is given;
+    - paint: `paint_mode` (required) on the panel's base paint units;
+    - calibrate, hv_safety, subcontract, sundry (and remove_refit work such as MEAS-FRAME):
+      from the shared work codes, labour in the vehicle's unit.
+
+    Raises `CatalogueError` (Dutch message) for an unknown vehicle, part or code and for an
+    operation or option that does not fit the part.
+    """
+    vehicle = get_vehicle(vehicle_id)
+    if not isinstance(line_id, str) or not line_id:
+        raise CatalogueError("Een regel heeft een id (tekst) nodig.")
+    if operation not in OPERATION_NAMES:
+        raise CatalogueError(f"Onbekende bewerking {operation!r}.")
+    if part_source not in PART_SOURCES:
+        raise CatalogueError(f"Onbekende herkomst {part_source!r} (oem, used of aftermarket).")
+    if paint_mode is not None and paint_mode not in PAINT_MODES:
+        raise CatalogueError(f"Onbekend lakniveau {paint_mode!r}.")
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
+        raise CatalogueError(f"Aantal moet een geheel getal groter dan 0 zijn ({quantity!r}).")
+    if operation != "replace" and (part_source != "oem" or quantity != 1 or unit_price is not None):
+        raise CatalogueError("Herkomst, aantal en prijs horen alleen bij vervangen.")
+    if operation != "repair" and repair_units is not None:
+        raise CatalogueError("Herstelarbeid (repair_units) hoort alleen bij herstellen.")
+
+    if vehicle.has_part(part_code):
+        part = vehicle.part(part_code)
+        if operation not in PART_OPERATIONS:
+            raise CatalogueError(
+                f"{part.name} ({part.code}) is een onderdeel: {OPERATION_NAMES[operation]} "
+                "gaat met een werkcode, niet met een onderdeelnummer."
+            )
+        return _part_line(
+            vehicle,
+            part,
+            operation,
+            line_id=line_id,
+            paint_mode=paint_mode,
+            repair_units=repair_units,
+            part_source=part_source,
+            quantity=quantity,
+            unit_price=unit_price,
+        )
+    if is_work_code(part_code):
+        if paint_mode is not None:
+            raise CatalogueError(f"Werkcode {part_code} heeft geen lakwerk.")
+        return _work_line(vehicle, get_work_code(part_code), operation, line_id=line_id)
+    raise CatalogueError(
+        f"Code {part_code!r} is geen onderdeel van {vehicle.name} en geen werkcode."
+    )
+
+
+def _paint(part: Part, mode: str) -> dict[str, str]:
+    if part.paint_units is None:
+        raise CatalogueError(f"{part.name} ({part.code}) wordt niet gespoten.")
+    return {"mode": mode, "units": units_str(part.paint_units)}
+
+
+def _part_line(
+    vehicle: VehicleModel,
+    part: Part,
+    operation: str,
+    *,
+    line_id: str,
+    paint_mode: str | None,
+    repair_units: Decimal | str | int | None,
+    part_source: str,
+    quantity: int,
+    unit_price: Decimal | str | int | None,
+) -> dict[str, Any]:
+    line: dict[str, Any] = {
+        "id": line_id,
+        "code": part.code,
+        "description": part.name,
+        "operation": operation,
+    }
+    if operation == "paint":
+        if paint_mode is None:
+            raise CatalogueError(f"Spuiten van {part.name} vraagt een lakniveau (paint_mode).")
+        line["paint"] = _paint(part, paint_mode)
+        return line
+
+    if operation == "replace":
+        price = part.list_price if unit_price is None else to_money(unit_price, where="prijs")
+        line["part_group"] = part.part_group
+        line["unit_price"] = money_str(price)
+        line["labour_units"] = units_str(part.replace_units)
+        if quantity != 1:
+            line["quantity"] = str(quantity)
+        if part_source != "oem":
+            line["part_source"] = part_source
+        if part.paint_units is not None or paint_mode is not None:
+            line["paint"] = _paint(part, paint_mode or "new")
+    elif operation == "repair":
+        if part.part_group not in REPAIRABLE_GROUPS:
+            raise CatalogueError(f"{part.name} ({part.code}) wordt vervangen, niet hersteld.")
+        if repair_units is None:
+            raise CatalogueError(
+                f"Herstellen van {part.name} vraagt de hersteltijd in eenheden (repair_units)."
+            )
+        units = to_decimal(repair_units, where="hersteltijd")
+        if units <= 0:
+            raise CatalogueError("De hersteltijd moet groter dan 0 zijn.")
+        line["labour_units"] = units_str(units)
+        if part.paint_units is not None or paint_mode is not None:
+            line["paint"] = _paint(part, paint_mode or "repair_minor")
+    else:  # remove_refit
+        if part.remove_refit_units <= 0:
+            raise CatalogueError(
+                f"{part.name} ({part.code}) is vastgelast en kan niet los gedemonteerd worden."
+            )
+        line["labour_units"] = units_str(part.remove_refit_units)
+        if paint_mode is not None:
+            line["paint"] = _paint(part, paint_mode)
+
+    if part.labour_category != "body":
+        line["labour_category"] = part.labour_category
+    if part.adas_sensors:
+        line["adas_sensors"] = list(part.adas_sensors)
+    if part.hv_zone:
+        line["hv_zone"] = True
+    # The contract has `repair_allowed` on replace and repair lines only.
+    if not part.repair_allowed and operation in ("replace", "repair"):
+        line["repair_allowed"] = False
+    return line
+
+
+def _work_line(
+    vehicle: VehicleModel, work: WorkCode, operation: str, *, line_id: str
+) -> dict[str, Any]:
+    if operation != work.operation:
+        raise CatalogueError(
+            f"Werkcode {work.code} is {OPERATION_NAMES[work.operation]}, "
+            f"niet {OPERATION_NAMES[operation]}."
+        )
+    if not work.fits(vehicle.powertrain):
+        raise CatalogueError(
+            f"Werkcode {work.code} ({work.description}) past niet bij aandrijving "
+            f"{vehicle.powertrain} van {vehicle.name}."
+        )
+    line: dict[str, Any] = {
+        "id": line_id,
+        "code": work.code,
+        "description": work.description,
+        "operation": operation,
+    }
+    if work.amount is not None:
+        line["amount"] = money_str(work.amount)
+        return line
+    line["labour_units"] = units_str(work.units(vehicle.units_per_hour))
+    if work.sensor is not None:
+        line["sensor"] = work.sensor
+    if work.labour_category is not None:
+        line["labour_category"] = work.labour_category
+    return line

@@ -1,0 +1,792 @@
+"""From plain JSON data to a `CalculationInput`, refusing what cannot be computed (calculation-spec §1, §4).
+
+Every problem is collected before anything is refused, so a trainee sees all of them at once;
+each error names its field (`lines[3].unit_price`) and says in Dutch what is wrong.
+"""
+
+from __future__ import annotations
+
+import decimal
+import math
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from calcengine import arithmetic
+from calcengine.arithmetic import ONE, ZERO
+from calcengine.errors import InputError
+from calcengine.model import Band, CalculationInput, Line, Paint, Rates, Vehicle, build
+from calcengine.schema import (
+    BAND_FIELDS,
+    CALIBRATE_WITHOUT_SENSOR,
+    DEFAULT_LABOUR_CATEGORY,
+    EMPTY_TEXT,
+    LINE_FIELDS,
+    LINE_LABOUR_CATEGORIES,
+    MAX_DIGITS_BEFORE_POINT,
+    MAX_LINES,
+    MISSING,
+    NEGATIVE,
+    NOT_A_NUMBER,
+    NOT_BOOLEAN,
+    NOT_DATE,
+    NOT_INTEGER,
+    NOT_LIST,
+    NOT_OBJECT,
+    NOT_POSITIVE,
+    NOT_TEXT,
+    OPERATIONS,
+    PAINT_FIELDS,
+    PAINT_MODES,
+    PAINT_TYPES,
+    PART_GROUPS,
+    PART_SOURCES,
+    POWERTRAINS,
+    RATE_FIELDS,
+    RATE_LABOUR_CATEGORIES,
+    REPAIR_WITHOUT_LABOUR,
+    REQUIRED_BY_OPERATION,
+    SPEC,
+    TOO_MANY_DIGITS,
+    TOP_FIELDS,
+    UNITS_PER_HOUR,
+    VEHICLE_FIELDS,
+)
+
+# A decimal number as the spec writes it in a JSON string: "412.30", "10", "0.5".
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+# 17 characters; I, O and Q are never used in a VIN (ISO 3779).
+_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}", re.ASCII)
+
+# Rate sets and prices repeat the same few numbers; caching their conversion keeps parsing cheap.
+# Only texts already found valid (a number, not negative, at most 12 digits before the point)
+# are cached, so a hit needs no further check.
+_TEXT_NUMBERS: dict[str, Decimal] = {}
+_TEXT_NUMBERS_MAX = 4096
+
+
+def parse(data: Any) -> CalculationInput:
+    """Validate a `schadecalc/1` input (§1, §4) and return it as a `CalculationInput`.
+
+    Raises `InputError` listing every problem found; nothing is computed from refused input.
+    """
+    errors: list[dict[str, str]] = []
+    if not isinstance(data, dict):
+        raise InputError([{"path": "", "message": "De invoer moet een JSON-object zijn."}])
+    _refuse_unknown(data, TOP_FIELDS, "", errors)
+
+    spec = data.get("spec")
+    if spec is None:
+        errors.append({"path": "spec", "message": MISSING})
+    elif spec != SPEC:
+        shown = _quoted(spec) if type(spec) is str else repr(spec)
+        errors.append(
+            {"path": "spec", "message": f"Onbekende spec {shown}; verwacht wordt {SPEC!r}."}
+        )
+
+    damage_date_given = data.get("damage_date") is not None
+    damage_date = _optional_date(data, "damage_date", "", errors)
+    vehicle = _vehicle(data.get("vehicle", _ABSENT), errors)
+    rates = _rates(data.get("rates", _ABSENT), errors)
+    lines = _lines(data.get("lines", _ABSENT), errors)
+
+    # An unreadable damage date is already reported; it is not reported again as missing.
+    if (
+        vehicle is not None
+        and rates is not None
+        and vehicle.value_before_damage is None
+        and not (damage_date_given and damage_date is None)
+    ):
+        _check_value_from_scheme(vehicle, rates, damage_date, errors)
+
+    if errors:
+        raise InputError(errors)
+    assert vehicle is not None and rates is not None and lines is not None
+    return CalculationInput(
+        spec=SPEC,
+        damage_date=damage_date,
+        vehicle=vehicle,
+        rates=rates,
+        lines=lines,
+        decisions=data.get("decisions"),
+    )
+
+
+class _Absent:
+    """A field that is not in the input at all (as opposed to one given as null)."""
+
+
+_ABSENT = _Absent()
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _refuse_unknown(obj: dict, allowed: frozenset[str], path: str, errors: list) -> None:
+    if allowed.issuperset(obj):
+        return
+    for key in obj:
+        if key not in allowed:
+            errors.append(
+                {"path": _join(path, str(key)), "message": f"Onbekend veld {str(key)!r}."}
+            )
+
+
+def _object(raw: Any, path: str, errors: list) -> dict | None:
+    if raw is _ABSENT or raw is None:
+        errors.append({"path": path, "message": MISSING})
+        return None
+    if not isinstance(raw, dict):
+        errors.append({"path": path, "message": NOT_OBJECT})
+        return None
+    return raw
+
+
+def _number(raw: Any, path: str, errors: list, *, positive: bool = False) -> Decimal | None:
+    """A non-negative decimal from a JSON string, integer or Decimal; `None` after an error."""
+    kind = type(raw)
+    if kind is str:
+        value = _TEXT_NUMBERS.get(raw)
+        if value is None:
+            if _DECIMAL_TEXT.fullmatch(raw) is None:
+                errors.append({"path": path, "message": NOT_A_NUMBER})
+                return None
+            value = Decimal(raw)
+    elif kind is int:
+        value = Decimal(raw)
+    elif kind is Decimal:
+        if not raw.is_finite():
+            errors.append({"path": path, "message": NOT_A_NUMBER})
+            return None
+        value = raw
+    elif isinstance(raw, float) or (isinstance(raw, int | Decimal) and not isinstance(raw, bool)):
+        value = _from_other_number(raw)
+        if value is None:
+            errors.append({"path": path, "message": NOT_A_NUMBER})
+            return None
+    else:
+        errors.append({"path": path, "message": NOT_A_NUMBER})
+        return None
+
+    if value.is_signed():
+        if value:
+            errors.append({"path": path, "message": NEGATIVE})
+            return None
+        value = abs(value)
+    if value and value.adjusted() >= MAX_DIGITS_BEFORE_POINT:
+        errors.append({"path": path, "message": TOO_MANY_DIGITS})
+        return None
+    if kind is str and len(raw) <= 40 and len(_TEXT_NUMBERS) < _TEXT_NUMBERS_MAX:
+        _TEXT_NUMBERS[raw] = value
+    if positive and not value:
+        errors.append({"path": path, "message": NOT_POSITIVE})
+        return None
+    return value
+
+
+def _from_other_number(raw: float | int | Decimal) -> Decimal | None:
+    """A float only through `str()` (§1: "converts exactly through str()"); no NaN or infinity."""
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return None
+        return Decimal(str(raw))
+    value = Decimal(raw)
+    return value if value.is_finite() else None
+
+
+def _integer(raw: Any, path: str, errors: list) -> int | None:
+    """A non-negative whole number; a decimal form such as "10" or 10.0 is accepted if whole."""
+    if type(raw) is int:
+        if raw < 0:
+            errors.append({"path": path, "message": NEGATIVE})
+            return None
+        if raw >= 10**MAX_DIGITS_BEFORE_POINT:
+            errors.append({"path": path, "message": TOO_MANY_DIGITS})
+            return None
+        return raw
+    value = _number(raw, path, errors)
+    if value is None:
+        return None
+    if value != value.to_integral_value():
+        errors.append({"path": path, "message": NOT_INTEGER})
+        return None
+    return int(value)
+
+
+def _text(raw: Any, path: str, errors: list, *, non_empty: bool = False) -> str | None:
+    if type(raw) is not str:
+        errors.append({"path": path, "message": NOT_TEXT})
+        return None
+    if non_empty and not raw.strip():
+        errors.append({"path": path, "message": EMPTY_TEXT})
+        return None
+    return raw
+
+
+def _required_text(raw: Any, path: str, errors: list, *, non_empty: bool = False) -> str | None:
+    if raw is None:
+        errors.append({"path": path, "message": MISSING})
+        return None
+    return _text(raw, path, errors, non_empty=non_empty)
+
+
+def _boolean(raw: Any, path: str, errors: list) -> bool | None:
+    if raw is True or raw is False:
+        return raw
+    errors.append({"path": path, "message": NOT_BOOLEAN})
+    return None
+
+
+def _choice(raw: Any, path: str, errors: list, choices: tuple, what: str) -> str | None:
+    if type(raw) is str and raw in choices:
+        return raw
+    shown = _quoted(raw) if type(raw) is str else "een niet-tekst"
+    errors.append(
+        {"path": path, "message": f"Onbekende {what} {shown}; kies uit: {', '.join(choices)}."}
+    )
+    return None
+
+
+def _quoted(text: str) -> str:
+    """A value quoted for a message, cut short: the message must stay readable."""
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _date(raw: Any, path: str, errors: list) -> date | None:
+    if type(raw) is str and _DATE_TEXT.fullmatch(raw):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    errors.append({"path": path, "message": NOT_DATE})
+    return None
+
+
+def _optional_date(obj: dict, key: str, path: str, errors: list) -> date | None:
+    raw = obj.get(key)
+    if raw is None:
+        return None
+    return _date(raw, _join(path, key), errors)
+
+
+def _texts(raw: Any, path: str, errors: list) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if type(raw) is not list:
+        errors.append({"path": path, "message": NOT_LIST})
+        return ()
+    for index, item in enumerate(raw):
+        if type(item) is not str or not item:
+            errors.append({"path": f"{path}[{index}]", "message": "Moet een niet-lege tekst zijn."})
+    return tuple(raw)
+
+
+def _vehicle(raw: Any, errors: list) -> Vehicle | None:
+    path = "vehicle"
+    obj = _object(raw, path, errors)
+    if obj is None:
+        return None
+    count = len(errors)
+    _refuse_unknown(obj, VEHICLE_FIELDS, path, errors)
+
+    def required(key: str) -> Any:
+        value = obj.get(key)
+        if value is None:
+            errors.append({"path": f"{path}.{key}", "message": MISSING})
+            return _ABSENT
+        return value
+
+    texts = {}
+    for key in ("make", "model", "variant"):
+        value = required(key)
+        if value is not _ABSENT:
+            texts[key] = _text(value, f"{path}.{key}", errors)
+
+    vin = obj.get("vin")
+    if vin is not None and (type(vin) is not str or _VIN.fullmatch(vin) is None):
+        errors.append(
+            {
+                "path": f"{path}.vin",
+                "message": "Ongeldig VIN: 17 tekens, alleen hoofdletters en cijfers, zonder I, O en Q.",
+            }
+        )
+
+    first_registration = required("first_registration")
+    if first_registration is not _ABSENT:
+        first_registration = _date(first_registration, f"{path}.first_registration", errors)
+    mileage = required("mileage_km")
+    if mileage is not _ABSENT:
+        mileage = _integer(mileage, f"{path}.mileage_km", errors)
+    powertrain = required("powertrain")
+    if powertrain is not _ABSENT:
+        powertrain = _choice(powertrain, f"{path}.powertrain", errors, POWERTRAINS, "aandrijving")
+    paint_type = required("paint_type")
+    if paint_type is not _ABSENT:
+        paint_type = _choice(paint_type, f"{path}.paint_type", errors, PAINT_TYPES, "laksoort")
+    units_per_hour = required("units_per_hour")
+    if units_per_hour is not _ABSENT:
+        units_per_hour = _integer(units_per_hour, f"{path}.units_per_hour", errors)
+        if units_per_hour is not None and units_per_hour not in UNITS_PER_HOUR:
+            errors.append(
+                {
+                    "path": f"{path}.units_per_hour",
+                    "message": "Het aantal arbeidseenheden per uur moet 10, 12 of 100 zijn.",
+                }
+            )
+    value_before_damage = obj.get("value_before_damage")
+    if value_before_damage is not None:
+        value_before_damage = _number(
+            value_before_damage, f"{path}.value_before_damage", errors, positive=True
+        )
+    new_value = obj.get("new_value")
+    if new_value is not None:
+        new_value = _number(new_value, f"{path}.new_value", errors)
+    residual_value = required("residual_value")
+    if residual_value is not _ABSENT:
+        residual_value = _number(residual_value, f"{path}.residual_value", errors)
+    adas = _texts(obj.get("adas"), f"{path}.adas", errors)
+
+    if len(errors) > count:
+        return None
+    return Vehicle(
+        make=texts["make"],
+        model=texts["model"],
+        variant=texts["variant"],
+        vin=vin,
+        first_registration=first_registration,
+        mileage_km=mileage,
+        powertrain=powertrain,
+        paint_type=paint_type,
+        units_per_hour=units_per_hour,
+        value_before_damage=value_before_damage,
+        new_value=new_value,
+        residual_value=residual_value,
+        adas=adas,
+    )
+
+
+def _rate_map(obj: dict, key: str, keys: tuple[str, ...], errors: list) -> dict[str, Decimal]:
+    path = f"rates.{key}"
+    raw = _object(obj.get(key, _ABSENT), path, errors)
+    if raw is None:
+        return {}
+    _refuse_unknown(raw, frozenset(keys), path, errors)
+    result = {}
+    for name in keys:
+        value = raw.get(name)
+        if value is None:
+            errors.append({"path": f"{path}.{name}", "message": MISSING})
+            continue
+        number = _number(value, f"{path}.{name}", errors)
+        if number is not None:
+            result[name] = number
+    return result
+
+
+def _rates(raw: Any, errors: list) -> Rates | None:
+    path = "rates"
+    obj = _object(raw, path, errors)
+    if obj is None:
+        return None
+    count = len(errors)
+    _refuse_unknown(obj, RATE_FIELDS, path, errors)
+
+    def number(key: str, *, positive: bool = False) -> Decimal | None:
+        value = obj.get(key)
+        if value is None:
+            errors.append({"path": f"{path}.{key}", "message": MISSING})
+            return None
+        return _number(value, f"{path}.{key}", errors, positive=positive)
+
+    labour = _rate_map(obj, "labour", RATE_LABOUR_CATEGORIES, errors)
+    paint_setup_hours = number("paint_setup_hours")
+    paint_mode_factor = _rate_map(obj, "paint_mode_factor", PAINT_MODES, errors)
+    paint_type_labour_factor = _rate_map(obj, "paint_type_labour_factor", PAINT_TYPES, errors)
+    paint_material_per_hour = number("paint_material_per_hour")
+    paint_type_material_factor = _rate_map(obj, "paint_type_material_factor", PAINT_TYPES, errors)
+    parts_discount = _rate_map(obj, "parts_discount", PART_GROUPS, errors)
+    used_parts_discount = number("used_parts_discount")
+    small_materials_percent = number("small_materials_percent")
+    small_materials_cap = number("small_materials_cap")
+    subcontract_markup_percent = number("subcontract_markup_percent")
+    disposal_fee = number("disposal_fee")
+    vat_percent = number("vat_percent")
+    owner_deducts_vat = obj.get("owner_deducts_vat")
+    if owner_deducts_vat is None:
+        errors.append({"path": f"{path}.owner_deducts_vat", "message": MISSING})
+    else:
+        owner_deducts_vat = _boolean(owner_deducts_vat, f"{path}.owner_deducts_vat", errors)
+    productive_hours_per_day = number("productive_hours_per_day", positive=True)
+    scheme = _scheme(obj.get("new_value_scheme"), errors)
+
+    if len(errors) > count:
+        return None
+    return Rates(
+        labour=labour,
+        paint_setup_hours=paint_setup_hours,
+        paint_mode_factor=paint_mode_factor,
+        paint_type_labour_factor=paint_type_labour_factor,
+        paint_material_per_hour=paint_material_per_hour,
+        paint_type_material_factor=paint_type_material_factor,
+        parts_discount=parts_discount,
+        used_parts_discount=used_parts_discount,
+        small_materials_percent=small_materials_percent,
+        small_materials_cap=small_materials_cap,
+        subcontract_markup_percent=subcontract_markup_percent,
+        disposal_fee=disposal_fee,
+        vat_percent=vat_percent,
+        owner_deducts_vat=owner_deducts_vat,
+        productive_hours_per_day=productive_hours_per_day,
+        new_value_scheme=scheme,
+    )
+
+
+def _scheme(raw: Any, errors: list) -> tuple[Band, ...] | None:
+    """The new-value scheme's bands: months counted from 1, inclusive and consecutive (§1.2)."""
+    path = "rates.new_value_scheme"
+    if raw is None:
+        return None
+    if type(raw) is not list:
+        errors.append({"path": path, "message": NOT_LIST})
+        return None
+    bands = []
+    expected_from = 1
+    for index, item in enumerate(raw):
+        band_path = f"{path}[{index}]"
+        obj = _object(item, band_path, errors)
+        if obj is None:
+            expected_from = None
+            continue
+        _refuse_unknown(obj, BAND_FIELDS, band_path, errors)
+        values = {}
+        for key in ("from_month", "to_month", "percent_per_month"):
+            value = obj.get(key)
+            if value is None:
+                errors.append({"path": f"{band_path}.{key}", "message": MISSING})
+            elif key == "percent_per_month":
+                values[key] = _number(value, f"{band_path}.{key}", errors)
+            else:
+                values[key] = _integer(value, f"{band_path}.{key}", errors)
+        start, end = values.get("from_month"), values.get("to_month")
+        if start is not None and expected_from is not None and start != expected_from:
+            errors.append(
+                {
+                    "path": f"{band_path}.from_month",
+                    "message": f"De banden moeten aansluiten vanaf maand 1: deze band moet beginnen bij maand {expected_from}.",
+                }
+            )
+        if start is not None and end is not None and end < start:
+            errors.append(
+                {
+                    "path": f"{band_path}.to_month",
+                    "message": "to_month mag niet vóór from_month liggen.",
+                }
+            )
+        expected_from = end + 1 if end is not None else None
+        if None not in (start, end, values.get("percent_per_month")) and len(values) == 3:
+            bands.append(Band(start, end, values["percent_per_month"]))
+    return tuple(bands) if bands or not raw else None
+
+
+def _lines(raw: Any, errors: list) -> tuple[Line, ...] | None:
+    if raw is _ABSENT or raw is None:
+        errors.append({"path": "lines", "message": MISSING})
+        return None
+    if type(raw) is not list:
+        errors.append({"path": "lines", "message": NOT_LIST})
+        return None
+    count = len(errors)
+    if len(raw) > MAX_LINES:
+        errors.append(
+            {
+                "path": "lines",
+                "message": f"Een calculatie heeft hoogstens {MAX_LINES:,} regels; deze heeft er {len(raw):,}.".replace(
+                    ",", "."
+                ),
+            }
+        )
+    lines = []
+    first_index: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        line = _line(item, index, errors)
+        if line is not None:
+            lines.append(line)
+            line_id = line.id
+        else:
+            line_id = item.get("id") if type(item) is dict else None
+            if type(line_id) is not str:
+                continue
+        seen = first_index.setdefault(line_id, index)
+        if seen != index:
+            errors.append(
+                {
+                    "path": f"lines[{index}].id",
+                    "message": f"Regel-id {line_id!r} komt al voor bij lines[{seen}]; elk id moet uniek zijn.",
+                }
+            )
+    if len(errors) > count:
+        return None
+    return tuple(lines)
+
+
+def _line(raw: Any, index: int, errors: list) -> Line | None:
+    """One line (§1.3). Tuned: a 60-line estimate must parse well within a millisecond, so
+    the common case (a string in a known field) is checked inline and every path string is
+    only built for an error."""
+    if type(raw) is not dict:
+        errors.append({"path": f"lines[{index}]", "message": NOT_OBJECT})
+        return None
+    count = len(errors)
+    if not LINE_FIELDS.issuperset(raw):
+        _refuse_unknown(raw, LINE_FIELDS, f"lines[{index}]", errors)
+    get = raw.get
+    numbers = _TEXT_NUMBERS
+
+    line_id = get("id")
+    if type(line_id) is not str or not line_id or line_id.isspace():
+        _required_text(line_id, _line_path(index, "id"), errors, non_empty=True)
+    code = get("code")
+    if type(code) is not str or not code or code.isspace():
+        _required_text(code, _line_path(index, "code"), errors, non_empty=True)
+    description = get("description")
+    if type(description) is not str:
+        _required_text(description, _line_path(index, "description"), errors)
+    operation = get("operation")
+    required = REQUIRED_BY_OPERATION.get(operation) if type(operation) is str else None
+    if required is None:
+        if operation is None:
+            errors.append({"path": _line_path(index, "operation"), "message": MISSING})
+        else:
+            _choice(operation, _line_path(index, "operation"), errors, OPERATIONS, "bewerking")
+    else:
+        for key in required:
+            if get(key) is None:
+                _missing_for_operation(operation, key, index, errors)
+
+    labour_category = get("labour_category")
+    if labour_category is None:
+        labour_category = DEFAULT_LABOUR_CATEGORY.get(operation) if required else None
+    elif labour_category not in LINE_LABOUR_CATEGORIES:
+        _choice(
+            labour_category,
+            _line_path(index, "labour_category"),
+            errors,
+            LINE_LABOUR_CATEGORIES,
+            "arbeidscategorie (lakwerk gaat altijd via paint)",
+        )
+
+    given_units = get("labour_units")
+    if given_units is None:
+        labour_units = ZERO
+    elif type(given_units) is not str or (labour_units := numbers.get(given_units)) is None:
+        labour_units = _number(given_units, _line_path(index, "labour_units"), errors)
+    # A missing labour_units on a repair is already reported by the operation's needs.
+    if (
+        operation == "repair"
+        and given_units is not None
+        and labour_units is not None
+        and not labour_units
+    ):
+        errors.append({"path": _line_path(index, "labour_units"), "message": REPAIR_WITHOUT_LABOUR})
+
+    given_paint = get("paint")
+    paint = None if given_paint is None else _paint(given_paint, index, errors)
+
+    part_group = get("part_group")
+    if part_group is not None and part_group not in PART_GROUPS:
+        _choice(part_group, _line_path(index, "part_group"), errors, PART_GROUPS, "onderdeelgroep")
+    unit_price = get("unit_price")
+    if unit_price is not None and (
+        type(unit_price) is not str or (unit_price := numbers.get(unit_price)) is None
+    ):
+        unit_price = _number(get("unit_price"), _line_path(index, "unit_price"), errors)
+    # Most lines hold only the fields read so far; the optional rest need reading only when
+    # the line has more fields than those.
+    fields_read = (
+        (line_id is not None)
+        + (code is not None)
+        + (description is not None)
+        + (operation is not None)
+        + (get("labour_category") is not None)
+        + (given_units is not None)
+        + (given_paint is not None)
+        + (part_group is not None)
+        + (get("unit_price") is not None)
+    )
+    if len(raw) == fields_read:
+        quantity, part_source, amount, sensor = ONE, "oem", None, None
+        adas_sensors, hv_zone, repair_allowed = (), False, True
+    else:
+        quantity = get("quantity")
+        if quantity is None:
+            quantity = ONE
+        else:
+            quantity = _number(quantity, _line_path(index, "quantity"), errors, positive=True)
+        part_source = get("part_source")
+        if part_source is None:
+            part_source = "oem"
+        elif part_source not in PART_SOURCES:
+            _choice(
+                part_source,
+                _line_path(index, "part_source"),
+                errors,
+                PART_SOURCES,
+                "herkomst van het onderdeel",
+            )
+        amount = get("amount")
+        if amount is not None and (
+            type(amount) is not str or (amount := numbers.get(amount)) is None
+        ):
+            amount = _number(get("amount"), _line_path(index, "amount"), errors)
+        sensor = get("sensor")
+        if sensor is not None and (type(sensor) is not str or not sensor or sensor.isspace()):
+            _text(sensor, _line_path(index, "sensor"), errors, non_empty=True)
+        adas_sensors = get("adas_sensors")
+        adas_sensors = (
+            ()
+            if adas_sensors is None
+            else _texts(adas_sensors, _line_path(index, "adas_sensors"), errors)
+        )
+        hv_zone = get("hv_zone", False)
+        if hv_zone is not False and hv_zone is not True:
+            hv_zone = _boolean_or_default(hv_zone, False, _line_path(index, "hv_zone"), errors)
+        repair_allowed = get("repair_allowed", True)
+        if repair_allowed is not True and repair_allowed is not False:
+            repair_allowed = _boolean_or_default(
+                repair_allowed, True, _line_path(index, "repair_allowed"), errors
+            )
+
+    if len(errors) > count:
+        return None
+    return build(
+        Line,
+        {
+            "id": line_id,
+            "code": code,
+            "description": description,
+            "operation": operation,
+            "labour_category": labour_category,
+            "labour_units": labour_units,
+            "paint": paint,
+            "part_group": part_group,
+            "unit_price": unit_price,
+            "quantity": quantity,
+            "part_source": part_source,
+            "amount": amount,
+            "sensor": sensor,
+            "adas_sensors": adas_sensors,
+            "hv_zone": hv_zone,
+            "repair_allowed": repair_allowed,
+            "assess": get("assess"),
+        },
+    )
+
+
+def _line_path(index: int, key: str) -> str:
+    return f"lines[{index}].{key}"
+
+
+def _missing_for_operation(operation: str, key: str, index: int, errors: list) -> None:
+    if operation == "repair":
+        message = REPAIR_WITHOUT_LABOUR
+    elif key == "sensor":
+        message = CALIBRATE_WITHOUT_SENSOR
+    else:
+        message = MISSING
+    errors.append({"path": _line_path(index, key), "message": message})
+
+
+def _boolean_or_default(raw: Any, default: bool, path: str, errors: list) -> bool | None:
+    return default if raw is None else _boolean(raw, path, errors)
+
+
+# Paint objects are immutable and most panels repeat a few (mode, units) pairs: reuse them.
+_PAINTS: dict[tuple[str, str], Paint] = {}
+_PAINTS_MAX = 4096
+
+
+def _paint(raw: Any, index: int, errors: list) -> Paint | None:
+    if type(raw) is dict and len(raw) == 2:
+        mode, units = raw.get("mode"), raw.get("units")
+        if type(mode) is str and type(units) is str:
+            known = _PAINTS.get((mode, units))
+            if known is not None:
+                return known
+    if type(raw) is not dict:
+        errors.append({"path": _line_path(index, "paint"), "message": NOT_OBJECT})
+        return None
+    if not PAINT_FIELDS.issuperset(raw):
+        _refuse_unknown(raw, PAINT_FIELDS, _line_path(index, "paint"), errors)
+    mode = raw.get("mode")
+    if mode is None:
+        errors.append({"path": _line_path(index, "paint.mode"), "message": MISSING})
+    elif mode not in PAINT_MODES:
+        mode = _choice(mode, _line_path(index, "paint.mode"), errors, PAINT_MODES, "lakniveau")
+    units = raw.get("units")
+    if units is None:
+        errors.append({"path": _line_path(index, "paint.units"), "message": MISSING})
+    elif type(units) is not str or (units := _TEXT_NUMBERS.get(units)) is None:
+        units = _number(raw.get("units"), _line_path(index, "paint.units"), errors)
+    if mode is None or units is None:
+        return None
+    paint = build(Paint, {"mode": mode, "units": units})
+    given_units = raw.get("units")
+    if type(given_units) is str and len(given_units) <= 40 and len(_PAINTS) < _PAINTS_MAX:
+        _PAINTS[mode, given_units] = paint
+    return paint
+
+
+def _check_value_from_scheme(
+    vehicle: Vehicle, rates: Rates, damage_date: date | None, errors: list
+) -> None:
+    """Refuse when value_before_damage is absent and §2.12 cannot compute it."""
+    path = "vehicle.value_before_damage"
+    missing = []
+    if vehicle.new_value is None:
+        missing.append("vehicle.new_value")
+    if damage_date is None:
+        missing.append("damage_date")
+    if not rates.new_value_scheme:
+        missing.append("rates.new_value_scheme")
+    if missing:
+        errors.append(
+            {
+                "path": path,
+                "message": "Geen waarde voor schade: geef value_before_damage, of laat hem berekenen uit de nieuwwaarderegeling; daarvoor ontbreekt "
+                + ", ".join(missing)
+                + ".",
+            }
+        )
+        return
+    age = arithmetic.age_months(vehicle.first_registration, damage_date)
+    last_month = rates.new_value_scheme[-1].to_month
+    if age < 0:
+        errors.append(
+            {
+                "path": path,
+                "message": "De schadedatum ligt vóór de datum eerste toelating; de waarde voor schade is niet te berekenen.",
+            }
+        )
+    elif age > last_month:
+        errors.append(
+            {
+                "path": path,
+                "message": f"Het voertuig is {age} maanden oud; de nieuwwaarderegeling loopt tot maand {last_month}. Geef value_before_damage.",
+            }
+        )
+    else:
+        depreciation = arithmetic.depreciation_percent(age, rates.new_value_scheme)
+        try:
+            value = arithmetic.value_from_new_value(vehicle.new_value, depreciation)
+        except decimal.InvalidOperation:
+            value = ZERO  # a depreciation of more than 28 digits leaves nothing either
+        if value <= 0:
+            errors.append(
+                {
+                    "path": path,
+                    "message": f"De nieuwwaarderegeling schrijft {depreciation} % af; er blijft geen waarde voor schade over. Geef value_before_damage.",
+                }
+            )

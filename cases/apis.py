@@ -1,0 +1,295 @@
+"""The claim workflow's API: cases, attempts (start, detail, timeline), moves and photos.
+
+One class per operation. A move's input is validated by the same form the dossier page uses
+(`cases.forms.MOVE_FORMS`), so the two ways in cannot drift apart; its errors come out in the
+API's one shape `{"errors": [{"path", "message"}]}`. A move the workflow refuses answers 409.
+Nothing here serialises a reference calculation or an expected decision: the case comes out
+only through `selectors.trainee_brief`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import selectors, services
+from . import workflow as wf
+from .forms import MOVE_FORMS, PhotoForm
+from .models import Attempt
+
+ErrorSerializer = inline_serializer(
+    name="CaseErrors",
+    fields={
+        "errors": serializers.ListField(
+            child=inline_serializer(
+                name="CaseError",
+                fields={"path": serializers.CharField(), "message": serializers.CharField()},
+            )
+        )
+    },
+)
+
+
+def _attempt(request: Request, pk: int) -> Attempt:
+    try:
+        return selectors.attempt_for(request.user, pk)
+    except Attempt.DoesNotExist:
+        raise NotFound(_("Dit dossier bestaat niet.")) from None
+
+
+def _own_attempt(request: Request, pk: int) -> Attempt:
+    attempt = _attempt(request, pk)
+    if attempt.trainee_id != request.user.pk:
+        raise PermissionDenied(_("Alleen de cursist van dit dossier kan stappen zetten."))
+    return attempt
+
+
+def _form_errors(form: Any) -> list[dict[str, str]]:
+    return [
+        {"path": "" if field == "__all__" else field, "message": str(message)}
+        for field, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+class AttemptSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    case = serializers.CharField(source="case_version.case.slug")
+    case_title = serializers.CharField(source="case_version.case.title")
+    case_version = serializers.IntegerField(source="case_version.number")
+    trainee = serializers.CharField(source="trainee.username")
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    simulated_date = serializers.DateField()
+    started_at = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+
+
+class AttemptDetailSerializer(AttemptSummarySerializer):
+    available_moves = serializers.SerializerMethodField()
+    brief = serializers.SerializerMethodField()
+    intake = serializers.SerializerMethodField()
+
+    def get_available_moves(self, attempt: Attempt) -> list[str]:
+        request = self.context.get("request")
+        if request is None or attempt.trainee_id != request.user.pk:
+            return []
+        return list(wf.available_moves(attempt))
+
+    def get_brief(self, attempt: Attempt) -> dict[str, Any]:
+        return selectors.trainee_brief(attempt)
+
+    def get_intake(self, attempt: Attempt) -> dict[str, Any]:
+        return {
+            "customer_name": attempt.customer_name,
+            "license_plate": attempt.license_plate,
+            "insurer": attempt.insurer,
+            "policy_number": attempt.policy_number,
+            "cover": attempt.cover,
+            "damage_zones": attempt.damage_zones,
+            "damage_description": attempt.damage_description,
+            "customer_wishes": attempt.customer_wishes,
+            "upsell_note": attempt.upsell_note,
+            "advice": attempt.advice,
+            "hv_judgement": attempt.hv_judgement,
+            "hv_reasons": attempt.hv_reasons,
+            "estimate_amount": str(attempt.estimate_amount) if attempt.estimate_amount else None,
+            "estimate_days": attempt.estimate_days,
+            "planned_date": attempt.planned_date,
+            "expertise_due_date": attempt.expertise_due_date,
+            "parts_expected_date": attempt.parts_expected_date,
+        }
+
+
+class EventSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    old_status = serializers.CharField()
+    new_status = serializers.CharField()
+    actor = serializers.CharField(source="actor.username", allow_null=True, default=None)
+    occurred_at = serializers.DateTimeField()
+    simulated_date = serializers.DateField()
+    data = serializers.DictField()
+    refused = serializers.BooleanField()
+    message = serializers.CharField()
+
+
+class CaseListApi(APIView):
+    @extend_schema_serializer(component_name="CaseListItem")
+    class OutputSerializer(serializers.Serializer):
+        slug = serializers.CharField()
+        title = serializers.CharField()
+        summary = serializers.CharField()
+        version = serializers.IntegerField(source="latest_published_number")
+
+    @extend_schema(
+        operation_id="case_list",
+        summary="Gepubliceerde casussen",
+        responses={200: OutputSerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        cases = selectors.cases_open_to(request.user)
+        return Response(self.OutputSerializer(cases, many=True).data)
+
+
+class AttemptListApi(APIView):
+    @extend_schema(
+        operation_id="attempt_list",
+        summary="Schadedossiers die u mag zien",
+        responses={200: AttemptSummarySerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        attempts = selectors.attempts_visible_to(request.user).order_by("-started_at")
+        return Response(AttemptSummarySerializer(attempts, many=True).data)
+
+
+class AttemptStartApi(APIView):
+    @extend_schema(
+        operation_id="attempt_start",
+        summary="Casus starten (of het open dossier van deze casus teruggeven)",
+        request=None,
+        responses={201: AttemptDetailSerializer, 404: ErrorSerializer},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        case = selectors.cases_open_to(request.user).filter(slug=slug).first()
+        if case is None:
+            raise NotFound(_("Deze casus bestaat niet."))
+        try:
+            attempt = services.attempt_start(trainee=request.user, case=case)
+        except services.CaseNotAvailable as exc:
+            raise NotFound(str(exc)) from None
+        data = AttemptDetailSerializer(attempt, context={"request": request}).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class AttemptDetailApi(APIView):
+    @extend_schema(
+        operation_id="attempt_detail",
+        summary="Schadedossier (zonder referentiegegevens)",
+        responses={200: AttemptDetailSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        attempt = _attempt(request, pk)
+        return Response(AttemptDetailSerializer(attempt, context={"request": request}).data)
+
+
+class AttemptTimelineApi(APIView):
+    @extend_schema(
+        operation_id="attempt_timeline",
+        summary="Tijdlijn van het dossier",
+        responses={200: EventSerializer(many=True), 404: ErrorSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        attempt = _attempt(request, pk)
+        return Response(EventSerializer(selectors.timeline(attempt), many=True).data)
+
+
+class AttemptMoveApi(APIView):
+    """Make one move; the input fields are those of the move's form (see cases/README.md)."""
+
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="attempt_move",
+        summary="Een stap in het schadedossier zetten",
+        request=inline_serializer(name="AttemptMoveInput", fields={}),
+        responses={
+            200: AttemptDetailSerializer,
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+            409: OpenApiResponse(
+                ErrorSerializer, description="De stap is geweigerd (en vastgelegd)."
+            ),
+        },
+    )
+    def post(self, request: Request, pk: int, move: str) -> Response:
+        attempt = _own_attempt(request, pk)
+        if move not in wf.MOVES:
+            raise NotFound(_("Deze stap bestaat niet."))
+        try:
+            wf.attempt_ensure_move_available(attempt=attempt, by=request.user, move=move)
+        except wf.MoveRefused as refused:
+            return Response({"errors": refused.errors}, status=status.HTTP_409_CONFLICT)
+        form = MOVE_FORMS[move](request.data, attempt=attempt)
+        if not form.is_valid():
+            return Response({"errors": _form_errors(form)}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            attempt = wf.MOVES[move](attempt=attempt, by=request.user, **form.move_kwargs())
+        except wf.MoveRefused as refused:
+            return Response({"errors": refused.errors}, status=status.HTTP_409_CONFLICT)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+        return Response(AttemptDetailSerializer(attempt, context={"request": request}).data)
+
+
+class AttemptPhotoUploadApi(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema_serializer(component_name="AttemptPhoto")
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField(source="pk")
+        zone = serializers.CharField()
+        stage = serializers.CharField()
+        annotation = serializers.CharField()
+        image = serializers.CharField(source="image.url")
+        thumbnail = serializers.CharField(source="thumbnail.url")
+
+    @extend_schema(
+        operation_id="attempt_photo_upload",
+        summary="Foto toevoegen (JPEG, PNG of WebP; EXIF wordt verwijderd)",
+        request={
+            "multipart/form-data": inline_serializer(
+                name="AttemptPhotoInput",
+                fields={
+                    "image": serializers.FileField(),
+                    "zone": serializers.CharField(required=False),
+                    "annotation": serializers.CharField(required=False),
+                    "stage": serializers.CharField(required=False),
+                },
+            )
+        },
+        responses={
+            201: OutputSerializer,
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+            409: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        attempt = _own_attempt(request, pk)
+        form = PhotoForm(request.data, request.FILES, attempt=attempt)
+        if not form.is_valid():
+            return Response({"errors": _form_errors(form)}, status=status.HTTP_400_BAD_REQUEST)
+        data = form.cleaned_data
+        try:
+            photo = wf.attempt_add_photo(
+                attempt=attempt,
+                by=request.user,
+                upload=data["image"],
+                annotation=data["annotation"],
+                zone=data["zone"],
+                stage=data["stage"],
+            )
+        except wf.MoveRefused as refused:
+            code = (
+                status.HTTP_400_BAD_REQUEST
+                if refused.errors and refused.errors[0]["path"] == "image"
+                else status.HTTP_409_CONFLICT
+            )
+            return Response({"errors": refused.errors}, status=code)
+        return Response(self.OutputSerializer(photo).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,122 @@
+"""Applying the edits of the server-rendered lines form (the path without JavaScript) to lines.
+
+Pure functions on plain data. The trainee's typed values are kept exactly as typed (after the
+Dutch decimal comma becomes a point): a draft may be invalid, and the engine, not this module,
+says what is wrong with it, so nothing typed is lost or silently "corrected".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+# Which fields a trainee edits per operation, as a calculation program shows them in its table.
+LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
+PAINTABLE_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "paint"})
+AMOUNT_OPERATIONS = frozenset({"subcontract", "sundry"})
+
+
+def normalise_number(text: str) -> str:
+    """A typed number in contract notation: "1.234,56" → "1234.56", "2,5" → "2.5", "€ 12" → "12".
+
+    With a comma present the comma is the decimal mark and points are thousands separators (Dutch);
+    without one the text is taken as it is. Anything else is kept as typed for the engine to refuse.
+    """
+    value = text.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
+    if "," in value:
+        value = value.replace(".", "").replace(",", ".")
+    return value
+
+
+def parse_lines_json(text: str) -> list[Any] | None:
+    """The lines the form was rendered from (a hidden field), or None when it is not a JSON list."""
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return None
+    return value if isinstance(value, list) else None
+
+
+def field_name(index: int, field: str) -> str:
+    return f"line-{index}-{field}"
+
+
+def editable_fields(line: Mapping[str, Any]) -> dict[str, bool]:
+    operation = line.get("operation")
+    return {
+        "labour_units": operation in LABOUR_OPERATIONS,
+        "paint": operation in PAINTABLE_OPERATIONS,
+        "unit_price": operation == "replace",
+        "quantity": operation == "replace",
+        "part_source": operation == "replace",
+        "amount": operation in AMOUNT_OPERATIONS,
+    }
+
+
+def apply_edits(lines: list[Any], data: Mapping[str, str]) -> list[Any]:
+    """`lines` with the form's typed values applied; lines that are not objects pass unchanged."""
+    edited: list[Any] = []
+    for index, line in enumerate(lines):
+        if not isinstance(line, dict):
+            edited.append(line)
+            continue
+        line = dict(line)
+        fields = editable_fields(line)
+
+        for field in ("labour_units", "unit_price", "amount"):
+            value = _typed(data, index, field)
+            if fields[field] and value is not None:
+                line[field] = normalise_number(value)
+        quantity = _typed(data, index, "quantity")
+        if fields["quantity"] and quantity is not None:
+            quantity = normalise_number(quantity)
+            if quantity in ("", "1"):
+                line.pop("quantity", None)
+            else:
+                line["quantity"] = quantity
+        source = _typed(data, index, "part_source")
+        if fields["part_source"] and source is not None:
+            if source in ("", "oem"):
+                line.pop("part_source", None)
+            else:
+                line["part_source"] = source
+        mode = _typed(data, index, "paint_mode")
+        units = _typed(data, index, "paint_units")
+        if fields["paint"] and mode is not None:
+            if mode == "":
+                line.pop("paint", None)
+            else:
+                old = line.get("paint") if isinstance(line.get("paint"), dict) else {}
+                paint_units = normalise_number(units) if units is not None else old.get("units", "")
+                line["paint"] = {"mode": mode, "units": paint_units}
+        edited.append(line)
+    return edited
+
+
+def _typed(data: Mapping[str, str], index: int, field: str) -> str | None:
+    value = data.get(field_name(index, field))
+    return None if value is None else str(value)
+
+
+def remove_line(lines: list[Any], index: int) -> list[Any]:
+    return [line for i, line in enumerate(lines) if i != index]
+
+
+def errors_by_line(
+    errors: list[dict[str, str]],
+) -> tuple[dict[int, list[str]], list[dict[str, str]]]:
+    """The engine's errors split into those of a line (by index) and the rest."""
+    per_line: dict[int, list[str]] = {}
+    other: list[dict[str, str]] = []
+    for error in errors:
+        path = error.get("path", "")
+        if path.startswith("lines[") and "]" in path:
+            index_text = path[len("lines[") : path.index("]")]
+            if index_text.isdigit():
+                rest = path[path.index("]") + 1 :].lstrip(".")
+                message = f"{rest}: {error['message']}" if rest else error["message"]
+                per_line.setdefault(int(index_text), []).append(message)
+                continue
+        other.append(error)
+    return per_line, other

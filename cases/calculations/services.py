@@ -1,0 +1,176 @@
+"""Writes of the calculation editor: saving the draft and submitting a frozen version.
+
+Concurrency, in short (README.md has the long version):
+- a draft save re-reads the draft with `select_for_update()` inside `transaction.atomic()` and
+  writes only when the caller's `expected_version` is the stored one, adding one to it;
+- a submit locks the attempt row, so two submits of one attempt run one after the other where
+  the database has row locks, and the unique constraints of `CalculationVersion` refuse the
+  loser where it has not (SQLite): the `IntegrityError` becomes `AlreadySubmitted`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+import calcengine
+from calcengine import InputError
+from cases.models import Attempt, CalculationDraft, CalculationKind, CalculationVersion
+
+from .exceptions import (
+    AlreadySubmitted,
+    CalculationInvalid,
+    CalculationLocked,
+    StaleDraft,
+)
+from .inputs import calculation_input, estimate_or_errors
+
+__all__ = [
+    "AlreadySubmitted",
+    "CalculationInvalid",
+    "CalculationLocked",
+    "StaleDraft",
+    "calculation_estimate",
+    "calculation_submit",
+    "draft_get_or_create",
+    "draft_save",
+]
+
+
+def draft_get_or_create(*, attempt: Attempt) -> CalculationDraft:
+    """The attempt's draft, created empty (version 0) on first use."""
+    # get_or_create retries the read when a parallel request created the row first.
+    draft, _created = CalculationDraft.objects.get_or_create(attempt=attempt)
+    return draft
+
+
+def _ensure_editable(attempt: Attempt) -> None:
+    if attempt.submitted_at is not None:
+        raise CalculationLocked()
+
+
+def draft_save(
+    *, attempt: Attempt, lines: list[Any], expected_version: int, by: Any
+) -> CalculationDraft:
+    """Store `lines` as the attempt's draft when `expected_version` is still the stored version.
+
+    The lines are stored whatever they hold (an incomplete or invalid calculation loses nothing);
+    `calculation_estimate` tells what the engine makes of them. Raises `StaleDraft` (nothing
+    written) when another tab or session saved in between, `CalculationLocked` when the attempt
+    is finished.
+    """
+    _ensure_editable(attempt)
+    if not isinstance(lines, list):
+        raise TypeError("lines must be a list")
+    draft_get_or_create(attempt=attempt)
+    with transaction.atomic():
+        # The re-read under lock is what makes the version check and the write one step.
+        draft = CalculationDraft.objects.select_for_update().get(attempt=attempt)
+        if draft.version != expected_version:
+            raise StaleDraft(draft.version)
+        draft.lines = lines
+        draft.version += 1
+        draft.updated_by = by
+        draft.save(update_fields=["lines", "version", "updated_by", "updated_at"])
+    return draft
+
+
+def calculation_estimate(*, attempt: Attempt, lines: list[Any]) -> dict[str, Any]:
+    """A preview of `lines` on the attempt's case, nothing saved.
+
+    Returns `{"estimate": <engine output> | None, "errors": [{"path", "message"}]}`: exactly one
+    of the two is filled.
+    """
+    data = calculation_input(case_version=attempt.case_version, lines=lines)
+    output, errors = estimate_or_errors(data)
+    return {"estimate": output, "errors": errors}
+
+
+def calculation_submit(
+    *,
+    attempt: Attempt,
+    kind: str,
+    by: Any,
+    expected_version: int | None = None,
+) -> CalculationVersion:
+    """Freeze the attempt's draft as the next submitted version of `kind` and return it.
+
+    The version holds the full input, the engine's output and the diff against the previous
+    version (none for the first). Raises:
+    - `StaleDraft` when `expected_version` is given and the draft has moved on (the submitter
+      would submit lines they have not seen);
+    - `CalculationInvalid` with the engine's errors, or when there are no lines;
+    - `AlreadySubmitted` when this draft version was already submitted as this kind, or a
+      parallel submit took the number first;
+    - `CalculationLocked` when the attempt is finished.
+    The claim workflow calls this from its moves, inside its own transaction or not.
+    """
+    if kind not in CalculationKind.values:
+        raise ValueError(f"unknown calculation kind {kind!r}")
+    kind_label = str(CalculationKind(kind).label)
+    with transaction.atomic():
+        # Lock the attempt: two tabs, or a double click, may submit at once.
+        locked = (
+            Attempt.objects.select_for_update().select_related("case_version").get(pk=attempt.pk)
+        )
+        _ensure_editable(locked)
+        draft = CalculationDraft.objects.select_for_update().filter(attempt=locked).first()
+        draft_version = draft.version if draft else 0
+        if expected_version is not None and draft_version != expected_version:
+            raise StaleDraft(draft_version)
+        lines = list(draft.lines) if draft else []
+
+        earlier = CalculationVersion.objects.filter(
+            attempt=locked, kind=kind, draft_version=draft_version
+        ).first()
+        if earlier is not None:
+            raise AlreadySubmitted(kind_label=kind_label, number=earlier.number)
+        if not lines:
+            raise CalculationInvalid(
+                [
+                    {
+                        "path": "lines",
+                        "message": _("Een calculatie zonder regels kan niet worden ingediend."),
+                    }
+                ]
+            )
+
+        data = calculation_input(case_version=locked.case_version, lines=lines)
+        try:
+            output = calcengine.estimate(data)
+        except InputError as exc:
+            raise CalculationInvalid(list(exc.errors)) from exc
+
+        previous = _previous_version(locked)
+        # The previous version was accepted by the engine when it was frozen; same engine, same
+        # contract, so diffing it cannot be refused.
+        changes = calcengine.diff(previous.input, data) if previous else None
+        number = previous.number + 1 if previous else 1
+        try:
+            # A savepoint: the collision must not break a caller's surrounding transaction.
+            with transaction.atomic():
+                version = CalculationVersion.objects.create(
+                    attempt=locked,
+                    kind=kind,
+                    number=number,
+                    draft_version=draft_version,
+                    input=data,
+                    output=output,
+                    diff=changes,
+                    submitted_by=by,
+                )
+        except IntegrityError:
+            # Only reachable without row locks (SQLite): a parallel submit won the race.
+            winner = CalculationVersion.objects.filter(attempt=locked).order_by("-number").first()
+            raise AlreadySubmitted(
+                kind_label=str(CalculationKind(winner.kind).label) if winner else kind_label,
+                number=winner.number if winner else number,
+            ) from None
+    return version
+
+
+def _previous_version(attempt: Attempt) -> CalculationVersion | None:
+    """The latest submitted version, read under the attempt's lock (or racing without one)."""
+    return CalculationVersion.objects.filter(attempt=attempt).order_by("-number").first()

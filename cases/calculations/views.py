@@ -1,0 +1,263 @@
+"""Pages of the calculation editor: the editor (works with and without JavaScript) and the versions.
+
+Thin: selectors decide who sees what, services write, `lines` applies the typed form values.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from calcengine.catalogue import ZONE_NAMES, ZONES, CatalogueError
+from cases.models import Attempt
+
+from . import selectors, services
+from .catalogue import (
+    OPERATION_LABELS,
+    PAINT_MODE_LABELS,
+    PART_SOURCE_LABELS,
+    PrefillRefused,
+    catalogue_for,
+    next_line_id,
+    prefill,
+)
+from .exceptions import CalculationLocked, StaleDraft
+from .forms import AddLineForm
+from .labels import diff_for_display
+from .lines import apply_edits, editable_fields, errors_by_line, parse_lines_json, remove_line
+from .outline import LIST_ZONES, OUTLINE_ZONES
+
+EDITOR_TEMPLATE = "cases/calculation_editor.html"
+
+
+def _attempt_for_view(user: Any, pk: int) -> Attempt:
+    try:
+        return selectors.attempt_for_calculation_view(user, pk)
+    except Attempt.DoesNotExist:
+        raise Http404(_("Deze poging bestaat niet.")) from None
+
+
+def _attempt_for_edit(user: Any, pk: int) -> Attempt:
+    attempt = _attempt_for_view(user, pk)
+    if attempt.trainee_id != user.pk:
+        raise PermissionDenied(_("Alleen de cursist zelf kan deze calculatie wijzigen."))
+    return attempt
+
+
+def _zone(value: str | None) -> str | None:
+    return value if value in ZONES else None
+
+
+def _catalogue(attempt: Attempt) -> dict[str, Any] | None:
+    try:
+        return catalogue_for(attempt.case_version.vehicle_id)
+    except CatalogueError:
+        return None
+
+
+def _dossier_url(attempt: Attempt) -> str | None:
+    # The dossier page belongs to the claim workflow; link to it when it is there.
+    for name in ("cases:attempt-detail", "cases:attempt"):
+        try:
+            return reverse(name, kwargs={"pk": attempt.pk})
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _rows(
+    lines: list[Any], estimate: dict[str, Any] | None, per_line: dict[int, list[str]]
+) -> list[dict]:
+    outputs = (estimate or {}).get("lines") or []
+    rows = []
+    for index, line in enumerate(lines):
+        is_object = isinstance(line, dict)
+        paint = line.get("paint") if is_object and isinstance(line.get("paint"), dict) else None
+        rows.append(
+            {
+                "index": index,
+                "number": index + 1,
+                "line": line if is_object else {},
+                "operation_label": OPERATION_LABELS.get(
+                    line.get("operation"), line.get("operation")
+                )
+                if is_object
+                else "",
+                "fields": editable_fields(line) if is_object else {},
+                "paint_mode": paint.get("mode", "") if paint else "",
+                "paint_mode_label": PAINT_MODE_LABELS.get(paint.get("mode"), "") if paint else "",
+                "part_source": line.get("part_source") or "oem" if is_object else "oem",
+                "part_source_label": PART_SOURCE_LABELS.get(
+                    (line.get("part_source") or "oem") if is_object else "oem", ""
+                ),
+                "paint_units": paint.get("units", "") if paint else "",
+                "output": outputs[index] if index < len(outputs) else None,
+                "errors": per_line.get(index, []),
+            }
+        )
+    return rows
+
+
+def _render_editor(
+    request: HttpRequest,
+    attempt: Attempt,
+    *,
+    lines: list[Any],
+    version: int,
+    zone: str | None,
+    add_form: AddLineForm | None = None,
+    stale: StaleDraft | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    catalogue = _catalogue(attempt)
+    editable = selectors.can_edit_calculation(request.user, attempt)
+    preview = services.calculation_estimate(attempt=attempt, lines=lines)
+    per_line, other_errors = errors_by_line(preview["errors"])
+    zone_parts = None
+    if catalogue is not None and zone is not None:
+        zone_parts = next(g for g in catalogue["zones"] if g["zone"] == zone)
+    context = {
+        "attempt": attempt,
+        "case_version": attempt.case_version,
+        "vehicle": attempt.case_version.vehicle_snapshot,
+        "catalogue": catalogue,
+        "editable": editable,
+        "lines_json": json.dumps(lines, ensure_ascii=False),
+        "rows": _rows(lines, preview["estimate"], per_line),
+        "version": version,
+        "estimate": preview["estimate"],
+        "errors": other_errors,
+        "has_errors": bool(preview["errors"]),
+        "zone": zone,
+        "zone_name": ZONE_NAMES.get(zone or ""),
+        "zone_parts": zone_parts,
+        "outline_zones": OUTLINE_ZONES,
+        "list_zones": LIST_ZONES,
+        "add_form": add_form or AddLineForm(catalogue=catalogue, zone=zone),
+        "operation_labels": OPERATION_LABELS,
+        "paint_mode_labels": PAINT_MODE_LABELS,
+        "part_source_labels": PART_SOURCE_LABELS,
+        "stale": stale,
+        "versions": list(selectors.versions_for(attempt)),
+        "dossier_url": _dossier_url(attempt),
+    }
+    return render(request, EDITOR_TEMPLATE, context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calculation_editor(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        return _editor_post(request, pk)
+    attempt = _attempt_for_view(request.user, pk)
+    draft = selectors.draft_for(attempt)
+    return _render_editor(
+        request,
+        attempt,
+        lines=draft.lines,
+        version=draft.version,
+        zone=_zone(request.GET.get("zone")),
+    )
+
+
+def _editor_post(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _attempt_for_edit(request.user, pk)
+    zone = _zone(request.POST.get("zone"))
+    base = parse_lines_json(request.POST.get("lines_json", "[]"))
+    try:
+        # An explicit "save mine over version m" after a refusal names m; otherwise the version
+        # the form was rendered from.
+        version = int(request.POST.get("overwrite_version") or request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    if base is None or version < 0:
+        return HttpResponseBadRequest(_("Het formulier is onvolledig; laad de pagina opnieuw."))
+
+    lines = apply_edits(base, request.POST)
+    action = request.POST.get("action", "save")
+    add_form = None
+    if action.startswith("remove-") and action[len("remove-") :].isdigit():
+        lines = remove_line(lines, int(action[len("remove-") :]))
+    elif action == "add":
+        add_form = AddLineForm(request.POST, catalogue=_catalogue(attempt), zone=zone)
+        line = None
+        if add_form.is_valid():
+            data = add_form.cleaned_data
+            try:
+                line = prefill(
+                    attempt.case_version.vehicle_id,
+                    part_code=data["part_code"],
+                    operation=data["operation"],
+                    line_id=next_line_id(lines),
+                    paint_mode=data["paint_mode"] or None,
+                    repair_units=data["repair_units"] or None,
+                    part_source=data["part_source"],
+                    quantity=data["quantity"],
+                    unit_price=data["unit_price"] or None,
+                )
+            except PrefillRefused as exc:
+                for error in exc.errors:
+                    field = error["path"] if error["path"] in add_form.fields else None
+                    add_form.add_error(field, error["message"])
+        if line is None:
+            # Nothing saved: the edits and the add form come back as typed, with the reason.
+            return _render_editor(
+                request,
+                attempt,
+                lines=lines,
+                version=version,
+                zone=zone,
+                add_form=add_form,
+                status=400,
+            )
+        lines.append(line)
+        add_form = None
+
+    try:
+        draft = services.draft_save(
+            attempt=attempt, lines=lines, expected_version=version, by=request.user
+        )
+    except StaleDraft as exc:
+        return _render_editor(
+            request,
+            attempt,
+            lines=lines,
+            version=version,
+            zone=zone,
+            add_form=add_form,
+            stale=exc,
+            status=409,
+        )
+    except CalculationLocked as exc:
+        messages.error(request, exc.message)
+        return redirect("cases:calc-editor", pk=attempt.pk)
+    messages.success(request, _("Opgeslagen (versie %(version)s)") % {"version": draft.version})
+    url = reverse("cases:calc-editor", kwargs={"pk": attempt.pk})
+    return redirect(f"{url}?zone={zone}#calc-lines" if zone else f"{url}#calc-lines")
+
+
+@login_required
+@require_http_methods(["GET"])
+def calculation_versions(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _attempt_for_view(request.user, pk)
+    versions = list(selectors.versions_for(attempt))
+    return render(
+        request,
+        "cases/calculation_versions.html",
+        {
+            "attempt": attempt,
+            "case_version": attempt.case_version,
+            "versions": [(v, diff_for_display(v.input, v.diff)) for v in reversed(versions)],
+            "operation_labels": OPERATION_LABELS,
+            "dossier_url": _dossier_url(attempt),
+        },
+    )

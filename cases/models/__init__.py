@@ -1,0 +1,4 @@
+# Each module declares __all__; Django finds the models through this package.
+from .attempt import *  # noqa: F403
+from .calculation import *  # noqa: F403
+from .case import *  # noqa: F403

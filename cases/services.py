@@ -1,0 +1,181 @@
+"""Writes of the case library and the start of an attempt. The moves of a claim live in
+`cases.workflow`; the calculation editor's writes in `cases.calculations.services`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import calcengine
+from calcengine import InputError
+from schadeplatform.accounts.models import User
+from schadeplatform.accounts.selectors import cohort_of_trainee
+
+from . import selectors
+from .hv import expected_judgement
+from .models import (
+    Attempt,
+    AttemptStatus,
+    Case,
+    CasePhoto,
+    CaseVersion,
+    CaseVersionStatus,
+    FrozenCaseVersion,
+)
+from .models.case import FROZEN_FIELDS
+
+
+class CaseVersionInvalid(Exception):
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e['path']}: {e['message']}" for e in errors))
+
+
+class CaseNotAvailable(Exception):
+    """The case has no published version the trainee may start."""
+
+
+def case_version_errors(version: CaseVersion) -> list[dict[str, str]]:
+    """What keeps a version from being published, as `{"path", "message"}` (Dutch)."""
+    errors: list[dict[str, str]] = []
+    for name in ("reference_precalc", "reference_final"):
+        data = getattr(version, name)
+        if not data:
+            if name == "reference_precalc" or not version.is_total_loss:
+                errors.append({"path": name, "message": _("Een referentiecalculatie ontbreekt.")})
+            continue
+        try:
+            calcengine.parse(data)
+        except InputError as exc:
+            errors.extend(
+                {"path": f"{name}.{e['path']}".rstrip("."), "message": e["message"]}
+                for e in exc.errors
+            )
+    if not version.vehicle_snapshot:
+        errors.append({"path": "vehicle_snapshot", "message": _("De voertuiggegevens ontbreken.")})
+    if not version.rates_snapshot:
+        errors.append({"path": "rates_snapshot", "message": _("De tarieven ontbreken.")})
+    rules = version.payer_rules or {}
+    if rules.get("cover") not in ("casco", "wa"):
+        errors.append({"path": "payer_rules.cover", "message": _("Kies de dekking: casco of wa.")})
+    if "approval_limit" not in rules:
+        errors.append(
+            {"path": "payer_rules.approval_limit", "message": _("De goedkeuringslimiet ontbreekt.")}
+        )
+    if version.hv_facts is not None:
+        wanted = expected_judgement(version.hv_facts)
+        if version.expected_hv_judgement != wanted:
+            errors.append(
+                {
+                    "path": "expected_hv_judgement",
+                    "message": _("Bij deze HV-feiten hoort het oordeel '%(j)s'.") % {"j": wanted},
+                }
+            )
+    elif version.expected_hv_judgement:
+        errors.append(
+            {
+                "path": "expected_hv_judgement",
+                "message": _("Een HV-oordeel hoort alleen bij een voertuig met HV-feiten."),
+            }
+        )
+    if not version.is_total_loss and not version.delivery_checklist:
+        errors.append({"path": "delivery_checklist", "message": _("De afleverchecklist is leeg.")})
+    return errors
+
+
+def case_version_publish(*, version: CaseVersion, by: Any) -> CaseVersion:
+    """Freeze a draft version; attempts can start on it from now on."""
+    with transaction.atomic():
+        locked = CaseVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.is_published:
+            raise FrozenCaseVersion(_("Deze casusversie is al gepubliceerd."))
+        errors = case_version_errors(locked)
+        if errors:
+            raise CaseVersionInvalid(errors)
+        locked.status = CaseVersionStatus.PUBLISHED
+        locked.published_at = timezone.now()
+        # The row is still a draft in the database, so the frozen guard lets this save through.
+        locked.save()
+    version.refresh_from_db()
+    return version
+
+
+def case_version_update(*, version: CaseVersion, by: Any, **fields: Any) -> CaseVersion:
+    """Change a draft version's content; a published version is refused whole."""
+    unknown = set(fields) - set(FROZEN_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        locked = CaseVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.is_published:
+            raise FrozenCaseVersion(
+                _(
+                    "Casusversie %(n)s is gepubliceerd en kan niet meer worden gewijzigd; "
+                    "maak een nieuwe conceptversie."
+                )
+                % {"n": locked.number}
+            )
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save()
+    version.refresh_from_db()
+    return version
+
+
+def case_version_new_draft(*, case: Case, by: Any) -> CaseVersion:
+    """Editing a published case: a new draft copied from the latest version (photos included)."""
+    with transaction.atomic():
+        Case.objects.select_for_update().get(pk=case.pk)
+        latest = case.versions.order_by("-number").first()
+        if latest is not None and not latest.is_published:
+            return latest
+        draft = CaseVersion(case=case, number=(latest.number + 1) if latest else 1, created_by=by)
+        if latest is not None:
+            for name in FROZEN_FIELDS:
+                setattr(draft, name, getattr(latest, name))
+        draft.save()
+        if latest is not None:
+            CasePhoto.objects.bulk_create(
+                CasePhoto(
+                    case_version=draft,
+                    image=photo.image.name,
+                    caption=photo.caption,
+                    zone=photo.zone,
+                    stage=photo.stage,
+                    sort_order=photo.sort_order,
+                )
+                for photo in latest.photos.all()
+            )
+    return draft
+
+
+def attempt_start(*, trainee: User, case: Case) -> Attempt:
+    """Open a dossier on the case's latest published version.
+
+    One open attempt per trainee per case: starting again while one is open returns that one,
+    so a double click or a second tab never makes two dossiers. A finished attempt (delivered or
+    total loss) does not block a new one: a trainee may practise a case again.
+    """
+    if not trainee.is_trainee:
+        raise CaseNotAvailable(_("Alleen cursisten kunnen een casus starten."))
+    version = selectors.startable_version(user=trainee, case=case)
+    if version is None:
+        raise CaseNotAvailable(_("Deze casus is niet beschikbaar."))
+    with transaction.atomic():
+        # Lock the trainee row: two parallel starts must not both find no open attempt.
+        User.objects.select_for_update().get(pk=trainee.pk)
+        open_attempt = Attempt.objects.filter(
+            trainee=trainee, case_version__case=case, submitted_at__isnull=True
+        ).first()
+        if open_attempt is not None:
+            return open_attempt
+        return Attempt.objects.create(
+            trainee=trainee,
+            case_version=version,
+            cohort=cohort_of_trainee(trainee),
+            status=AttemptStatus.INTAKE,
+            simulated_date=version.start_date or version.tariff_date,
+        )

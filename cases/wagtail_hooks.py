@@ -1,0 +1,183 @@
+"""Wagtail admin for the foundation's editors: cases and their versions as snippets.
+
+Workable, not pretty: the JSON blocks are edited as text and checked on save (the reference
+calculations through `calcengine.parse`). A published version is frozen: its form refuses every
+change and says to make a new draft version. Ticking "publiceren" on a draft publishes it
+through `services.case_version_publish`, which refuses a version with errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .models import Case, CaseVersion, CaseVersionStatus
+from .models.case import FROZEN_FIELDS
+
+
+class EditorRolePolicy(ModelPermissionPolicy):
+    """The foundation's editors (role "editor") author the case library; deleting stays with
+    those who hold Django's delete permission (attempts PROTECT their version anyway)."""
+
+    EDITOR_ACTIONS = frozenset({"add", "change", "view"})
+
+    def _is_editor(self, user: Any) -> bool:
+        return bool(user.is_active and getattr(user, "is_editor", False))
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        if action in self.EDITOR_ACTIONS and self._is_editor(user):
+            return True
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions: Any) -> Any:
+        users = super().users_with_any_permission(actions)
+        if self.EDITOR_ACTIONS.intersection(actions):
+            from schadeplatform.accounts.models import Role, User
+
+            users = (users | User.objects.filter(is_active=True, role=Role.EDITOR)).distinct()
+        return users
+
+
+register_permission_policy(Case, EditorRolePolicy(Case))
+register_permission_policy(CaseVersion, EditorRolePolicy(CaseVersion))
+
+
+class CaseVersionAdminForm(WagtailAdminModelForm):
+    publish = forms.BooleanField(
+        label=_("Publiceren (bevriest deze versie)"),
+        required=False,
+        help_text=_("Een gepubliceerde versie kan niet meer worden gewijzigd."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        instance = self.instance
+        if instance.pk and instance.status == CaseVersionStatus.PUBLISHED:
+            raise forms.ValidationError(
+                _(
+                    "Deze versie is gepubliceerd en bevroren. Maak een nieuwe conceptversie "
+                    "(nieuwe casusversie met het volgende nummer) om de casus te wijzigen."
+                )
+            )
+        if cleaned.get("publish"):
+            probe = CaseVersion(
+                **{name: cleaned.get(name, getattr(instance, name)) for name in FROZEN_FIELDS}
+            )
+            probe.case = cleaned.get("case") or getattr(instance, "case", None)
+            for error in services.case_version_errors(probe):
+                field = error["path"].split(".")[0]
+                target = field if field in self.fields else None
+                self.add_error(target, f"{error['path']}: {error['message']}")
+        return cleaned
+
+    def save(self, commit: bool = True) -> CaseVersion:
+        version = super().save(commit=commit)
+        if commit and self.cleaned_data.get("publish"):
+            services.case_version_publish(version=version, by=getattr(self, "for_user", None))
+        return version
+
+
+class CaseViewSet(SnippetViewSet):
+    model = Case
+    icon = "doc-full"
+    menu_label = _("Casussen")
+    list_display = ["title", "slug", "created"]
+    search_fields = ["title", "slug"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("work_processes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("knowledge_items", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("competence_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("trade_offs", widget=forms.CheckboxSelectMultiple),
+    ]
+
+
+class CaseVersionViewSet(SnippetViewSet):
+    model = CaseVersion
+    icon = "history"
+    menu_label = _("Casusversies")
+    list_display = ["case", "number", "status", "tariff_date", "published_at"]
+    list_filter = ["status"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("case"), FieldPanel("number"), FieldPanel("publish")],
+                heading=_("Versie"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("tariff_date"),
+                    FieldPanel("start_date"),
+                    FieldPanel("briefing"),
+                    FieldPanel("arrival"),
+                    FieldPanel("exam_only"),
+                ],
+                heading=_("Situatie"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("vehicle_id"),
+                    FieldPanel("vehicle_snapshot"),
+                    FieldPanel("hv_facts"),
+                    FieldPanel("expected_hv_judgement"),
+                    FieldPanel("structural_damage_wok"),
+                    FieldPanel("is_total_loss"),
+                ],
+                heading=_("Voertuig"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("customer")],
+                heading=_("Klant"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("payer_name"),
+                    FieldPanel("rate_set_id"),
+                    FieldPanel("rates_snapshot"),
+                    FieldPanel("payer_rules"),
+                ],
+                heading=_("Betalende partij"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("expected_damage_zones"),
+                    FieldPanel("hidden_damage"),
+                    FieldPanel("parts_lead_times"),
+                    FieldPanel("subcontract_options"),
+                    FieldPanel("vsi_notes"),
+                    FieldPanel("delivery_checklist"),
+                ],
+                heading=_("Verloop"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("reference_precalc"),
+                    FieldPanel("reference_final"),
+                    FieldPanel("expected_decisions"),
+                ],
+                heading=_("Referentie (nooit zichtbaar voor cursisten)"),
+            ),
+        ],
+        base_form_class=CaseVersionAdminForm,
+    )
+
+
+class CasesGroup(SnippetViewSetGroup):
+    menu_label = _("Casusbibliotheek")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (CaseViewSet, CaseVersionViewSet)
+
+
+register_snippet(CasesGroup)

@@ -1,0 +1,209 @@
+"""1.1 Intake: the dossier, the visible damage, the customer, HV safety, the estimate and the repair order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from cases.models import Attempt
+from cases.timeline import EventKind
+
+from .machine import (
+    Happened,
+    S,
+    StepResult,
+    _has,
+    _money,
+    _require,
+    _text,
+    _transition,
+)
+
+
+def attempt_create_dossier(
+    *,
+    attempt: Attempt,
+    by: Any,
+    customer_name: str,
+    license_plate: str,
+    insurer: str,
+    policy_number: str = "",
+    cover: str,
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(cover in ("casco", "wa"), _("Kies de dekking: casco of WA."))
+        a.customer_name = _text(customer_name, _("de naam van de klant"))
+        a.license_plate = _text(license_plate, _("het kenteken")).upper()
+        a.insurer = _text(insurer, _("de verzekeraar"))
+        a.policy_number = (policy_number or "").strip()
+        a.cover = cover
+        data = {
+            "customer_name": a.customer_name,
+            "license_plate": a.license_plate,
+            "vin": (a.case_version.vehicle_snapshot or {}).get("vin", ""),
+            "insurer": a.insurer,
+            "policy_number": a.policy_number,
+            "cover": cover,
+            "updated": _has(a, EventKind.DOSSIER_CREATED),
+        }
+        return StepResult([Happened(EventKind.DOSSIER_CREATED, data)])
+
+    return _transition(attempt=attempt, by=by, move="create_dossier", step=step)
+
+
+def attempt_record_damage(
+    *, attempt: Attempt, by: Any, zones: list[str], description: str
+) -> Attempt:
+    from calcengine.catalogue import ZONES
+
+    def step(a: Attempt) -> StepResult:
+        chosen = list(dict.fromkeys(zones or []))
+        _require(bool(chosen), _("Kies ten minste één schadezone."))
+        unknown = [z for z in chosen if z not in ZONES]
+        _require(not unknown, _("Onbekende schadezone: %(zones)s.") % {"zones": ", ".join(unknown)})
+        a.damage_zones = chosen
+        a.damage_description = _text(description, _("een omschrijving van de zichtbare schade"))
+        return StepResult(
+            [
+                Happened(
+                    EventKind.DAMAGE_RECORDED,
+                    {"zones": chosen, "description": a.damage_description},
+                )
+            ]
+        )
+
+    return _transition(attempt=attempt, by=by, move="record_damage", step=step)
+
+
+def attempt_record_customer_wishes(*, attempt: Attempt, by: Any, wishes: str) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        a.customer_wishes = _text(wishes, _("de wensen van de klant"))
+        return StepResult(
+            [Happened(EventKind.CUSTOMER_WISHES_RECORDED, {"wishes": a.customer_wishes})]
+        )
+
+    return _transition(attempt=attempt, by=by, move="record_customer_wishes", step=step)
+
+
+def attempt_signal_upsell(*, attempt: Attempt, by: Any, description: str) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        a.upsell_note = _text(description, _("het meerwerk dat u signaleert"))
+        return StepResult([Happened(EventKind.UPSELL_SIGNALLED, {"description": a.upsell_note})])
+
+    return _transition(attempt=attempt, by=by, move="signal_upsell", step=step)
+
+
+def attempt_answer_customer_question(
+    *, attempt: Attempt, by: Any, question_index: int, answer: str
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        questions = (a.case_version.customer or {}).get("questions") or []
+        _require(
+            isinstance(question_index, int) and 0 <= question_index < len(questions),
+            _("Kies een vraag van de klant."),
+        )
+        data = {
+            "index": question_index,
+            "question": questions[question_index].get("question", ""),
+            "answer": _text(answer, _("uw antwoord")),
+        }
+        return StepResult([Happened(EventKind.CUSTOMER_QUESTION_ANSWERED, data)])
+
+    return _transition(attempt=attempt, by=by, move="answer_customer_question", step=step)
+
+
+def attempt_give_advice(*, attempt: Attempt, by: Any, advice: str) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        a.advice = _text(advice, _("uw advies"))
+        return StepResult([Happened(EventKind.ADVICE_GIVEN, {"advice": a.advice})])
+
+    return _transition(attempt=attempt, by=by, move="give_advice", step=step)
+
+
+def attempt_record_hv_judgement(
+    *,
+    attempt: Attempt,
+    by: Any,
+    judgement: str,
+    safe_to_park: bool,
+    safe_to_work: bool,
+    reasons: str,
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(
+            a.case_version.is_hv,
+            _("Dit voertuig heeft geen hoogvoltsysteem; een HV-beoordeling is niet nodig."),
+        )
+        _require(judgement in ("safe", "quarantine"), _("Kies: veilig stallen of quarantaine."))
+        _require(
+            not (judgement == "quarantine" and safe_to_work),
+            _("Een voertuig in quarantaine is niet veilig om aan te werken."),
+        )
+        a.hv_judgement = judgement
+        a.hv_reasons = _text(reasons, _("de redenen voor uw oordeel"))
+        data = {
+            "judgement": judgement,
+            "safe_to_park": bool(safe_to_park),
+            "safe_to_work": bool(safe_to_work),
+            "reasons": a.hv_reasons,
+        }
+        return StepResult([Happened(EventKind.HV_JUDGEMENT_RECORDED, data)])
+
+    return _transition(attempt=attempt, by=by, move="record_hv_judgement", step=step)
+
+
+def attempt_record_first_estimate(
+    *, attempt: Attempt, by: Any, amount: Decimal, repair_days: int
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(amount is not None and amount > 0, _("Geef een geschat bedrag groter dan nul."))
+        _require(
+            isinstance(repair_days, int) and 0 < repair_days <= 365,
+            _("Geef een reparatieduur in werkdagen (1 tot 365)."),
+        )
+        a.estimate_amount = Decimal(amount).quantize(Decimal("0.01"))
+        a.estimate_days = repair_days
+        data = {"amount": _money(a.estimate_amount), "repair_days": repair_days}
+        return StepResult([Happened(EventKind.FIRST_ESTIMATE_RECORDED, data)])
+
+    return _transition(attempt=attempt, by=by, move="record_first_estimate", step=step)
+
+
+def attempt_receive_repair_order(*, attempt: Attempt, by: Any, planned_date: dt.date) -> Attempt:
+    """The customer gives the repair order; it is planned subject to the payer's approval (1.1)."""
+
+    def step(a: Attempt) -> StepResult:
+        missing = []
+        if not _has(a, EventKind.DOSSIER_CREATED):
+            missing.append(_("het schadedossier aanmaken"))
+        if not _has(a, EventKind.DAMAGE_RECORDED):
+            missing.append(_("de zichtbare schade opnemen"))
+        if a.case_version.is_hv and not _has(a, EventKind.HV_JUDGEMENT_RECORDED):
+            missing.append(_("de HV-veiligheid beoordelen"))
+        if not _has(a, EventKind.FIRST_ESTIMATE_RECORDED):
+            missing.append(_("een eerste inschatting van duur en kosten maken"))
+        _require(
+            not missing,
+            _("Rond eerst de intake af: %(missing)s.") % {"missing": "; ".join(missing)},
+        )
+        _require(
+            planned_date is not None and planned_date >= a.simulated_date,
+            _("Plan de reparatie op of na de huidige datum (%(date)s).")
+            % {"date": a.simulated_date.strftime("%d-%m-%Y")},
+        )
+        a.planned_date = planned_date
+        return StepResult(
+            [
+                Happened(EventKind.REPAIR_ORDER_RECEIVED, {"subject_to_approval": True}),
+                Happened(
+                    EventKind.REPAIR_PLANNED,
+                    {"planned_date": planned_date.isoformat(), "subject_to_approval": True},
+                ),
+            ],
+            to_status=S.PREPARATION,
+        )
+
+    return _transition(attempt=attempt, by=by, move="receive_repair_order", step=step)

@@ -1,0 +1,58 @@
+"""The trainee's own photos, allowed at any stage of an open dossier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cases.models import Attempt, AttemptPhoto, AttemptPhotoStage
+from cases.timeline import EventKind
+
+from .machine import (
+    Happened,
+    MoveRefused,
+    StepResult,
+    _transition,
+)
+
+
+def attempt_add_photo(
+    *,
+    attempt: Attempt,
+    by: Any,
+    upload: Any,
+    annotation: str = "",
+    zone: str = "",
+    stage: str = "intake",
+) -> AttemptPhoto:
+    """A photo of the trainee's own, checked and stripped of EXIF before it is stored."""
+    from cases.photos import PhotoRefused, clean_photo
+
+    if stage not in AttemptPhotoStage.values:
+        stage = AttemptPhotoStage.INTAKE
+    try:
+        clean = clean_photo(upload)
+    except PhotoRefused as refused:
+        # A bad file is not a workflow fact; the form shows the message and keeps its input.
+        raise MoveRefused(
+            refused.message, errors=[{"path": "image", "message": refused.message}]
+        ) from None
+    created: list[AttemptPhoto] = []
+
+    def step(a: Attempt) -> StepResult:
+        photo = AttemptPhoto(
+            attempt=a, annotation=(annotation or "").strip(), zone=(zone or "").strip(), stage=stage
+        )
+        photo.image.save(clean.image.name, clean.image, save=False)
+        photo.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
+        photo.save()
+        created.append(photo)
+        data = {
+            "photo_id": photo.pk,
+            "zone": photo.zone,
+            "stage": stage,
+            "annotation": photo.annotation,
+        }
+        return StepResult([Happened(EventKind.PHOTO_ADDED, data)])
+
+    _transition(attempt=attempt, by=by, move="add_photo", step=step)
+    return created[0]

@@ -1,0 +1,260 @@
+"""1.2 Werkvoorbereiding after approval: transport, subcontracts, VSI, work order, parts, reception, repair start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from cases import payer
+from cases.models import Attempt
+from cases.timeline import EventKind
+
+from .approval import _parts_invoice
+from .machine import (
+    _TOO_EARLY_OR_LATE,
+    Happened,
+    S,
+    StepResult,
+    _advance,
+    _events,
+    _has,
+    _last,
+    _money,
+    _require,
+    _text,
+    _transition,
+)
+
+
+def attempt_arrange_replacement_transport(
+    *,
+    attempt: Attempt,
+    by: Any,
+    kind: str,
+    day_price: Decimal,
+    start_date: dt.date,
+    end_date: dt.date,
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(
+            kind in ("replacement_car", "none", "public_transport"),
+            _("Kies het soort vervangend vervoer."),
+        )
+        _require(day_price is not None and day_price >= 0, _("Geef de dagprijs (0 of meer)."))
+        _require(
+            start_date is not None and end_date is not None and start_date <= end_date,
+            _("De einddatum van het vervangend vervoer ligt op of na de begindatum."),
+        )
+        data = {
+            "kind": kind,
+            "day_price": _money(day_price),
+            "start_date": start_date.isoformat(),
+            "end_date": end_date.isoformat(),
+        }
+        return StepResult([Happened(EventKind.REPLACEMENT_TRANSPORT_ARRANGED, data)])
+
+    return _transition(attempt=attempt, by=by, move="arrange_replacement_transport", step=step)
+
+
+def attempt_arrange_subcontract(
+    *, attempt: Attempt, by: Any, supplier: str, description: str, quote_amount: Decimal
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(
+            quote_amount is not None and quote_amount > 0,
+            _("Vraag een offerte op en vul het offertebedrag in."),
+        )
+        data = {
+            "supplier": _text(supplier, _("de leverancier")),
+            "description": _text(description, _("het werk")),
+            "quote_amount": _money(quote_amount),
+        }
+        return StepResult([Happened(EventKind.SUBCONTRACT_ARRANGED, data)])
+
+    return _transition(attempt=attempt, by=by, move="arrange_subcontract", step=step)
+
+
+def attempt_consult_vsi(*, attempt: Attempt, by: Any, note: str = "") -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        topics = [n.get("topic", "") for n in (a.case_version.vsi_notes or [])]
+        return StepResult(
+            [Happened(EventKind.VSI_CONSULTED, {"topics": topics, "note": (note or "").strip()})]
+        )
+
+    return _transition(attempt=attempt, by=by, move="consult_vsi", step=step)
+
+
+def attempt_create_work_order(*, attempt: Attempt, by: Any, instructions: str) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        data = {"instructions": _text(instructions, _("de instructies voor de werkplaats"))}
+        return StepResult([Happened(EventKind.WORK_ORDER_CREATED, data)])
+
+    return _transition(attempt=attempt, by=by, move="create_work_order", step=step)
+
+
+def _approved_version(a: Attempt):
+    """The latest calculation the paying party approved (precalc or supplement)."""
+    decisions = _events(a, EventKind.PAYER_DECISION).order_by("-pk")
+    for decision in decisions:
+        if decision.data.get("outcome") != payer.Outcome.REJECTED and decision.data.get("kind") in (
+            "precalc",
+            "supplement",
+        ):
+            return a.calculation_versions.filter(number=decision.data["version_number"]).first()
+    return None
+
+
+def attempt_order_parts(*, attempt: Attempt, by: Any) -> Attempt:
+    """Order the parts of the approved calculation not ordered yet; lead times move the plan."""
+
+    def step(a: Attempt) -> StepResult:
+        version = _approved_version(a)
+        _require(version is not None, str(_TOO_EARLY_OR_LATE["order_parts"]))
+        ordered: dict[str, Decimal] = {}
+        for part in _parts_invoice(a):
+            ordered[part.code] = ordered.get(part.code, Decimal(0)) + part.quantity
+        to_order = []
+        for line in version.input.get("lines", []):
+            if line.get("operation") != "replace":
+                continue
+            quantity = Decimal(str(line.get("quantity", 1)))
+            missing = quantity - ordered.get(line["code"], Decimal(0))
+            if missing > 0:
+                to_order.append(
+                    {
+                        "code": line["code"],
+                        "description": line.get("description", ""),
+                        "quantity": str(missing.normalize()),
+                        "unit_price": str(line.get("unit_price", "0")),
+                    }
+                )
+        _require(
+            bool(to_order), _("Alle onderdelen van de goedgekeurde calculatie zijn al besteld.")
+        )
+        lead = a.case_version.parts_lead_times or {}
+        default_days = int(lead.get("default", 1))
+        per_part = lead.get("parts") or {}
+        lead_days = max(int(per_part.get(p["code"], default_days)) for p in to_order)
+        expected = a.simulated_date + dt.timedelta(days=lead_days)
+        if a.parts_expected_date is None or expected > a.parts_expected_date:
+            a.parts_expected_date = expected
+        data = {
+            "parts": to_order,
+            "lead_days": lead_days,
+            "expected_date": expected.isoformat(),
+            "for_version": version.number,
+            "for_kind": version.kind,
+        }
+        return StepResult([Happened(EventKind.PARTS_ORDERED, data)])
+
+    return _transition(attempt=attempt, by=by, move="order_parts", step=step)
+
+
+def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(
+            not _has(a, EventKind.VEHICLE_RECEIVED), _("Het voertuig is al in ontvangst genomen.")
+        )
+        _require(isinstance(odometer, int) and odometer >= 0, _("Noteer de kilometerstand."))
+        _advance(a, a.planned_date)
+        return StepResult([Happened(EventKind.VEHICLE_RECEIVED, {"odometer": odometer})])
+
+    return _transition(attempt=attempt, by=by, move="receive_vehicle", step=step)
+
+
+def attempt_check_reception(
+    *, attempt: Attempt, by: Any, new_damage_found: bool, notes: str = ""
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        _require(
+            _has(a, EventKind.VEHICLE_RECEIVED),
+            _("Neem het voertuig eerst in ontvangst; dan controleert u het op nieuwe schade."),
+        )
+        notes_clean = (notes or "").strip()
+        _require(
+            not new_damage_found or bool(notes_clean),
+            _("Beschrijf de nieuwe schade die u bij ontvangst vond."),
+        )
+        data = {"new_damage_found": bool(new_damage_found), "notes": notes_clean}
+        return StepResult([Happened(EventKind.RECEPTION_CHECK_DONE, data)])
+
+    return _transition(attempt=attempt, by=by, move="check_reception", step=step)
+
+
+def attempt_hand_over_replacement_car(
+    *, attempt: Attempt, by: Any, odometer_out: int, fuel_level: str = ""
+) -> Attempt:
+    def step(a: Attempt) -> StepResult:
+        arranged = _last(a, EventKind.REPLACEMENT_TRANSPORT_ARRANGED)
+        _require(
+            arranged is not None and arranged.data.get("kind") == "replacement_car",
+            _("Regel eerst een vervangende auto (met dagprijs en data)."),
+        )
+        _require(
+            _has(a, EventKind.VEHICLE_RECEIVED),
+            _("De vervangende auto geeft u mee bij ontvangst van het schadevoertuig."),
+        )
+        _require(
+            not _has(a, EventKind.REPLACEMENT_CAR_HANDED_OVER),
+            _("De vervangende auto is al meegegeven."),
+        )
+        _require(
+            isinstance(odometer_out, int) and odometer_out >= 0,
+            _("Noteer de kilometerstand bij uitgifte."),
+        )
+        data = {
+            "odometer_out": odometer_out,
+            "fuel_level": (fuel_level or "").strip(),
+            "date": a.simulated_date.isoformat(),
+            "day_price": arranged.data.get("day_price"),
+        }
+        return StepResult([Happened(EventKind.REPLACEMENT_CAR_HANDED_OVER, data)])
+
+    return _transition(attempt=attempt, by=by, move="hand_over_replacement_car", step=step)
+
+
+def attempt_start_repair(*, attempt: Attempt, by: Any) -> Attempt:
+    """The workshop starts once prepared; it may reveal hidden damage (1.3)."""
+
+    def step(a: Attempt) -> StepResult:
+        missing = []
+        if not _has(a, EventKind.WORK_ORDER_CREATED):
+            missing.append(_("een werkorder aanmaken"))
+        if not _has(a, EventKind.PARTS_ORDERED):
+            missing.append(_("de onderdelen bestellen"))
+        if not _has(a, EventKind.VEHICLE_RECEIVED):
+            missing.append(_("het voertuig in ontvangst nemen"))
+        if not _has(a, EventKind.RECEPTION_CHECK_DONE):
+            missing.append(_("de ontvangstcontrole uitvoeren"))
+        _require(
+            not missing,
+            _("De werkvoorbereiding is nog niet rond: %(missing)s.")
+            % {"missing": "; ".join(missing)},
+        )
+        _advance(a, a.planned_date)
+        _advance(a, a.parts_expected_date)
+        events = [Happened(EventKind.REPAIR_STARTED, {"start_date": a.simulated_date.isoformat()})]
+        hidden = a.case_version.hidden_damage or {}
+        to_status = S.IN_REPAIR
+        if hidden.get("description"):
+            revealed_on = a.simulated_date + dt.timedelta(days=int(hidden.get("revealed_after", 1)))
+            events.append(
+                Happened(
+                    EventKind.HIDDEN_DAMAGE_REVEALED,
+                    {
+                        "description": hidden["description"],
+                        "photos": list(hidden.get("photos") or []),
+                    },
+                    actor_is_trainee=False,
+                    simulated_date=revealed_on,
+                    message=_("De werkplaats meldt verborgen schade."),
+                )
+            )
+            a.simulated_date = revealed_on
+            to_status = S.SUPPLEMENT_PENDING
+        return StepResult(events, to_status=to_status)
+
+    return _transition(attempt=attempt, by=by, move="start_repair", step=step)

@@ -1,0 +1,130 @@
+"""API of the content app: the competence profile (public) and coverage (editors)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from rest_framework import permissions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from content.permissions import can_view_coverage
+from content.selectors import competence_profile, coverage
+
+
+class CompetenceProfileGetApi(APIView):
+    """The whole competence profile: public, as the foundation publishes it."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema_serializer(component_name="CompetenceProfile")
+    class OutputSerializer(serializers.Serializer):
+        class ProfileCoreTaskSerializer(serializers.Serializer):
+            class ProfileWorkProcessSerializer(serializers.Serializer):
+                code = serializers.CharField()
+                title = serializers.CharField()
+                description = serializers.CharField()
+                result = serializers.CharField()
+
+            code = serializers.CharField()
+            title = serializers.CharField()
+            work_processes = ProfileWorkProcessSerializer(many=True)
+
+        class ProfileKnowledgeItemSerializer(serializers.Serializer):
+            code = serializers.CharField()
+            slug = serializers.CharField(allow_null=True)
+            title = serializers.CharField()
+
+        class ProfileCompetenceAreaSerializer(serializers.Serializer):
+            slug = serializers.CharField()
+            name = serializers.CharField()
+            description = serializers.CharField()
+
+        class ProfileTradeOffSerializer(serializers.Serializer):
+            slug = serializers.CharField()
+            title = serializers.CharField()
+
+        class ProfileSectionSerializer(serializers.Serializer):
+            key = serializers.CharField()
+            title = serializers.CharField()
+            body = serializers.CharField()
+
+        core_tasks = ProfileCoreTaskSerializer(many=True)
+        knowledge_items = ProfileKnowledgeItemSerializer(many=True)
+        competence_areas = ProfileCompetenceAreaSerializer(many=True)
+        trade_offs = ProfileTradeOffSerializer(many=True)
+        sections = ProfileSectionSerializer(many=True)
+
+    @extend_schema(
+        operation_id="competence_profile_get",
+        responses=OutputSerializer,
+        summary="Het beroepscompetentieprofiel Schademanager",
+    )
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(competence_profile()).data)
+
+
+class IsCoverageViewer(permissions.BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return can_view_coverage(request.user)
+
+
+class CoverageGetApi(APIView):
+    """For every item of the profile, the published lessons and case briefs that serve it."""
+
+    permission_classes = [permissions.IsAuthenticated, IsCoverageViewer]
+
+    @extend_schema_serializer(component_name="ContentCoverage")
+    class OutputSerializer(serializers.Serializer):
+        class CoverageRowSerializer(serializers.Serializer):
+            class CoveragePageSerializer(serializers.Serializer):
+                id = serializers.IntegerField()
+                title = serializers.CharField()
+                url = serializers.CharField(allow_null=True)
+
+            code = serializers.CharField()
+            title = serializers.CharField()
+            covered = serializers.BooleanField()
+            lessons = CoveragePageSerializer(many=True)
+            case_briefs = CoveragePageSerializer(many=True)
+
+        class CoverageUncoveredSerializer(serializers.Serializer):
+            kind = serializers.CharField()
+            code = serializers.CharField()
+            title = serializers.CharField()
+
+        work_processes = CoverageRowSerializer(many=True)
+        knowledge_items = CoverageRowSerializer(many=True)
+        competence_areas = CoverageRowSerializer(many=True)
+        trade_offs = CoverageRowSerializer(many=True)
+        uncovered = CoverageUncoveredSerializer(many=True)
+
+    @extend_schema(operation_id="content_coverage_get", responses=OutputSerializer)
+    def get(self, request: Request) -> Response:
+        result = coverage()
+
+        def page(p):
+            return {"id": p.pk, "title": p.title, "url": p.url}
+
+        def row(r):
+            return {
+                "code": r.code,
+                "title": r.title,
+                "covered": r.covered,
+                "lessons": [page(p) for p in r.lessons],
+                "case_briefs": [page(p) for p in r.case_briefs],
+            }
+
+        data = {name: [row(r) for r in rows] for name, rows in result.groups()}
+        data["uncovered"] = [
+            {"kind": r.kind, "code": r.code, "title": r.title} for r in result.uncovered()
+        ]
+        return Response(self.OutputSerializer(data).data)
+
+
+@extend_schema(exclude=True)
+class PublishedPagesApiViewSet(PagesAPIViewSet):
+    """Wagtail's read API for pages: only live pages without view restrictions, to anyone."""
+
+    permission_classes = [permissions.AllowAny]

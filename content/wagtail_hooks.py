@@ -1,0 +1,117 @@
+"""Wagtail admin: the profile as snippets, the coverage view, and 404 for private pages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import PageViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from content import views
+from content.models import (
+    CompetenceArea,
+    CoreTask,
+    KnowledgeItem,
+    ProfileSection,
+    TradeOff,
+    WorkProcess,
+)
+from content.permissions import can_view_coverage
+
+
+class CoreTaskViewSet(SnippetViewSet):
+    model = CoreTask
+    icon = "folder-open-inverse"
+    list_display = ["code", "title"]
+
+
+class WorkProcessViewSet(SnippetViewSet):
+    model = WorkProcess
+    icon = "list-ol"
+    list_display = ["code", "title", "core_task"]
+
+
+class KnowledgeItemViewSet(SnippetViewSet):
+    model = KnowledgeItem
+    icon = "snippet"
+    list_display = ["code", "title"]
+
+
+class CompetenceAreaViewSet(SnippetViewSet):
+    model = CompetenceArea
+    icon = "group"
+    list_display = ["name", "slug"]
+
+
+class TradeOffViewSet(SnippetViewSet):
+    model = TradeOff
+    icon = "resubmit"
+    list_display = ["title", "slug"]
+
+
+class ProfileSectionViewSet(SnippetViewSet):
+    model = ProfileSection
+    icon = "doc-full"
+    list_display = ["title", "key"]
+
+
+class CompetenceProfileViewSetGroup(SnippetViewSetGroup):
+    items = (
+        CoreTaskViewSet,
+        WorkProcessViewSet,
+        KnowledgeItemViewSet,
+        CompetenceAreaViewSet,
+        TradeOffViewSet,
+        ProfileSectionViewSet,
+    )
+    menu_icon = "list-ul"
+    menu_label = _("Competentieprofiel")
+    menu_name = "competentieprofiel"
+
+
+register_snippet(CompetenceProfileViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_coverage_url():
+    return [path("dekking/", views.CoverageAdminView.as_view(), name="content_coverage")]
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_coverage(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_coverage_menu_item():
+    return CoverageMenuItem(
+        _("Dekking competentieprofiel"),
+        reverse("content_coverage"),
+        name="dekking-competentieprofiel",
+        icon_name="tasks",
+        order=250,
+    )
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_private_pages(page, request, serve_args, serve_kwargs):
+    """Login- and group-restricted pages: a visitor goes to the platform's login page, and a
+    logged-in user outside the groups gets 404, so assessor-only material is not revealed."""
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type not in (
+            PageViewRestriction.LOGIN,
+            PageViewRestriction.GROUPS,
+        ):
+            continue
+        if restriction.accept_request(request):
+            continue
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        raise Http404
+    return None

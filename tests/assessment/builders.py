@@ -1,0 +1,70 @@
+"""Test inputs for scoring, made by copying the known Golf case and changing what a test needs.
+
+The reference is /work/shared/cases/scoring/golf.reference.json; a trainee's calculation starts
+as that reference without its `assess` annotations and `decisions`, as the trainee writes it.
+"""
+
+import copy
+import json
+from functools import cache
+from typing import Any
+
+from calcengine import parse
+from calcengine.model import CalculationInput
+from tests.shared import SCORING_DIR
+
+Document = dict[str, Any]
+
+
+@cache
+def _golf_reference() -> str:
+    return (SCORING_DIR / "golf.reference.json").read_text(encoding="utf-8")
+
+
+def golf_reference() -> Document:
+    """A fresh copy of the Golf reference, annotations and decisions included."""
+    return json.loads(_golf_reference())
+
+
+def as_trainee(reference: Document) -> Document:
+    """The reference as a trainee would have calculated it: no `assess`, no `decisions`."""
+    document = copy.deepcopy(reference)
+    document.pop("decisions", None)
+    for line in document["lines"]:
+        line.pop("assess", None)
+    return document
+
+
+def golf_trainee() -> Document:
+    return as_trainee(golf_reference())
+
+
+def line(document: Document, code: str) -> dict[str, Any]:
+    """The (first) line with `code`, to change in place."""
+    return next(item for item in document["lines"] if item["code"] == code)
+
+
+def without_line(document: Document, code: str) -> Document:
+    document["lines"] = [item for item in document["lines"] if item["code"] != code]
+    return document
+
+
+def with_line(document: Document, **fields: Any) -> Document:
+    """Append a line; `id` defaults to the next free number."""
+    ids = {item["id"] for item in document["lines"]}
+    number = len(document["lines"]) + 1
+    while str(number) in ids:
+        number += 1
+    document["lines"].append({"id": str(number), **fields})
+    return document
+
+
+def only_lines(document: Document, *codes: str) -> Document:
+    """Keep only the lines with these codes, in this order (a small case worked by hand)."""
+    by_code = {item["code"]: item for item in document["lines"]}
+    document["lines"] = [by_code[code] for code in codes]
+    return document
+
+
+def calculation(document: Document) -> CalculationInput:
+    return parse(copy.deepcopy(document))

@@ -1,0 +1,156 @@
+"""Exam mode: a second assessor grades blind; too large a difference goes to a third."""
+
+import pytest
+from django.urls import reverse
+
+from assessment import selectors, services
+from assessment.models import GradeRole, Moderation, ModerationStatus
+from schadeplatform.accounts.models import Role
+from tests.factories.accounts import UserFactory
+from tests.factories.assessment import signed_grade
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def exam_cohort(cohort):
+    cohort.exam_mode = True
+    cohort.save()
+    return cohort
+
+
+@pytest.fixture
+def second_assessor(organisation, exam_cohort):
+    user = UserFactory(username="beoordelaar_a2", role=Role.ASSESSOR, organisation=organisation)
+    exam_cohort.assessors.add(user)
+    return user
+
+
+@pytest.fixture
+def third_assessor(organisation, exam_cohort):
+    user = UserFactory(username="beoordelaar_a3", role=Role.ASSESSOR, organisation=organisation)
+    exam_cohort.assessors.add(user)
+    return user
+
+
+def lower_by_overrides(attempt, assessor, keys):
+    grade = services.grade_start(attempt=attempt, by=assessor)
+    for key in keys:
+        services.line_override_create(
+            grade=grade, by=assessor, line_key=key, new_verdict="missing", reason="Niet aangetoond."
+        )
+    return signed_grade(attempt, assessor)
+
+
+def test_the_second_assessor_grades_as_second(attempt, assessor, second_assessor):
+    first = services.grade_start(attempt=attempt, by=assessor)
+    second = services.grade_start(attempt=attempt, by=second_assessor)
+    assert (first.role, second.role) == (GradeRole.PRIMARY, GradeRole.SECOND)
+    assert services.grade_start(attempt=attempt, by=assessor).pk == first.pk
+
+
+def test_the_second_assessor_cannot_see_the_first_grade_before_both_signed(
+    attempt, assessor, second_assessor, client_for
+):
+    first = signed_grade(attempt, assessor)
+    services.grade_start(attempt=attempt, by=second_assessor)
+
+    assert selectors.grade_for_assessor(second_assessor, first.pk) is None
+    client = client_for(second_assessor)
+    assert client.get(reverse("assessment:grade", args=[first.pk])).status_code == 404
+    assert (
+        client.get(reverse("api:assessment_api:grade-detail", args=[first.pk])).status_code == 404
+    )
+    own = services.grade_start(attempt=attempt, by=second_assessor)
+    page = client.get(reverse("assessment:grade", args=[own.pk]))
+    assert page.status_code == 200
+    assert page.context["other_grades"] == []
+
+
+def test_the_first_assessor_cannot_see_the_second_grade_before_both_signed(
+    attempt, assessor, second_assessor, client_for
+):
+    signed_grade(attempt, assessor)
+    second = services.grade_start(attempt=attempt, by=second_assessor)
+    response = client_for(assessor).get(
+        reverse("api:assessment_api:grade-detail", args=[second.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_after_both_signed_each_sees_the_other(attempt, assessor, second_assessor):
+    first = signed_grade(attempt, assessor)
+    second = signed_grade(attempt, second_assessor)
+    assert selectors.grade_for_assessor(second_assessor, first.pk) is not None
+    assert selectors.grade_for_assessor(assessor, second.pk) is not None
+
+
+def test_close_grades_need_no_moderation_and_the_first_counts(attempt, assessor, second_assessor):
+    first = signed_grade(attempt, assessor)
+    signed_grade(attempt, second_assessor)
+    assert not Moderation.objects.exists()
+    found = selectors.result_for(assessor, attempt.pk)
+    assert found.grade.pk == first.pk
+
+
+def test_no_final_grade_with_one_blind_grade_signed(attempt, assessor, second_assessor):
+    signed_grade(attempt, assessor)
+    assert selectors.result_for(assessor, attempt.pk) is None
+
+
+def test_a_difference_of_more_than_ten_points_goes_to_moderation(
+    attempt, assessor, second_assessor, third_assessor
+):
+    first = signed_grade(attempt, assessor)
+    second = lower_by_overrides(attempt, second_assessor, ["3"])
+    assert abs(first.score - second.score) > 10 and first.passed == second.passed
+
+    moderation = Moderation.objects.get(attempt=attempt)
+    assert moderation.status == ModerationStatus.OPEN
+    assert "punten" in moderation.reason
+
+
+def test_a_different_pass_fail_goes_to_moderation(attempt, assessor, second_assessor):
+    first = signed_grade(attempt, assessor)
+    # The radar calibration is a critical line: "missing" is a knock-out.
+    second = lower_by_overrides(attempt, second_assessor, ["6"])
+    assert abs(first.score - second.score) <= 10
+    assert first.passed and not second.passed
+    assert Moderation.objects.get(attempt=attempt).status == ModerationStatus.OPEN
+
+
+def test_a_third_assessor_moderates_and_the_moderators_grade_is_final(
+    attempt, assessor, second_assessor, third_assessor
+):
+    signed_grade(attempt, assessor)
+    lower_by_overrides(attempt, second_assessor, ["6"])
+    # The first two may not moderate their own disagreement: they get their own grade back.
+    assert services.grade_start(attempt=attempt, by=assessor).role == GradeRole.PRIMARY
+
+    moderator_grade = services.grade_start(attempt=attempt, by=third_assessor)
+    assert moderator_grade.role == GradeRole.MODERATOR
+    assert selectors.grade_for_assessor(third_assessor, moderator_grade.pk) is not None
+    final = signed_grade(attempt, third_assessor, comment="Na moderatie.")
+
+    moderation = Moderation.objects.get(attempt=attempt)
+    assert moderation.status == ModerationStatus.RESOLVED
+    assert moderation.outcome_id == final.pk and moderation.moderator == third_assessor
+    assert selectors.result_for(assessor, attempt.pk).grade.pk == final.pk
+
+
+def test_trainee_never_sees_reference_or_verdicts_in_exam_mode(
+    attempt, assessor, second_assessor, trainee, client_for
+):
+    signed_grade(attempt, assessor)
+    signed_grade(attempt, second_assessor)
+    client = client_for(trainee)
+
+    page = client.get(reverse("assessment:result", args=[attempt.pk]))
+    api = client.get(reverse("api:assessment_api:attempt-result", args=[attempt.pk]))
+
+    assert page.status_code == 200 and page.context["rows"] == []
+    assert "Referentie" not in page.content.decode()
+    assert api.status_code == 200 and "lines" not in api.json() and "components" not in api.json()
+    grade_id = api.json()["grade"]
+    report = client.post(reverse("assessment:report_assessment", args=[grade_id]))
+    assert report.status_code == 404

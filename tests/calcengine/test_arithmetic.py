@@ -1,0 +1,187 @@
+"""The named quantities of calculation-spec §2 and the number formats of §5."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from calcengine import arithmetic, calculate, parse
+from calcengine.model import Band
+from calcengine.output import hours, money, plain
+from tests.calcengine.inputs import golden_input
+
+SCHEME = (Band(1, 12, D("0")), Band(13, 36, D("1")), Band(37, 60, D("1.5")))
+
+
+@pytest.mark.parametrize(
+    ("value", "rounded"),
+    [
+        ("0.005", "0.01"),
+        ("0.004999", "0.00"),
+        ("18.125", "18.13"),
+        ("2.675", "2.68"),
+        ("-0.005", "-0.01"),
+    ],
+)
+def test_round2_rounds_half_up_to_the_cent(value: str, rounded: str):
+    assert arithmetic.round2(D(value)) == D(rounded)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("37", "37"),
+        ("3.50", "3.5"),
+        ("1E+1", "10"),
+        ("0E-7", "0"),
+        ("-0", "0"),
+        ("672.500", "672.5"),
+        ("0.000001", "0.000001"),
+    ],
+)
+def test_units_are_plain_without_trailing_zeros(value: str, shown: str):
+    assert plain(D(value)) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (D(25) / 12, "2.0833"),
+        (D(10) / 12, "0.8333"),
+        (D("0.00005"), "0.0001"),
+        (D("3.70"), "3.7"),
+        (D(0), "0"),
+    ],
+)
+def test_hours_are_quantized_half_up_to_4_decimals_then_trimmed(value: D, shown: str):
+    assert hours(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [("1", "1.00"), ("0", "0.00"), ("412.3", "412.30"), ("-0.00", "0.00")]
+)
+def test_money_has_exactly_two_decimals(value: str, shown: str):
+    assert money(D(value)) == shown
+
+
+def test_amount_is_computed_from_the_exact_quotient_not_the_shown_hours():
+    # 25 units at 12 an hour is 2.08333… h; the shown 2.0833 h would give 173.91 at 83.48.
+    exact = arithmetic.labour_hours(D(25), 12)
+    assert arithmetic.labour_amount(exact, D("83.48")) == D("173.92")
+
+
+@pytest.mark.parametrize(
+    ("damage", "months"),
+    [
+        (date(2024, 8, 15), 39),
+        (date(2024, 8, 16), 40),
+        (date(2021, 4, 16), 0),
+        (date(2021, 5, 15), 0),
+        (date(2021, 5, 16), 1),
+    ],
+)
+def test_a_month_counts_once_its_day_of_the_month_is_reached(damage: date, months: int):
+    assert arithmetic.age_months(date(2021, 4, 16), damage) == months
+
+
+@pytest.mark.parametrize(
+    ("damage", "months"),
+    [
+        (date(2021, 2, 27), 0),
+        (date(2021, 2, 28), 1),
+        (date(2024, 2, 29), 37),
+        (date(2021, 4, 30), 3),
+        (date(2021, 5, 30), 3),
+        (date(2021, 5, 31), 4),
+    ],
+)
+def test_registration_on_the_31st_counts_a_short_month_on_its_last_day(damage: date, months: int):
+    assert arithmetic.age_months(date(2021, 1, 31), damage) == months
+
+
+def test_damage_before_registration_has_negative_age():
+    assert arithmetic.age_months(date(2021, 4, 16), date(2021, 4, 15)) < 0
+
+
+def test_depreciation_follows_the_spec_example():
+    depreciation = arithmetic.depreciation_percent(40, SCHEME)
+    assert depreciation == D(30)
+    assert arithmetic.value_from_new_value(D("30000.00"), depreciation) == D("21000.00")
+
+
+@pytest.mark.parametrize(
+    ("age", "percent"), [(0, "0"), (12, "0"), (13, "1"), (36, "24"), (37, "25.5"), (60, "60")]
+)
+def test_depreciation_counts_months_inside_each_band(age: int, percent: str):
+    assert arithmetic.depreciation_percent(age, SCHEME) == D(percent)
+
+
+def test_repair_days_take_the_ceiling_of_exact_hours_plus_a_day_for_paint():
+    calc = parse(golden_input("clio-empty"))
+    vehicle = replace(calc.vehicle, units_per_hour=12)
+    # 10/12 h + 74/12 h is exactly 7 h: one day at 7 productive hours, not two.
+    assert arithmetic.repair_days(D(10), D(74), True, vehicle, calc.rates) == 2
+    assert arithmetic.repair_days(D(84), D(0), True, vehicle, calc.rates) == 1
+    assert arithmetic.repair_days(D(85), D(0), True, vehicle, calc.rates) == 2
+    assert arithmetic.repair_days(D(0), D(0), False, vehicle, calc.rates) == 0
+
+
+def test_small_materials_are_capped():
+    rates = parse(golden_input()).rates  # 2 %, cap 95.00
+    assert arithmetic.small_materials(D("5000.00"), D("0.00"), rates) == D("95.00")
+    assert arithmetic.small_materials(D("4000.00"), D("749.75"), rates) == D("95.00")
+    assert arithmetic.small_materials(D("100.00"), D("0.25"), rates) == D("2.01")
+
+
+def test_parts_of_a_replace_line_follow_source_and_group():
+    calc = parse(golden_input())
+    bumper = calc.lines[0]  # body, 8 %, 389.60
+    assert arithmetic.part_gross(bumper) == D("389.60")
+    assert arithmetic.part_discount(bumper, calc.rates) == D("31.17")
+    assert arithmetic.part_net(bumper, calc.rates) == D("358.43")
+    used = replace(bumper, part_source="used", quantity=D(2))
+    assert arithmetic.part_net(used, calc.rates) == D("779.20")
+    assert arithmetic.part_net(calc.lines[3], calc.rates) == D(0)
+
+
+def test_subcontract_amount_has_the_markup():
+    calc = parse(golden_input("model3-rear-ev"))
+    assert arithmetic.subcontract_amount(calc.lines[6], calc.rates) == D("97.90")
+    assert arithmetic.subcontract_amount(calc.lines[0], calc.rates) == D(0)
+
+
+def test_labour_on_a_paint_or_sundry_line_carries_no_labour():
+    data = golden_input()
+    data["lines"][4]["labour_units"] = "40"  # a paint line
+    data["lines"][7]["labour_units"] = "40"  # a sundry line
+    result = calculate(parse(data))
+    assert result.labour["body"].units == D(450)
+    assert result.lines[4].labour_units == D(0)
+
+
+def test_no_paint_work_adds_neither_setup_nor_a_drying_day():
+    data = golden_input()
+    for raw in data["lines"]:
+        raw.pop("paint", None)
+    data["lines"] = [raw for raw in data["lines"] if raw["operation"] != "paint"]
+    result = calculate(parse(data))
+    assert result.paint.units == D(0)
+    # 450 + 25 + 100 units = 5.75 h at 7 h a day: one day, no drying day.
+    assert result.repair_days == 1
+
+
+def test_economic_total_loss_is_strictly_above_the_threshold():
+    assert arithmetic.is_economic_total_loss(D("3700.00"), D("3700.00")) is False
+    assert arithmetic.is_economic_total_loss(D("3700.01"), D("3700.00")) is True
+
+
+def test_owner_who_deducts_vat_compares_the_subtotal():
+    data = golden_input("polo-total-loss")
+    data["rates"]["owner_deducts_vat"] = True
+    total_loss = calculate(parse(data)).total_loss
+    assert total_loss.compared == D("4178.59")
+    assert total_loss.economic_total_loss is True
+    assert total_loss.repair_ratio == D("0.90")

@@ -1,0 +1,474 @@
+"""The seeded demo cases: realistic, computable, consistent with the catalogue, the paying
+party's rules and the competence profile, and loaded idempotently."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PIL import Image
+
+import calcengine
+from calcengine.catalogue import get_rate_set, get_vehicle, vehicle_block
+from cases import demo
+from cases.hv import expected_judgement
+from cases.payer import expertise_required, part_source_allowed, vehicle_age_years
+from tests.shared import GOLDEN_DIR, SCORING_DIR
+
+CASES = demo.demo_cases()
+BY_SLUG = {case["slug"]: case for case in CASES}
+REFERENCES = ("reference_precalc", "reference_final")
+WORK_PROCESSES = ("1.1", "1.2", "1.3", "1.4")
+TRADE_OFFS = (
+    "prijs-kwaliteit",
+    "repareren-of-vervangen",
+    "expert-raadplegen",
+    "economisch-total-loss",
+    "nieuwe-of-gebruikte-delen",
+    "balans-calculeren",
+)
+COMPETENCE_AREAS = (
+    "Analyseren en interpreteren",
+    "Organiseren en uitvoeren",
+    "Ondersteunen en samenwerken",
+    "Interacteren, beïnvloeden en presenteren",
+)
+GOLDEN = {
+    "golf-front-low-speed": "vw-golf-8",
+    "polo-total-loss": "vw-polo-6r",
+    "clio-door-private": "renault-clio-5",
+    "model3-rear-ev": "tesla-model-3",
+}
+HV_POWERTRAINS = ("HEV", "PHEV", "BEV", "FCEV")
+MAX_PHOTO_BYTES = 30 * 1024
+
+
+def each_case():
+    return pytest.mark.parametrize("case", CASES, ids=[c["slug"] for c in CASES])
+
+
+def _output(case, kind="reference_precalc"):
+    return calcengine.estimate(case[kind])
+
+
+def _all_reference_lines(case):
+    return [line for kind in REFERENCES for line in case[kind]["lines"]]
+
+
+# --- the set of cases -------------------------------------------------------------------------
+
+
+def test_at_least_eight_published_demo_cases_with_distinct_slugs_and_vehicles():
+    assert len(CASES) >= 8
+    assert len(BY_SLUG) == len(CASES)
+    assert len({case["vehicle_id"] for case in CASES}) >= 8
+
+
+def test_each_file_is_named_after_its_slug():
+    assert sorted(path.stem for path in demo.case_files()) == sorted(BY_SLUG)
+
+
+def test_the_golden_vehicles_have_a_case_built_on_the_golden_input():
+    for slug, vehicle_id in GOLDEN.items():
+        case = BY_SLUG[slug]
+        assert case["vehicle_id"] == vehicle_id
+        golden = json.loads((GOLDEN_DIR / f"{slug}.input.json").read_text())
+        vehicle = case["reference_precalc"]["vehicle"]
+        for key in ("make", "model", "variant", "vin", "first_registration", "powertrain"):
+            assert vehicle[key] == golden["vehicle"][key], (slug, key)
+        assert case["reference_precalc"]["rates"] == golden["rates"]
+        # The reference may add what the golden calculation lacks (the Golf's park sensors).
+        assert {line["code"] for line in golden["lines"]} <= {
+            line["code"] for line in case["reference_precalc"]["lines"]
+        }
+
+
+def test_the_golf_reference_is_the_shared_scoring_reference():
+    shared = json.loads((SCORING_DIR / "golf.reference.json").read_text())
+    case = BY_SLUG["golf-front-low-speed"]
+    assert case["reference_precalc"]["lines"] == shared["lines"]
+    assert case["expected_decisions"] == shared["decisions"]
+
+
+def test_the_cases_together_cover_every_work_process_trade_off_and_competence_area():
+    tags = [case["tags"] for case in CASES]
+    assert {wp for t in tags for wp in t["work_processes"]} == set(WORK_PROCESSES)
+    assert {to for t in tags for to in t["trade_offs"]} == set(TRADE_OFFS)
+    assert {ca for t in tags for ca in t["competence_areas"]} == set(COMPETENCE_AREAS)
+    assert {k for t in tags for k in t["knowledge_items"]} == {f"K{n:02d}" for n in range(1, 22)}
+
+
+def test_the_cases_include_a_bev_and_a_hybrid():
+    powertrains = {get_vehicle(case["vehicle_id"]).powertrain for case in CASES}
+    assert "BEV" in powertrains
+    assert powertrains & {"HEV", "PHEV"}
+
+
+def test_a_reference_calibrates_an_adas_sensor_that_a_repaired_part_carries():
+    assert any(
+        line["operation"] == "calibrate"
+        and any(
+            line["sensor"] in other.get("adas_sensors", [])
+            for other in case["reference_precalc"]["lines"]
+        )
+        for case in CASES
+        for line in case["reference_precalc"]["lines"]
+    )
+
+
+def test_a_reference_replaces_a_part_the_manufacturer_forbids_to_repair():
+    assert any(
+        line["operation"] == "replace" and line.get("repair_allowed") is False
+        for case in CASES
+        for line in case["reference_precalc"]["lines"]
+    )
+
+
+def test_a_business_owner_who_deducts_vat_is_compared_excluding_vat():
+    business = [
+        case
+        for case in CASES
+        if case["customer"]["kind"] == "business" and case["customer"]["deducts_vat"]
+    ]
+    assert business
+    for case in business:
+        output = _output(case)
+        assert output["total_loss"]["compared"] == output["subtotal_excl_vat"]
+
+
+def test_a_case_arrives_digitally_with_the_customers_photos():
+    digital = [case for case in CASES if case["arrival"] == "digital"]
+    assert digital and all(case["photos"] for case in digital)
+
+
+def test_a_case_is_an_economic_total_loss_by_the_engines_own_verdict():
+    total_losses = [case for case in CASES if case["is_total_loss"]]
+    assert total_losses
+    for case in total_losses:
+        assert _output(case)["total_loss"]["economic_total_loss"] is True
+
+
+def test_a_case_with_severe_structural_damage_asks_for_a_wok_registration_and_an_expert():
+    structural = [case for case in CASES if case["structural_damage_wok"]]
+    assert structural
+    for case in structural:
+        assert case["expected_decisions"]["expert_required"] is True
+        assert any(
+            line.get("repair_allowed") is False and line["operation"] == "replace"
+            for line in case["reference_precalc"]["lines"]
+        )
+
+
+# --- each case --------------------------------------------------------------------------------
+
+
+@each_case()
+def test_both_references_parse_and_compute_without_findings_other_than_total_loss(case):
+    for kind in REFERENCES:
+        calcengine.parse(case[kind])
+        output = calcengine.estimate(case[kind])
+        assert Decimal(output["subtotal_excl_vat"]) > 0
+        assert {w["code"] for w in output["warnings"]} <= {"ECONOMIC_TOTAL_LOSS"}, kind
+
+
+@each_case()
+def test_the_final_reference_is_the_precalculation_plus_the_hidden_damage(case):
+    precalc, final = case["reference_precalc"], case["reference_final"]
+    hidden = case["hidden_damage"].get("lines", [])
+    assert final["lines"] == precalc["lines"] + hidden
+    assert {k: v for k, v in final.items() if k != "lines"} == {
+        k: v for k, v in precalc.items() if k != "lines"
+    }
+    assert bool(hidden) == bool(case["hidden_damage"].get("description"))
+
+
+@each_case()
+def test_the_total_loss_decision_is_the_engines_verdict_on_both_references(case):
+    for kind in REFERENCES:
+        verdict = _output(case, kind)["total_loss"]["economic_total_loss"]
+        assert case["expected_decisions"]["economic_total_loss"] is verdict, kind
+    assert case["is_total_loss"] is case["expected_decisions"]["economic_total_loss"]
+
+
+@each_case()
+def test_the_expert_decision_follows_the_paying_partys_rules(case):
+    wanted = expertise_required(_output(case), case["payer_rules"])
+    assert case["expected_decisions"]["expert_required"] is wanted
+
+
+@each_case()
+def test_the_used_parts_decision_follows_the_paying_partys_rules_at_the_vehicles_age(case):
+    age = vehicle_age_years(case["first_registration"], date.fromisoformat(case["start_date"]))
+    wanted = part_source_allowed("used", case["payer_rules"], age)
+    assert case["expected_decisions"]["used_parts_allowed"] is wanted
+    used_lines = [line for line in _all_reference_lines(case) if line.get("part_source") == "used"]
+    assert not used_lines or wanted
+
+
+@each_case()
+def test_the_references_state_the_expected_decisions(case):
+    for kind in REFERENCES:
+        assert case[kind]["decisions"] == case["expected_decisions"]
+
+
+@each_case()
+def test_vehicle_and_rates_are_the_catalogues(case):
+    vehicle = case["reference_precalc"]["vehicle"]
+    assert vehicle == vehicle_block(
+        case["vehicle_id"],
+        vin=case["vin"],
+        first_registration=case["first_registration"],
+        mileage_km=case["mileage_km"],
+        value_before_damage=case.get("value_before_damage"),
+        new_value=case.get("new_value"),
+        residual_value=case["residual_value"],
+    )
+    rate_set = get_rate_set(case["rate_set_id"])
+    assert case["reference_precalc"]["rates"] == rate_set.rates
+    assert case["customer"]["deducts_vat"] is rate_set.owner_deducts_vat
+    for field in ("approval_limit", "expert_required_above", "steered", "used_parts_allowed"):
+        expected = getattr(rate_set.rules, field)
+        stated = case["payer_rules"][field]
+        if isinstance(expected, Decimal):
+            stated = Decimal(stated)
+        assert stated == expected, field
+    assert case["payer_rules"]["cover"] in ("casco", "wa")
+
+
+@each_case()
+def test_part_lines_carry_the_catalogue_price_and_times(case):
+    model = get_vehicle(case["vehicle_id"])
+    for line in _all_reference_lines(case):
+        if not model.has_part(line["code"]):
+            continue
+        part = model.part(line["code"])
+        if line["operation"] == "replace":
+            if line.get("part_source", "oem") == "oem":
+                assert Decimal(line["unit_price"]) == part.list_price, line["id"]
+            else:
+                assert Decimal(line["unit_price"]) < part.list_price, line["id"]
+            assert Decimal(line["labour_units"]) == part.replace_units, line["id"]
+        if "paint" in line:
+            assert Decimal(line["paint"]["units"]) == part.paint_units, line["id"]
+        if line["operation"] == "repair":
+            assert part.repair_allowed, line["id"]
+
+
+@each_case()
+def test_a_reference_scored_against_itself_earns_full_marks(case):
+    from assessment.scoring import score_documents
+
+    for kind in REFERENCES:
+        result = score_documents(case[kind], case[kind])
+        assert result["passed"] is True, kind
+        assert Decimal(result["score"]) == Decimal("100.0"), kind
+
+
+@each_case()
+def test_hv_facts_belong_to_high_voltage_vehicles_with_the_judgement_they_call_for(case):
+    high_voltage = get_vehicle(case["vehicle_id"]).powertrain in HV_POWERTRAINS
+    assert (case["hv_facts"] is not None) is high_voltage
+    assert case["expected_hv_judgement"] == expected_judgement(case["hv_facts"])
+
+
+@each_case()
+def test_the_trainee_brief_is_complete_and_dutch(case):
+    assert 3 <= case["summary"].count(". ") + 1 <= 7
+    customer = case["customer"]
+    assert customer["kind"] in ("private", "business")
+    assert customer["wishes"] and customer["upsell"]
+    assert len(customer["questions"]) >= 3
+    assert all(q["question"] and q["good_answer"] for q in customer["questions"])
+    assert case["arrival"] in ("counter", "digital")
+    assert set(case["tags"]["work_processes"]) <= set(WORK_PROCESSES)
+    assert set(case["tags"]["trade_offs"]) <= set(TRADE_OFFS)
+    assert set(case["tags"]["competence_areas"]) <= set(COMPETENCE_AREAS)
+    assert case["delivery_checklist"]
+    assert case["license_plate"] in case["briefing"]
+
+
+@each_case()
+def test_lead_times_name_parts_of_the_references(case):
+    codes = {line["code"] for line in _all_reference_lines(case)}
+    lead = case["parts_lead_times"]
+    assert isinstance(lead["default"], int)
+    assert set(lead.get("parts", {})) <= codes
+    assert set(lead.get("used", {})) <= codes
+
+
+@each_case()
+def test_photos_are_small_png_sketches_that_exist(case):
+    photos = case["photos"] + case["hidden_damage"].get("photos", [])
+    assert case["photos"]
+    for photo in photos:
+        path = demo.PHOTO_DIR / photo["file"]
+        assert path.stat().st_size <= MAX_PHOTO_BYTES, photo["file"]
+        with Image.open(path) as image:
+            assert image.format == "PNG"
+            assert image.size == (480, 320)
+        assert photo["caption"] and photo["zone"]
+
+
+# --- the loader -------------------------------------------------------------------------------
+
+
+def test_the_case_files_give_every_frozen_field_of_a_case_version():
+    from cases.models.case import FROZEN_FIELDS
+
+    for case in CASES:
+        assert set(demo.version_fields(case)) == set(FROZEN_FIELDS), case["slug"]
+
+
+def _counts():
+    from cases.models import Case, CasePhoto, CaseVersion
+
+    return (Case.objects.count(), CaseVersion.objects.count(), CasePhoto.objects.count())
+
+
+def _stored_files():
+    from django.core.files.storage import default_storage
+
+    return sorted(default_storage.listdir(demo.STORAGE_PREFIX)[1])
+
+
+@pytest.fixture
+def profile(db):
+    from django.core.management import call_command
+
+    call_command("import_competence_profile", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_load_publishes_one_version_per_case_with_its_photos_and_tags(profile):
+    from cases.models import Case
+
+    demo.load(io.StringIO())
+
+    assert Case.objects.count() == len(CASES)
+    for data in CASES:
+        case = Case.objects.get(slug=data["slug"])
+        (version,) = case.versions.all()
+        assert version.is_published
+        assert version.reference_precalc == data["reference_precalc"]
+        assert version.photos.count() == len(data["photos"]) + len(
+            data["hidden_damage"].get("photos", [])
+        )
+        assert sorted(case.work_processes.values_list("code", flat=True)) == sorted(
+            data["tags"]["work_processes"]
+        )
+        assert sorted(case.trade_offs.values_list("slug", flat=True)) == sorted(
+            data["tags"]["trade_offs"]
+        )
+        assert case.knowledge_items.count() == len(data["tags"]["knowledge_items"])
+        assert case.competence_areas.count() == len(data["tags"]["competence_areas"])
+
+
+@pytest.mark.django_db
+def test_loading_twice_changes_nothing_and_stores_each_photo_once(profile):
+    demo.load(io.StringIO())
+    first, files = _counts(), _stored_files()
+
+    out = io.StringIO()
+    demo.load(out)
+
+    assert _counts() == first
+    assert _stored_files() == files
+    assert len(files) == len({p.storage_name for c in CASES for p in demo.photo_specs(c)})
+    assert out.getvalue().count("ongewijzigd") == len(CASES)
+
+
+@pytest.mark.django_db
+def test_a_changed_case_file_becomes_a_new_published_version_and_the_old_one_stays(profile):
+    from cases.models import Case
+
+    demo.load(io.StringIO())
+    changed = copy.deepcopy(BY_SLUG["clio-door-private"])
+    changed["briefing"] += " Ze heeft haast."
+
+    demo.load_case(changed, by=None, stdout=io.StringIO())
+
+    case = Case.objects.get(slug="clio-door-private")
+    old, new = case.versions.order_by("number")
+    assert (old.number, new.number) == (1, 2)
+    assert old.is_published and new.is_published
+    assert old.briefing == BY_SLUG["clio-door-private"]["briefing"]
+    assert new.briefing == changed["briefing"]
+    assert new.photos.count() == old.photos.count()
+
+
+@pytest.mark.django_db
+def test_an_editors_draft_is_not_overwritten_by_the_demo_data(profile):
+    from cases.models import Case
+    from cases.services import case_version_new_draft
+
+    demo.load(io.StringIO())
+    case = Case.objects.get(slug="polo-total-loss")
+    draft = case_version_new_draft(case=case, by=None)
+    changed = copy.deepcopy(BY_SLUG["polo-total-loss"])
+    changed["briefing"] += " Extra."
+
+    outcome = demo.load_case(changed, by=None, stdout=io.StringIO())
+
+    draft.refresh_from_db()
+    assert "overgeslagen" in outcome
+    assert not draft.is_published
+    assert draft.briefing == BY_SLUG["polo-total-loss"]["briefing"]
+
+
+@pytest.mark.django_db
+def test_without_the_profile_rows_the_loader_imports_the_profile_before_tagging():
+    from cases.models import Case
+    from content.models import TradeOff
+
+    assert not TradeOff.objects.exists()
+
+    demo.load(io.StringIO())
+
+    assert TradeOff.objects.count() == len(TRADE_OFFS)
+    assert Case.objects.get(slug="niro-phev-sill-structural").trade_offs.count() == 4
+
+
+def _submission(case, change):
+    submission = copy.deepcopy(case["reference_precalc"])
+    submission.pop("decisions")
+    for line in submission["lines"]:
+        line.pop("assess", None)
+    submission["lines"] = change(submission["lines"])
+    return submission
+
+
+def test_a_trainee_who_repairs_the_b_pillar_fails_the_structural_case():
+    from assessment.scoring import score_documents
+
+    case = BY_SLUG["niro-phev-sill-structural"]
+
+    def repair_pillar(lines):
+        pillar = next(line for line in lines if line.get("repair_allowed") is False)
+        for key in ("part_group", "unit_price"):
+            pillar.pop(key)
+        pillar["operation"] = "repair"
+        return lines
+
+    result = score_documents(case["reference_precalc"], _submission(case, repair_pillar))
+
+    assert result["passed"] is False
+    assert "repair_not_allowed" in {error["kind"] for error in result["critical_errors"]}
+
+
+def test_a_trainee_who_forgets_the_camera_calibration_fails_the_windscreen_case():
+    from assessment.scoring import score_documents
+
+    case = BY_SLUG["bmw-3-windscreen-adas"]
+
+    def forget_calibration(lines):
+        return [line for line in lines if line["operation"] != "calibrate"]
+
+    result = score_documents(case["reference_precalc"], _submission(case, forget_calibration))
+
+    assert result["passed"] is False
+    kinds = {error["kind"] for error in result["critical_errors"]}
+    assert {"missing_critical", "adas_calibration_missing"} <= kinds

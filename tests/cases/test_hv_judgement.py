@@ -1,0 +1,109 @@
+"""HV vehicles at intake: the facts decide safe parking or quarantine; the trainee's judgement
+is recorded with its reasons, and the repair order waits for it."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from cases import workflow as wf
+from cases.hv import expected_judgement
+from cases.timeline import EventKind
+from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory
+
+NO_FACTS = {
+    "airbags_fired": False,
+    "battery_housing_damaged": False,
+    "warning_lights": False,
+    "smell_or_heat": False,
+}
+
+
+@pytest.mark.parametrize("fact", ["airbags_fired", "battery_housing_damaged", "smell_or_heat"])
+def test_fired_airbags_a_damaged_battery_housing_or_heat_mean_quarantine(fact):
+    assert expected_judgement({**NO_FACTS, fact: True}) == "quarantine"
+
+
+def test_without_those_facts_the_vehicle_is_parked_safely_and_observed():
+    assert expected_judgement(NO_FACTS) == "safe"
+    assert expected_judgement({**NO_FACTS, "warning_lights": True}) == "safe"
+
+
+def test_a_vehicle_without_high_voltage_needs_no_judgement():
+    assert expected_judgement(None) is None
+
+
+@pytest.fixture
+def hv_attempt(db, trainee):
+    version = PublishedCaseVersionFactory(
+        hv_facts={**NO_FACTS, "airbags_fired": True}, expected_hv_judgement="quarantine"
+    )
+    return AttemptFactory(trainee=trainee, case_version=version)
+
+
+@pytest.mark.django_db
+def test_the_hv_judgement_is_recorded_with_park_work_and_reasons(hv_attempt, trainee):
+    wf.attempt_record_hv_judgement(
+        attempt=hv_attempt,
+        by=trainee,
+        judgement="quarantine",
+        safe_to_park=False,
+        safe_to_work=False,
+        reasons="Airbags afgegaan",
+    )
+    event = hv_attempt.events.get(kind=EventKind.HV_JUDGEMENT_RECORDED)
+    assert event.data == {
+        "judgement": "quarantine",
+        "safe_to_park": False,
+        "safe_to_work": False,
+        "reasons": "Airbags afgegaan",
+    }
+    assert hv_attempt.hv_judgement == "quarantine"
+
+
+@pytest.mark.django_db
+def test_quarantine_and_safe_to_work_contradict_each_other(hv_attempt, trainee):
+    with pytest.raises(wf.MoveRefused, match="quarantaine is niet veilig"):
+        wf.attempt_record_hv_judgement(
+            attempt=hv_attempt,
+            by=trainee,
+            judgement="quarantine",
+            safe_to_park=False,
+            safe_to_work=True,
+            reasons="x",
+        )
+
+
+@pytest.mark.django_db
+def test_an_hv_judgement_on_a_petrol_car_is_refused(trainee):
+    attempt = AttemptFactory(trainee=trainee)
+    with pytest.raises(wf.MoveRefused, match="geen hoogvoltsysteem"):
+        wf.attempt_record_hv_judgement(
+            attempt=attempt,
+            by=trainee,
+            judgement="safe",
+            safe_to_park=True,
+            safe_to_work=True,
+            reasons="x",
+        )
+    assert attempt.events.get().kind == EventKind.MOVE_REFUSED
+
+
+@pytest.mark.django_db
+def test_the_repair_order_of_an_hv_vehicle_waits_for_the_hv_judgement(hv_attempt, trainee):
+    wf.attempt_create_dossier(
+        attempt=hv_attempt,
+        by=trainee,
+        customer_name="a",
+        license_plate="b",
+        insurer="c",
+        cover="casco",
+    )
+    wf.attempt_record_damage(attempt=hv_attempt, by=trainee, zones=["front"], description="x")
+    wf.attempt_record_first_estimate(
+        attempt=hv_attempt, by=trainee, amount=Decimal("100"), repair_days=1
+    )
+    with pytest.raises(wf.MoveRefused, match="HV-veiligheid beoordelen"):
+        wf.attempt_receive_repair_order(
+            attempt=hv_attempt, by=trainee, planned_date=dt.date(2026, 3, 5)
+        )

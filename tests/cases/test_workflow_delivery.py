@@ -1,0 +1,145 @@
+"""1.4 Afleveren: the visual inspection against the checklist, then the delivery."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from cases import selectors
+from cases import workflow as wf
+from cases.models import AttemptStatus
+from cases.timeline import EventKind
+from tests.cases.flow import to_approved, to_final_submitted, to_in_repair
+from tests.factories.cases import AttemptFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def attempt(trainee):
+    return to_final_submitted(AttemptFactory(trainee=trainee), trainee)
+
+
+def test_delivering_before_the_final_calculation_is_refused_and_recorded(trainee):
+    attempt = to_in_repair(AttemptFactory(trainee=trainee), trainee)
+    with pytest.raises(wf.MoveRefused) as refused:
+        wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
+    assert (
+        refused.value.message
+        == "Afleveren kan pas nadat de eindcalculatie is ingediend en goedgekeurd."
+    )
+    event = attempt.events.order_by("pk").last()
+    assert event.kind == EventKind.MOVE_REFUSED
+    assert event.refused and event.actor == trainee
+    assert event.data["move"] == "deliver_vehicle"
+    assert event.message == refused.value.message
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.IN_REPAIR
+
+
+def test_the_final_inspection_records_each_checklist_answer(attempt, trainee):
+    wf.attempt_final_inspection(
+        attempt=attempt, by=trainee, checked=[0, 2], notes="Spleet rechts te groot"
+    )
+    data = attempt.events.get(kind=EventKind.FINAL_INSPECTION_DONE).data
+    assert data["complete"] is False
+    assert data["checklist"][1] == {"item": "Spleetmaten gecontroleerd", "ok": False}
+
+
+def test_delivery_needs_a_complete_final_inspection(attempt, trainee):
+    with pytest.raises(wf.MoveRefused, match="optische eindcontrole"):
+        wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1])
+    with pytest.raises(wf.MoveRefused, match="optische eindcontrole"):
+        wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
+
+
+def test_delivery_needs_the_customers_last_questions_answered(attempt, trainee):
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    with pytest.raises(wf.MoveRefused, match="laatste vragen"):
+        wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=[])
+
+
+def test_delivery_ends_the_attempt_and_makes_it_ready_for_assessment(
+    attempt, trainee, assessor, cohort
+):
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_deliver_vehicle(
+        attempt=attempt, by=trainee, explanation="Grille vervangen", answers=["Na 4 weken wassen"]
+    )
+    assert attempt.status == AttemptStatus.DELIVERED
+    assert attempt.submitted_at is not None
+    answered = attempt.events.get(kind=EventKind.CUSTOMER_QUESTIONS_ANSWERED)
+    assert answered.data["answers"] == [
+        {"question": "Hoe onderhoud ik de nieuwe lak?", "answer": "Na 4 weken wassen"}
+    ]
+    assert list(selectors.attempts_ready_for_assessment(assessor)) == [attempt]
+
+
+def test_no_move_is_possible_after_delivery(attempt, trainee):
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
+    with pytest.raises(wf.MoveRefused, match="afgesloten"):
+        wf.attempt_inform_customer(
+            attempt=attempt, by=trainee, topic="progress", message="Nog iets"
+        )
+    assert attempt.events.order_by("pk").last().kind == EventKind.MOVE_REFUSED
+
+
+def test_the_submitted_signal_fires_once_on_commit(
+    attempt, trainee, django_capture_on_commit_callbacks
+):
+    received = []
+
+    def handler(sender, attempt, **kwargs):
+        received.append(attempt.pk)
+
+    wf.attempt_submitted.connect(handler)
+    try:
+        wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+        with django_capture_on_commit_callbacks(execute=True):
+            wf.attempt_deliver_vehicle(
+                attempt=attempt, by=trainee, explanation="Klaar", answers=["x"]
+            )
+    finally:
+        wf.attempt_submitted.disconnect(handler)
+    assert received == [attempt.pk]
+
+
+def test_the_replacement_car_comes_back_with_its_odometer_reading(trainee):
+    attempt = AttemptFactory(trainee=trainee)
+    to_approved(attempt, trainee)
+    wf.attempt_arrange_replacement_transport(
+        attempt=attempt,
+        by=trainee,
+        kind="replacement_car",
+        day_price=Decimal("35"),
+        start_date=dt.date(2026, 3, 5),
+        end_date=dt.date(2026, 3, 9),
+    )
+    wf.attempt_create_work_order(attempt=attempt, by=trainee, instructions="Grille")
+    wf.attempt_order_parts(attempt=attempt, by=trainee)
+    wf.attempt_receive_vehicle(attempt=attempt, by=trainee, odometer=61250)
+    wf.attempt_check_reception(attempt=attempt, by=trainee, new_damage_found=False)
+    wf.attempt_hand_over_replacement_car(attempt=attempt, by=trainee, odometer_out=1200)
+    wf.attempt_start_repair(attempt=attempt, by=trainee)
+    wf.attempt_submit_final(attempt=attempt, by=trainee)
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    with pytest.raises(wf.MoveRefused, match="minstens 1200"):
+        wf.attempt_deliver_vehicle(
+            attempt=attempt,
+            by=trainee,
+            explanation="Klaar",
+            answers=["x"],
+            replacement_odometer_in=1100,
+        )
+    wf.attempt_deliver_vehicle(
+        attempt=attempt,
+        by=trainee,
+        explanation="Klaar",
+        answers=["x"],
+        replacement_odometer_in=1340,
+    )
+    delivered = attempt.events.get(kind=EventKind.VEHICLE_DELIVERED).data
+    assert delivered["replacement_odometer_in"] == 1340
+    assert delivered["replacement_km_driven"] == 140

@@ -1,0 +1,135 @@
+"""Browser end-to-end tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+    .venv/bin/pytest tests/e2e -m e2e -n0 -q
+
+Needs `apt-get install chromium` (/usr/bin/chromium, or E2E_CHROMIUM=<path>) and the Python
+package playwright; never `playwright install` (no browser downloads). Without either, every
+test here is skipped with the reason. Each test:
+
+- gets a fresh database with the demo data (`demo_data`; the live server runs in another
+  thread, so the database is transactional and restored from its serialized state afterwards);
+- gets a `page` whose console is recorded: a Content-Security-Policy violation or an uncaught
+  script error fails the test, on every page it visited;
+- leaves a screenshot of its last page in test-artifacts/e2e/<test>.png, passed or failed.
+
+Shared steps (`login_as`, `demo_password`, `DEMO_ROLES`) live in tests/e2e/flows.py, so that
+the long flows (trainee from intake to delivery, editor publishing) can build on them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO_ROOT / "test-artifacts" / "e2e"
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# What Chromium writes to the console when the Content-Security-Policy blocks something.
+CSP_MESSAGE = re.compile(
+    r"Content Security Policy|Refused to (execute|load|apply|connect|frame|create)", re.IGNORECASE
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "e2e: browser end-to-end tests (Playwright + Chromium); CI runs them apart"
+    )
+
+
+def _missing_browser() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install 'playwright>=1.50,<2')"
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set E2E_CHROMIUM)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _missing_browser()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM, called from the
+    # tests and fixtures, would otherwise refuse to run "in an async context". Set only while
+    # the browser runs, so that the rest of the suite keeps Django's check.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo_data(live_server):
+    """The demo users, cohort, content, cases and assessments (`manage.py load_demo`)."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+
+
+class ConsoleLog:
+    """Console messages and page errors of one test, with the URL each came from."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, str, str]] = []  # (kind, url, text)
+
+    def csp_violations(self) -> list[str]:
+        return [f"{url}: {text}" for _kind, url, text in self.entries if CSP_MESSAGE.search(text)]
+
+    def script_errors(self) -> list[str]:
+        return [f"{url}: {text}" for kind, url, text in self.entries if kind == "pageerror"]
+
+
+@pytest.fixture
+def console() -> ConsoleLog:
+    return ConsoleLog()
+
+
+def watch_console(tab, console: ConsoleLog) -> None:
+    tab.on("console", lambda message: console.entries.append((message.type, tab.url, message.text)))
+    tab.on("pageerror", lambda error: console.entries.append(("pageerror", tab.url, str(error))))
+
+
+@pytest.fixture
+def page(request, browser, live_server, console):
+    """A fresh browser context on the live server; fails the test on a CSP violation."""
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    context.set_default_timeout(float(os.environ.get("E2E_TIMEOUT_MS", "15000")))
+    tab = context.new_page()
+    watch_console(tab, console)
+    yield tab
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    try:
+        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    finally:
+        context.close()
+    violations = console.csp_violations()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+    errors = console.script_errors()
+    assert not errors, "Uncaught script errors:\n" + "\n".join(errors)

@@ -1,0 +1,64 @@
+"""An assessor grades a submitted attempt in the browser, signs it and downloads the PDF report."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from tests.e2e.flows import login_as, path_of
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def submitted_attempt(demo_data):
+    """A delivered attempt of cursist1 in the demo cohort, as the assessment tests build it."""
+    from schadeplatform.accounts.demo import COHORT
+    from schadeplatform.accounts.models import Cohort, User
+    from tests.factories.assessment import finished_attempt
+
+    trainee = User.objects.get(username="cursist1")
+    cohort = Cohort.objects.get(name=COHORT)
+    return finished_attempt(trainee=trainee, cohort=cohort)
+
+
+def test_assessor_grades_signs_and_downloads_the_report(page, submitted_attempt, tmp_path):
+    try:
+        reverse("assessment:grade_start", kwargs={"attempt_id": 1})
+        reverse("assessment:report_assessment", kwargs={"grade_id": 1})
+    except NoReverseMatch:
+        pytest.skip("the grading UI does not exist yet")
+    # The grading form asks before leaving with unsaved changes; a person would confirm.
+    page.on("dialog", lambda dialog: dialog.accept())
+    # given the assessor on their queue, with the submitted attempt in it
+    login_as(page, "beoordelaar1")
+    assert path_of(page) == reverse("assessment:queue")
+    row = page.locator("table.queue tbody tr", has_text=submitted_attempt.case_version.case.title)
+    assert row.count() == 1
+    # when they start grading, choose a level for every competence area and comment
+    with page.expect_navigation():
+        row.get_by_role("button", name="Beoordelen").click()
+    form = page.locator("#grading-form")
+    selects = form.locator("select")
+    assert selects.count() >= 1
+    for index in range(selects.count()):
+        select = selects.nth(index)
+        values = [
+            value
+            for value in select.locator("option").evaluate_all("os => os.map(o => o.value)")
+            if value
+        ]
+        select.select_option(values[-1])
+    form.locator("textarea").first.fill("Nette calculatie; ADAS-kalibratie goed onderbouwd.")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Opslaan").click()
+    # and sign it
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ondertekenen").click()
+    assert page.get_by_text("Ondertekend door").count() == 1
+    # then the PDF report downloads
+    with page.expect_download(timeout=120_000) as download_info:
+        page.get_by_role("button", name="Rapport (PDF)").click()
+    pdf = Path(tmp_path) / "rapport.pdf"
+    download_info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -1,0 +1,54 @@
+"""Fixtures of the hardening checks: demo data in the test database, the WSGI app in-process.
+
+The markers are registered here rather than in pyproject.toml so that this folder carries its
+own configuration; CI selects the fuzzing with `-m fuzz`.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "fuzz: property-based API fuzzing (schemathesis); CI runs it as its own step"
+    )
+
+
+@pytest.fixture(scope="module")
+def module_demo_data(django_db_setup, django_db_blocker):
+    """The demo data once for a whole module (load_demo takes ~10 s), rolled back at its end.
+
+    Each test's own transaction nests inside as a savepoint, so tests still cannot see each
+    other's writes.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def wsgi_app(db):
+    """The project's WSGI application, called in this thread inside the test's transaction.
+
+    Django closes "obsolete" connections when a request starts and ends; inside the test's
+    transaction that would throw away everything the test set up, so, like Django's own test
+    client, the handler is kept from doing that while the test runs.
+    """
+    from django.core import signals
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)

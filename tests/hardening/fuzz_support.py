@@ -1,0 +1,122 @@
+"""What the API fuzzing needs besides schemathesis: roles, real ids and the error-shape check.
+
+Real ids are looked up by the path segment before the parameter (`/attempts/{id}/` takes
+attempt ids). A new resource is reached by adding a row to KNOWN_RESOURCES; a model that does
+not exist yet simply yields no ids.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+# role → demo username (schadeplatform/accounts/demo.py); None is an anonymous visitor.
+ROLE_USERNAMES: dict[str, str | None] = {
+    "anonymous": None,
+    "trainee": "cursist1",
+    "assessor": "beoordelaar1",
+    "editor": "redacteur1",
+    "admin": "admin",
+}
+
+
+def _model_ids(app_label: str, model_name: str, field: str = "pk") -> Callable[[], list]:
+    def ids() -> list:
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            return []
+        return list(model.objects.order_by(field).values_list(field, flat=True).distinct()[:50])
+
+    return ids
+
+
+def _vehicle_ids() -> list:
+    from calcengine.catalogue import vehicles
+
+    return [vehicle.id for vehicle in vehicles()][:50]
+
+
+# path segment before the parameter → where its real values come from
+KNOWN_RESOURCES: dict[str, Callable[[], list]] = {
+    "attempts": _model_ids("cases", "Attempt"),
+    "cases": _model_ids("cases", "Case"),
+    "versions": _model_ids("cases", "CalculationVersion", "number"),
+    "vehicles": _vehicle_ids,
+    "cohorts": _model_ids("accounts", "Cohort"),
+    "assessments": _model_ids("assessment", "Assessment"),
+    "grades": _model_ids("assessment", "Grade"),
+    "pages": _model_ids("wagtailcore", "Page"),
+}
+
+_PARAMETER = re.compile(r"([^/{}]+)/\{(\w+)\}")
+
+
+def known_path_values() -> dict[str, list]:
+    """Real values per resource segment, read from the database as the test set it up."""
+    return {segment: source() for segment, source in KNOWN_RESOURCES.items()}
+
+
+def substitute_known_values(case: Any, known: dict[str, list], pick: int) -> bool:
+    """Point the case's path parameters at real objects; False when none of them is known."""
+    changed = False
+    for segment, name in _PARAMETER.findall(case.operation.path):
+        values = known.get(segment) or []
+        if values and case.path_parameters is not None and name in case.path_parameters:
+            case.path_parameters[name] = values[pick % len(values)]
+            changed = True
+    return changed
+
+
+def routed_only(check: Callable) -> Callable:
+    """Run a schema check only on requests that reach one of the API's views.
+
+    A path parameter that does not fit the route's converter (negative data: `-750` or text for
+    an `<int:pk>`) never reaches the API: the URL falls through to Wagtail's catch-all page
+    route (an HTML 404, or Django's HTML CSRF refusal for a POST), which no operation documents.
+    Those answers are still checked for 5xx.
+    """
+    from functools import wraps
+
+    @wraps(check)
+    def wrapper(ctx: Any, response: Any, case: Any) -> bool | None:
+        if not reaches_api_view(response.request.path_url):
+            return None
+        return check(ctx, response, case)
+
+    return wrapper
+
+
+def reaches_api_view(path_url: str) -> bool:
+    from urllib.parse import unquote, urlsplit
+
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(unquote(urlsplit(path_url).path))
+    except Resolver404:
+        return False
+    return match.namespace == "api" or match.namespace.startswith("api:")
+
+
+def api_error_shape(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A JSON client error has the API's one shape: {"errors": [{"path", "message"}, ...]}."""
+    content_type = response.headers.get("content-type", [""])
+    content_type = content_type[0] if isinstance(content_type, list) else content_type
+    if not 400 <= response.status_code < 500 or "json" not in content_type:
+        return None
+    body = json.loads(response.content or b"null")
+    errors = body.get("errors") if isinstance(body, dict) else None
+    assert isinstance(errors, list) and errors, (
+        f"{case.operation.label} answered {response.status_code} without an errors list: {body!r}"
+    )
+    for error in errors:
+        assert isinstance(error, dict) and {"path", "message"} <= error.keys(), (
+            f"{case.operation.label} answered {response.status_code} with an error "
+            f"without path and message: {error!r}"
+        )
+    return None
