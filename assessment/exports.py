@@ -8,10 +8,11 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from calcengine.formatting import format_number
+
 from .rubric import AREAS
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
 from .selectors import cohort_progress
-from .templatetags.assessment_format import format_nl
 
 HEADER = [
     "cursist",
@@ -30,6 +31,11 @@ HEADER = [
     *[f"rubric {area.name}" for area in AREAS],
     "eindoordeel",
 ]
+
+
+def _figure(value, places: int) -> str:
+    """A Dutch figure for a CSV cell; empty for a score that does not apply."""
+    return "" if value is None else format_number(value, places)
 
 
 def _cell(value) -> str:
@@ -58,10 +64,10 @@ def cohort_grade_rows(user, cohort) -> list[list[str]]:
                 _cell(grade.assessor.username),
                 grade.get_role_display(),
                 str(grade.version),
-                format_nl(grade.score, 1),
+                _figure(grade.score, 1),
                 "voldoende" if grade.passed else "onvoldoende",
-                *[format_nl(point.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
-                *[format_nl(point.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
+                *[_figure(point.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
+                *[_figure(point.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
                 *[str(grade.rubric.get(area.slug, "")) for area in AREAS],
                 _cell(grade.comment),
             ]

@@ -8,9 +8,9 @@ order (and, for ADAS, by sensor in the order the line lists them).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from calcengine.arithmetic import CALIBRATED_OPERATIONS, HIGH_VOLTAGE_POWERTRAINS
+from calcengine.formatting import format_money
 from calcengine.model import Line, TotalLoss, Vehicle, Warning
 
 REPAIR_NOT_ALLOWED = "REPAIR_NOT_ALLOWED"
@@ -108,14 +108,10 @@ def economic_total_loss(total_loss: TotalLoss) -> list[Warning]:
         Warning(
             ECONOMIC_TOTAL_LOSS,
             None,
-            f"Economisch total loss: de reparatie (€ {_money(total_loss.compared)}) kost meer "
-            f"dan de waarde voor schade min de restwaarde (€ {_money(total_loss.threshold)}).",
+            f"Economisch total loss: de reparatie ({format_money(total_loss.compared)}) kost meer "
+            f"dan de waarde voor schade min de restwaarde ({format_money(total_loss.threshold)}).",
         )
     ]
-
-
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def findings(lines: Sequence[Line], vehicle: Vehicle, total_loss: TotalLoss) -> tuple[Warning, ...]:

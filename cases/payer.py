@@ -29,6 +29,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from calcengine.formatting import format_money
+
 DEFAULT_EXPERTISE_DAYS = 3
 DEFAULT_ESTIMATING_COSTS = Decimal("150.00")
 
@@ -101,12 +103,6 @@ def _normalised(value: Any) -> Any:
     if number is not None:
         return number.normalize()
     return value
-
-
-def money_nl(amount: Decimal) -> str:
-    """€ 1.234,56 — the Dutch notation used in the payer's messages."""
-    text = f"{amount.quantize(Decimal('0.01')):,.2f}"
-    return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def limit_amount(output: dict[str, Any], rules: dict[str, Any]) -> Decimal:
@@ -264,7 +260,7 @@ def parts_invoice_findings(calc_input: dict[str, Any], invoice: list[OrderedPart
                 Finding(
                     "PART_INVOICE_MISMATCH",
                     f"Regel {line.get('id')}: aantal of prijs van onderdeel {code} wijkt af van "
-                    f"de onderdelenfactuur ({money_nl(on_invoice.unit_price)}).",
+                    f"de onderdelenfactuur ({format_money(on_invoice.unit_price)}).",
                     str(line.get("id")),
                 )
             )
@@ -296,7 +292,7 @@ def decide(
     if not expertise_done and expertise_required(output, rules):
         limit = _decimal(rules.get("expert_required_above"))
         detail = (
-            f" ({money_nl(limit)})"
+            f" ({format_money(limit)})"
             if limit is not None and not rules.get("expert_required")
             else ""
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import calcengine
-from content.formatting import money_nl, number_nl
+from calcengine.formatting import format_money, format_number
 
 LABOUR_NAMES = {
     "body": "Plaatwerk",
@@ -34,8 +34,8 @@ class WorkedExampleTable:
 
 
 def _labour_detail(units: str, hours: str, units_per_hour: int, rate: str | None = None) -> str:
-    detail = f"{number_nl(units)} AE = {number_nl(hours)} uur ({units_per_hour} AE per uur)"
-    return f"{detail} × {money_nl(rate)}" if rate else detail
+    detail = f"{format_number(units)} AE = {format_number(hours)} uur ({units_per_hour} AE per uur)"
+    return f"{detail} × {format_money(rate)}" if rate else detail
 
 
 def worked_example_table(raw_input: str) -> WorkedExampleTable:
@@ -58,7 +58,7 @@ def worked_example_table(raw_input: str) -> WorkedExampleTable:
                     _labour_detail(
                         labour["units"], labour["hours"], units_per_hour, labour["rate"]
                     ),
-                    money_nl(labour["amount"]),
+                    format_money(labour["amount"]),
                 )
             )
     paint = result["paint"]
@@ -67,17 +67,17 @@ def worked_example_table(raw_input: str) -> WorkedExampleTable:
             Row(
                 "Arbeid spuitwerk",
                 _labour_detail(paint["units"], paint["hours"], units_per_hour),
-                money_nl(paint["labour_amount"]),
+                format_money(paint["labour_amount"]),
             )
         )
-        rows.append(Row("Lakmateriaal", "", money_nl(paint["material_amount"])))
+        rows.append(Row("Lakmateriaal", "", format_money(paint["material_amount"])))
     parts = result["parts"]
     if Decimal(parts["gross"]):
         rows.append(
             Row(
                 "Onderdelen",
-                f"bruto {money_nl(parts['gross'])} − korting {money_nl(parts['discount'])}",
-                money_nl(parts["net"]),
+                f"bruto {format_money(parts['gross'])} − korting {format_money(parts['discount'])}",
+                format_money(parts["net"]),
             )
         )
     for key, label in (
@@ -87,10 +87,12 @@ def worked_example_table(raw_input: str) -> WorkedExampleTable:
         ("disposal", "Afvalverwerking"),
     ):
         if Decimal(result[key]):
-            rows.append(Row(label, "", money_nl(result[key])))
-    rows.append(Row("Subtotaal excl. btw", "", money_nl(result["subtotal_excl_vat"]), True))
-    rows.append(Row("Btw", f"{number_nl(data['rates']['vat_percent'])} %", money_nl(result["vat"])))
-    rows.append(Row("Totaal incl. btw", "", money_nl(result["total_incl_vat"]), True))
+            rows.append(Row(label, "", format_money(result[key])))
+    rows.append(Row("Subtotaal excl. btw", "", format_money(result["subtotal_excl_vat"]), True))
+    rows.append(
+        Row("Btw", f"{format_number(data['rates']['vat_percent'])} %", format_money(result["vat"]))
+    )
+    rows.append(Row("Totaal incl. btw", "", format_money(result["total_incl_vat"]), True))
     rows.append(Row("Geschatte reparatieduur", f"{result['repair_days']} werkdagen"))
 
     loss = result["total_loss"]
@@ -102,17 +104,17 @@ def worked_example_table(raw_input: str) -> WorkedExampleTable:
     value_detail = ""
     if loss.get("depreciation_percent") is not None:
         value_detail = (
-            f"nieuwwaarde {money_nl(vehicle['new_value'])} − "
-            f"{number_nl(loss['depreciation_percent'])} % afschrijving (afschrijvingstabel)"
+            f"nieuwwaarde {format_money(vehicle['new_value'])} − "
+            f"{format_number(loss['depreciation_percent'])} % afschrijving (afschrijvingstabel)"
         )
     total_loss = [
-        Row("Waarde voor schade", value_detail, money_nl(loss["value_before_damage"])),
-        Row("Restwaarde (hoogste bod)", "", money_nl(vehicle["residual_value"])),
-        Row("Grens: waarde voor schade − restwaarde", "", money_nl(loss["threshold"])),
-        Row(compared_label, "", money_nl(loss["compared"])),
+        Row("Waarde voor schade", value_detail, format_money(loss["value_before_damage"])),
+        Row("Restwaarde (hoogste bod)", "", format_money(vehicle["residual_value"])),
+        Row("Grens: waarde voor schade − restwaarde", "", format_money(loss["threshold"])),
+        Row(compared_label, "", format_money(loss["compared"])),
         Row(
             "Economisch total loss?",
-            f"herstelkosten zijn {number_nl(Decimal(loss['repair_ratio']) * 100, places=0)} % van de waarde voor schade",
+            f"herstelkosten zijn {format_number(Decimal(loss['repair_ratio']) * 100, places=0)} % van de waarde voor schade",
             "ja" if loss["economic_total_loss"] else "nee",
             True,
         ),

@@ -29,4 +29,3 @@ if settings.DEBUG:
 
 # Wagtail serves the published learning pages; it comes last because it matches any path.
 urlpatterns += [path("", include(wagtail_urls))]
-

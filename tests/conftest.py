@@ -36,17 +36,23 @@ def other_organisation():
 
 @pytest.fixture
 def trainee(organisation):
-    return _factories().UserFactory(username="cursist_a1", role=_role().TRAINEE, organisation=organisation)
+    return _factories().UserFactory(
+        username="cursist_a1", role=_role().TRAINEE, organisation=organisation
+    )
 
 
 @pytest.fixture
 def other_trainee(organisation):
-    return _factories().UserFactory(username="cursist_a2", role=_role().TRAINEE, organisation=organisation)
+    return _factories().UserFactory(
+        username="cursist_a2", role=_role().TRAINEE, organisation=organisation
+    )
 
 
 @pytest.fixture
 def assessor(organisation):
-    return _factories().UserFactory(username="beoordelaar_a", role=_role().ASSESSOR, organisation=organisation)
+    return _factories().UserFactory(
+        username="beoordelaar_a", role=_role().ASSESSOR, organisation=organisation
+    )
 
 
 @pytest.fixture
@@ -61,12 +67,16 @@ def cohort(organisation, trainee, other_trainee, assessor):
 
 @pytest.fixture
 def outsider_trainee(other_organisation):
-    return _factories().UserFactory(username="cursist_b1", role=_role().TRAINEE, organisation=other_organisation)
+    return _factories().UserFactory(
+        username="cursist_b1", role=_role().TRAINEE, organisation=other_organisation
+    )
 
 
 @pytest.fixture
 def outsider_assessor(other_organisation):
-    return _factories().UserFactory(username="beoordelaar_b", role=_role().ASSESSOR, organisation=other_organisation)
+    return _factories().UserFactory(
+        username="beoordelaar_b", role=_role().ASSESSOR, organisation=other_organisation
+    )
 
 
 @pytest.fixture

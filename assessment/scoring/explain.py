@@ -5,6 +5,7 @@ Figures are written the Dutch way: "12,5 AE", "39 %", "€ 1.234,56".
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from calcengine.formatting import format_money, format_number
 from calcengine.model import Line, Warning
 
 from .annotations import Assess
@@ -49,28 +50,6 @@ PAINT_MODE = {
 }
 PART_SOURCE = {"oem": "origineel (OEM)", "used": "gebruikt", "aftermarket": "imitatie"}
 YES_NO = {True: "ja", False: "nee"}
-
-
-# Python writes "1,234.5"; Dutch writes "1.234,5".
-_TO_DUTCH = str.maketrans({",": ".", ".": ","})
-
-
-def format_number(value: Decimal, places: int | None = None) -> str:
-    """Dutch notation: comma for decimals, a dot between thousands ("1.234,5"); without
-    `places`, trailing zeros are left out ("12,5", "250")."""
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    elif value == value.to_integral_value():
-        # Whole units are most figures: no decimals to trim.
-        return f"{int(value):,}".replace(",", ".")
-    else:
-        value = value.normalize()
-    return f"{value:,f}".translate(_TO_DUTCH)
-
-
-def format_money(value: Decimal) -> str:
-    """ "€ 1.234,56"."""
-    return f"€ {format_number(value, 2)}"
 
 
 def format_units(value: Decimal) -> str:

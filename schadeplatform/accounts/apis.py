@@ -38,7 +38,14 @@ class AuthLoginApi(APIView):
         )
         if user is None:
             return Response(
-                {"errors": [{"path": "password", "message": _("Gebruikersnaam of wachtwoord is onjuist.")}]},
+                {
+                    "errors": [
+                        {
+                            "path": "password",
+                            "message": _("Gebruikersnaam of wachtwoord is onjuist."),
+                        }
+                    ]
+                },
                 status=status.HTTP_400_BAD_REQUEST,
             )
         login(request._request, user)

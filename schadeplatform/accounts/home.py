@@ -20,8 +20,14 @@ class NextStep:
 def next_steps(user: User) -> list[NextStep]:
     if user.is_superuser or user.role == Role.ADMIN:
         return [
-            NextStep(_("Beheer"), _("Organisaties, groepen en gebruikers beheren."), reverse("admin:index")),
-            NextStep(_("Inhoud"), _("Leerinhoud en casussen in het CMS."), reverse("wagtailadmin_home")),
+            NextStep(
+                _("Beheer"),
+                _("Organisaties, groepen en gebruikers beheren."),
+                reverse("admin:index"),
+            ),
+            NextStep(
+                _("Inhoud"), _("Leerinhoud en casussen in het CMS."), reverse("wagtailadmin_home")
+            ),
         ]
     if user.role == Role.TRAINEE:
         return [

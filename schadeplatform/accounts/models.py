@@ -66,7 +66,10 @@ class Cohort(models.Model):
     """A group of trainees following one course, with the assessors who grade them."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="cohorts"
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="cohorts",
     )
     name = models.CharField(_("naam"), max_length=200)
     exam_mode = models.BooleanField(

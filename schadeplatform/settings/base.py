@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "schadeplatform.accounts.context_processors.role",
             ],
+            "libraries": {"dutch": "schadeplatform.templatetags.dutch"},
         },
     },
 ]
@@ -180,6 +181,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["schadeplatform.api_schema.only_own_api"],
 }
 
 # Pages load scripts and styles only from our own origin, never inline. Wagtail's admin ships

@@ -12,7 +12,8 @@ from assessment import services
 from assessment.models import Report, ReportKind, ReportStatus
 from assessment.reports.fetcher import PlatformStaticFetcher
 from assessment.reports.render import render_pdf
-from assessment.templatetags.assessment_format import euro, format_nl, nl_number
+from calcengine.formatting import format_number
+from schadeplatform.templatetags.dutch import euro, nl_number
 from tests.factories.assessment import signed_grade
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,7 @@ def test_money_is_formatted_the_dutch_way(value, expected):
 
 def test_numbers_are_formatted_the_dutch_way():
     assert nl_number("12.25", 1) == "12,3"
-    assert format_nl("1000", 0) == "1.000"
+    assert format_number("1000", 0) == "1.000"
     assert nl_number("672.5", "-") == "672,5"
 
 

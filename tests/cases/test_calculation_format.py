@@ -3,7 +3,7 @@
 import pytest
 
 from cases.calculations.lines import apply_edits, errors_by_line, normalise_number
-from cases.templatetags.calc_format import euro, nlnum, percent, signed_euro
+from schadeplatform.templatetags.dutch import euro, nl_number, percent, signed_euro
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,11 @@ def test_changes_carry_their_sign():
 
 
 def test_units_and_ratios():
-    assert (nlnum("3.5"), nlnum("1150"), nlnum("12345.25")) == ("3,5", "1.150", "12.345,25")
+    assert (nl_number("3.5"), nl_number("1150"), nl_number("12345.25")) == (
+        "3,5",
+        "1.150",
+        "12.345,25",
+    )
     assert (percent("0.43"), percent("0.5"), percent("1.25")) == (
         "43\u00a0%",
         "50\u00a0%",

@@ -219,10 +219,6 @@ def test_under_casco_the_own_insurer_sends_the_expert_and_under_wa_the_other_par
     assert "tegenpartij" in payer.expert_sender("wa")
 
 
-def test_amounts_in_payer_messages_use_dutch_notation():
-    assert payer.money_nl(Decimal("1234.5")) == "€ 1.234,50"
-
-
 def test_expertise_days_and_estimating_costs_come_from_the_case_rules_with_defaults():
     assert payer.expertise_days({"expertise_days": 5}) == 5
     assert payer.expertise_days({}) == payer.DEFAULT_EXPERTISE_DAYS

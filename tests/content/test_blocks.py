@@ -7,7 +7,6 @@ import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from content.blocks import SelfCheckBlock, WorkedExampleBlock
-from content.formatting import money_nl, number_nl
 
 CALCULATIONS = Path(__file__).resolve().parents[2] / "content" / "demo_content" / "calculations"
 
@@ -17,14 +16,6 @@ def _worked_example(raw: str):
     return block, block.to_python(
         {"title": "Voorbeeld", "introduction": "", "calculation_input": raw, "explanation": ""}
     )
-
-
-def test_dutch_number_notation():
-    assert money_nl("1234.5") == "€ 1.234,50"
-    assert money_nl("-0.005") == "€ -0,01"
-    assert number_nl("1130") == "1.130"
-    assert number_nl("2.35") == "2,35"
-    assert number_nl("1234567.891", places=2) == "1.234.567,89"
 
 
 def test_a_worked_example_renders_the_engines_figures_in_dutch_notation():

@@ -44,12 +44,6 @@ CSP_MESSAGE = re.compile(
 )
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "e2e: browser end-to-end tests (Playwright + Chromium); CI runs them apart"
-    )
-
-
 def _missing_browser() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401

@@ -29,7 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+    def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
@@ -44,11 +44,11 @@ class CohortFactory(factory.django.DjangoModelFactory):
     exam_mode = False
 
     @factory.post_generation
-    def trainees(obj, create, extracted, **kwargs):  # noqa: N805
+    def trainees(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.trainees.add(*extracted)
 
     @factory.post_generation
-    def assessors(obj, create, extracted, **kwargs):  # noqa: N805
+    def assessors(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.assessors.add(*extracted)

@@ -11,12 +11,6 @@ import io
 import pytest
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "fuzz: property-based API fuzzing (schemathesis); CI runs it as its own step"
-    )
-
-
 @pytest.fixture(scope="module")
 def module_demo_data(django_db_setup, django_db_blocker):
     """The demo data once for a whole module (load_demo takes ~10 s), rolled back at its end.

@@ -26,10 +26,14 @@ def test_four_failed_logins_do_not_lock_the_account(client, trainee, password):
 
 def test_api_login_gives_a_session_and_names_the_field_on_failure(client, trainee, password):
     url = reverse("api:auth-login")
-    refused = client.post(url, {"username": trainee.username, "password": "fout"}, content_type="application/json")
+    refused = client.post(
+        url, {"username": trainee.username, "password": "fout"}, content_type="application/json"
+    )
     assert refused.status_code == 400
     assert refused.json()["errors"][0]["path"] == "password"
-    accepted = client.post(url, {"username": trainee.username, "password": password}, content_type="application/json")
+    accepted = client.post(
+        url, {"username": trainee.username, "password": password}, content_type="application/json"
+    )
     assert accepted.status_code == 200
     assert accepted.json() == {"username": trainee.username, "role": "trainee"}
 
@@ -37,7 +41,11 @@ def test_api_login_gives_a_session_and_names_the_field_on_failure(client, traine
 def test_api_login_is_throttled(client, trainee, password):
     url = reverse("api:auth-login")
     statuses = [
-        client.post(url, {"username": trainee.username, "password": password}, content_type="application/json").status_code
+        client.post(
+            url,
+            {"username": trainee.username, "password": password},
+            content_type="application/json",
+        ).status_code
         for _ in range(12)
     ]
     assert statuses[:10] == [200] * 10

@@ -24,7 +24,9 @@ def test_env_bool_refuses_a_value_that_is_not_a_boolean(monkeypatch, value):
         env_bool("SOME_FLAG")
 
 
-@pytest.mark.parametrize(("value", "expected"), [("true", True), ("0", False), ("Yes", True), ("off", False)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("true", True), ("0", False), ("Yes", True), ("off", False)]
+)
 def test_env_bool_reads_the_usual_spellings(monkeypatch, value, expected):
     monkeypatch.setenv("SOME_FLAG", value)
     assert env_bool("SOME_FLAG") is expected

@@ -9,7 +9,9 @@ from schadeplatform.accounts.selectors import (
 pytestmark = pytest.mark.django_db
 
 
-def test_assessor_of_cohort_a_sees_the_trainees_of_cohort_a(assessor, cohort, trainee, other_trainee):
+def test_assessor_of_cohort_a_sees_the_trainees_of_cohort_a(
+    assessor, cohort, trainee, other_trainee
+):
     assert set(trainees_visible_to(assessor)) == {trainee, other_trainee}
 
 
@@ -31,7 +33,9 @@ def test_an_editor_sees_no_trainee_work(editor, cohort, trainee):
     assert not trainees_visible_to(editor).exists()
 
 
-def test_an_administrator_sees_every_trainee(admin_user, cohort, other_cohort, trainee, outsider_trainee):
+def test_an_administrator_sees_every_trainee(
+    admin_user, cohort, other_cohort, trainee, outsider_trainee
+):
     visible = set(trainees_visible_to(admin_user))
     assert {trainee, outsider_trainee} <= visible
 

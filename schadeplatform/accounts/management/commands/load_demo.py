@@ -9,7 +9,9 @@ from django.utils.module_loading import module_has_submodule
 
 
 class Command(BaseCommand):
-    help = "Laadt de demogegevens (organisatie, groep, gebruikers, inhoud, casussen, beoordelingen)."
+    help = (
+        "Laadt de demogegevens (organisatie, groep, gebruikers, inhoud, casussen, beoordelingen)."
+    )
 
     def handle(self, *args, **options) -> None:
         # Apps load in INSTALLED_APPS order: accounts, content, cases, assessment.
