@@ -15,7 +15,8 @@ changes = st.lists(
     st.tuples(
         st.sampled_from(CODES),
         st.sampled_from(["drop", "units", "paint_mode", "used", "duplicate"]),
-        st.integers(min_value=0, max_value=400),
+        # From 1: a repair line with 0 labour units is refused input, not a wrong answer.
+        st.integers(min_value=1, max_value=400),
     ),
     max_size=6,
 )
