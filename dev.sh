@@ -33,7 +33,6 @@ case "${1:-}" in
     ensure_venv
     "$VENV/bin/python" manage.py migrate --noinput
     "$VENV/bin/python" manage.py load_demo
-    "$VENV/bin/python" manage.py compilemessages --ignore=.venv -v0 2>/dev/null || true
     exec "$VENV/bin/python" manage.py runserver "${ADDRESS:-127.0.0.1:8000}"
     ;;
   test)
