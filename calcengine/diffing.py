@@ -13,26 +13,11 @@ from calcengine.calculation import calculate
 from calcengine.errors import InputError
 from calcengine.model import Estimate, Line
 from calcengine.output import money, plain
+from calcengine.schema import LINE_FIELD_ORDER
 from calcengine.validation import parse
 
 # The input fields of a line, in the spec's order; `assess` belongs to scoring, not to the claim.
-LINE_FIELDS = (
-    "code",
-    "description",
-    "operation",
-    "labour_category",
-    "labour_units",
-    "paint",
-    "part_group",
-    "unit_price",
-    "quantity",
-    "part_source",
-    "amount",
-    "sensor",
-    "adas_sensors",
-    "hv_zone",
-    "repair_allowed",
-)
+LINE_FIELDS = tuple(field for field in LINE_FIELD_ORDER if field not in ("id", "assess"))
 _MONEY_FIELDS = frozenset({"unit_price", "amount"})
 
 

@@ -83,27 +83,27 @@ RATE_FIELDS = frozenset(
         "new_value_scheme",
     }
 )
-LINE_FIELDS = frozenset(
-    {
-        "id",
-        "code",
-        "description",
-        "operation",
-        "labour_category",
-        "labour_units",
-        "paint",
-        "part_group",
-        "unit_price",
-        "quantity",
-        "part_source",
-        "amount",
-        "sensor",
-        "adas_sensors",
-        "hv_zone",
-        "repair_allowed",
-        "assess",
-    }
+# In the spec's order (§1.3), which diffs and printouts follow.
+LINE_FIELD_ORDER = (
+    "id",
+    "code",
+    "description",
+    "operation",
+    "labour_category",
+    "labour_units",
+    "paint",
+    "part_group",
+    "unit_price",
+    "quantity",
+    "part_source",
+    "amount",
+    "sensor",
+    "adas_sensors",
+    "hv_zone",
+    "repair_allowed",
+    "assess",
 )
+LINE_FIELDS = frozenset(LINE_FIELD_ORDER)
 PAINT_FIELDS = frozenset({"mode", "units"})
 BAND_FIELDS = frozenset({"from_month", "to_month", "percent_per_month"})
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 
+from calcengine.schema import VEHICLE_FIELDS
 from schadeplatform.accounts.models import Cohort
 from schadeplatform.accounts.selectors import trainees_visible_to
 
@@ -101,25 +102,6 @@ def case_photos_for(attempt: Attempt):
     return attempt.case_version.photos.filter(stage__in=stages)
 
 
-# Vehicle fields a trainee sees: what is on the registration, the odometer and in the
-# calculation program. (`value_before_damage` and `residual_value` are there too, as a
-# calculation program shows them.)
-_VEHICLE_FIELDS = (
-    "make",
-    "model",
-    "variant",
-    "vin",
-    "first_registration",
-    "mileage_km",
-    "powertrain",
-    "paint_type",
-    "units_per_hour",
-    "value_before_damage",
-    "new_value",
-    "residual_value",
-    "adas",
-)
-
 # Payer rules a body shop knows from its agreements with the paying party.
 _PAYER_FIELDS = (
     "name",
@@ -154,8 +136,9 @@ def trainee_brief(attempt: Attempt) -> dict[str, Any]:
         "briefing": version.briefing,
         "arrival": version.arrival,
         "arrival_label": str(version.get_arrival_display()),
+        # The contract's vehicle fields, as a calculation program shows them.
         "vehicle": {
-            k: v for k, v in (version.vehicle_snapshot or {}).items() if k in _VEHICLE_FIELDS
+            k: v for k, v in (version.vehicle_snapshot or {}).items() if k in VEHICLE_FIELDS
         },
         "customer": {
             "name": customer.get("name", ""),

@@ -14,31 +14,15 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from calcengine import schema
 from calcengine.catalogue._data import DATA_DIR, read_json, stored, to_date, to_money
 from calcengine.catalogue.errors import CatalogueError
 
 KINDS = ("insurer_network", "private", "lease", "fleet")
 LIMIT_BASES = ("subtotal_excl_vat", "total_incl_vat")
-RATE_FIELDS = frozenset(
-    {
-        "labour",
-        "paint_setup_hours",
-        "paint_mode_factor",
-        "paint_type_labour_factor",
-        "paint_material_per_hour",
-        "paint_type_material_factor",
-        "parts_discount",
-        "used_parts_discount",
-        "small_materials_percent",
-        "small_materials_cap",
-        "subcontract_markup_percent",
-        "disposal_fee",
-        "vat_percent",
-        "owner_deducts_vat",
-        "productive_hours_per_day",
-    }
-)
 OPTIONAL_RATE_FIELDS = frozenset({"new_value_scheme"})
+# A rate set in the catalogue carries every rate of the contract but the optional ones.
+RATE_FIELDS = schema.RATE_FIELDS - OPTIONAL_RATE_FIELDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,7 +148,7 @@ class CaseVersion(RevisionMixin, models.Model):
     # approval_limit, expert_required, used_parts_allowed, steered, cover casco|wa,
     # check_parts_invoice, expertise_days, not_paid_part_codes, estimating_costs (see README).
     payer_rules = models.JSONField(_("regels betalende partij"), default=dict)
-    # name, kind private|business, deducts_vat, wishes, questions [{question, good_answer_hint}],
+    # name, kind private|business, deducts_vat, wishes, questions [{question, good_answer}],
     # upsell, last_questions, needs_replacement_car, insurer, policy_number
     customer = models.JSONField(_("klant"), default=dict)
     arrival = models.CharField(

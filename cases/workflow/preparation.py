@@ -129,15 +129,14 @@ def attempt_order_parts(*, attempt: Attempt, by: Any) -> Attempt:
                         "description": line.get("description", ""),
                         "quantity": str(missing.normalize()),
                         "unit_price": str(line.get("unit_price", "0")),
+                        "part_source": line.get("part_source", "oem"),
                     }
                 )
         _require(
             bool(to_order), _("Alle onderdelen van de goedgekeurde calculatie zijn al besteld.")
         )
         lead = a.case_version.parts_lead_times or {}
-        default_days = int(lead.get("default", 1))
-        per_part = lead.get("parts") or {}
-        lead_days = max(int(per_part.get(p["code"], default_days)) for p in to_order)
+        lead_days = max(_lead_days(lead, p["code"], p["part_source"]) for p in to_order)
         expected = a.simulated_date + dt.timedelta(days=lead_days)
         if a.parts_expected_date is None or expected > a.parts_expected_date:
             a.parts_expected_date = expected
@@ -151,6 +150,15 @@ def attempt_order_parts(*, attempt: Attempt, by: Any) -> Attempt:
         return StepResult([Happened(EventKind.PARTS_ORDERED, data)])
 
     return _transition(attempt=attempt, by=by, move="order_parts", step=step)
+
+
+def _lead_days(lead: dict[str, Any], code: str, part_source: str) -> int:
+    """Days until a part arrives: a used or imitation part has its own supplier and lead time
+    where the case gives one (`lead["used"]`, `lead["aftermarket"]`), else the part's own."""
+    by_source = lead.get(part_source) if part_source != "oem" else None
+    if by_source and code in by_source:
+        return int(by_source[code])
+    return int((lead.get("parts") or {}).get(code, lead.get("default", 1)))
 
 
 def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Attempt:

@@ -1,11 +1,21 @@
 """The test suite: SQLite by default, DATABASE_URL for PostgreSQL in CI; fast hashing."""
 
 from .base import *  # noqa: F403
-from .base import REST_FRAMEWORK
+from .base import BASE_DIR, DATABASES, REST_FRAMEWORK
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-0123"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not Django's shared in-memory database: the browser tests' live server then gives
+    # each request thread its own connection, and SQLite's locking works as in production.
+    # (pytest-xdist adds each worker's suffix to the name.)
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "init_command": "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL;",
+    }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

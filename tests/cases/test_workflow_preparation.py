@@ -196,6 +196,23 @@ def test_ordering_parts_uses_the_approved_calculation_and_lead_times_move_the_pl
         wf.attempt_order_parts(attempt=attempt, by=trainee)
 
 
+def test_a_used_part_arrives_after_its_own_lead_time(trainee):
+    version = PublishedCaseVersionFactory(
+        parts_lead_times={"default": 2, "parts": {"5H0853651": 8}, "used": {"5H0853651": 1}},
+        payer_rules=payer_rules(used_parts_allowed=True),
+    )
+    attempt = AttemptFactory(trainee=trainee, case_version=version)
+    lines = precalc_lines()
+    for item in lines:
+        if item["code"] == "5H0853651":
+            item["part_source"] = "used"
+    to_approved(attempt, trainee, lines)
+    wf.attempt_order_parts(attempt=attempt, by=trainee)
+    ordered = events_of(attempt, EventKind.PARTS_ORDERED)[0].data
+    assert ordered["parts"][0]["part_source"] == "used"
+    assert ordered["lead_days"] == 1
+
+
 def test_the_reception_check_needs_the_vehicle_received_and_new_damage_described(attempt, trainee):
     to_approved(attempt, trainee)
     with pytest.raises(wf.MoveRefused, match="Neem het voertuig eerst in ontvangst"):
