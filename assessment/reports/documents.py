@@ -17,6 +17,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from calcengine import InputError, parse
+from cases.calculations.labels import (
+    LABOUR_LABELS,
+    OPERATION_LABELS,
+    PAINT_MODE_LABELS,
+    PART_SOURCE_LABELS,
+)
 
 from ..grade_subscores import grade_subscores, level_of
 from ..lessons import mistakes_with_lessons
@@ -26,30 +32,6 @@ from ..scoring.competence import WORK_PROCESSES
 from .render import RenderedPdf, render_pdf
 
 CENT = Decimal("0.01")
-OPERATION_LABELS = {
-    "replace": "vervangen",
-    "repair": "herstellen",
-    "remove_refit": "demonteren/monteren",
-    "paint": "spuiten",
-    "calibrate": "kalibreren",
-    "hv_safety": "HV-veiligheid",
-    "subcontract": "werk derden",
-    "sundry": "diversen",
-}
-PAINT_MODE_LABELS = {
-    "new": "nieuw deel",
-    "surface": "oppervlak",
-    "repair_minor": "herstel licht",
-    "repair_major": "herstel zwaar",
-    "blend": "inspuiten",
-}
-LABOUR_LABELS = {
-    "body": "Plaatwerk",
-    "paint": "Spuitwerk",
-    "mechanical": "Mechanisch",
-    "electrical": "Elektrisch",
-}
-PART_SOURCE_LABELS = {"oem": "origineel", "used": "gebruikt", "aftermarket": "imitatie"}
 
 
 def organisation_name(attempt) -> str:

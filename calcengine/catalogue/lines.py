@@ -15,10 +15,9 @@ from calcengine.catalogue._data import money_str, to_decimal, to_money, units_st
 from calcengine.catalogue.errors import CatalogueError
 from calcengine.catalogue.vehicles import Part, VehicleModel, get_vehicle
 from calcengine.catalogue.work_codes import WorkCode, get_work_code, is_work_code
+from calcengine.schema import PAINT_MODES, PART_SOURCES
 
 PART_OPERATIONS = ("replace", "repair", "remove_refit", "paint")
-PAINT_MODES = ("new", "surface", "repair_minor", "repair_major", "blend")
-PART_SOURCES = ("oem", "used", "aftermarket")
 OPERATION_NAMES = {
     "replace": "vervangen",
     "repair": "herstellen",

@@ -25,29 +25,6 @@ from calcengine.catalogue.lines import REPAIRABLE_GROUPS
 
 from .exceptions import CalculationError
 
-# The operations in the order a calculation program offers them, with their Dutch names.
-OPERATION_LABELS = {
-    "replace": _("Vervangen"),
-    "repair": _("Herstellen"),
-    "remove_refit": _("Demonteren/monteren"),
-    "paint": _("Spuiten"),
-    "calibrate": _("Kalibreren (ADAS)"),
-    "hv_safety": _("HV-veiligstellen"),
-    "subcontract": _("Werk derden"),
-    "sundry": _("Diversen"),
-}
-PAINT_MODE_LABELS = {
-    "new": _("Nieuw onderdeel (niveau I)"),
-    "surface": _("Oppervlak (niveau II)"),
-    "repair_minor": _("Herstel ≤ 50% (niveau III)"),
-    "repair_major": _("Herstel > 50% (niveau IV)"),
-    "blend": _("Inspuiten"),
-}
-PART_SOURCE_LABELS = {
-    "oem": _("Origineel (OEM)"),
-    "used": _("Gebruikt / demontage"),
-    "aftermarket": _("Imitatie"),
-}
 WORK_GROUP_LABEL = _("Werkzaamheden")
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import OPERATION_LABELS, PAINT_MODE_LABELS, PART_SOURCE_LABELS, WORK_GROUP_LABEL
+from .catalogue import WORK_GROUP_LABEL
+from .labels import OPERATION_LABELS, PAINT_MODE_LABELS, PART_SOURCE_LABELS
 from .lines import normalise_number
 
 

@@ -1,4 +1,5 @@
-"""Dutch names for the fields and totals that a version's diff lists (calculation-spec §5, §7)."""
+"""Dutch names for the codes of a calculation (operations, paint modes, part sources, labour
+categories) and for the fields and totals that a version's diff lists (calculation-spec §5, §7)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,35 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import OPERATION_LABELS, PAINT_MODE_LABELS, PART_SOURCE_LABELS
-
+# The operations in the order a calculation program offers them, with their Dutch names.
+OPERATION_LABELS = {
+    "replace": _("Vervangen"),
+    "repair": _("Herstellen"),
+    "remove_refit": _("Demonteren/monteren"),
+    "paint": _("Spuiten"),
+    "calibrate": _("Kalibreren (ADAS)"),
+    "hv_safety": _("HV-veiligstellen"),
+    "subcontract": _("Werk derden"),
+    "sundry": _("Diversen"),
+}
+PAINT_MODE_LABELS = {
+    "new": _("Nieuw onderdeel (niveau I)"),
+    "surface": _("Oppervlak (niveau II)"),
+    "repair_minor": _("Herstel ≤ 50% (niveau III)"),
+    "repair_major": _("Herstel > 50% (niveau IV)"),
+    "blend": _("Inspuiten"),
+}
+PART_SOURCE_LABELS = {
+    "oem": _("Origineel (OEM)"),
+    "used": _("Gebruikt / demontage"),
+    "aftermarket": _("Imitatie"),
+}
+LABOUR_LABELS = {
+    "body": _("Plaatwerk"),
+    "paint": _("Spuitwerk"),
+    "mechanical": _("Mechanisch"),
+    "electrical": _("Elektrisch/HV"),
+}
 FIELD_LABELS = {
     "code": _("code"),
     "description": _("omschrijving"),

@@ -22,9 +22,6 @@ from cases.models import Attempt
 
 from . import selectors, services
 from .catalogue import (
-    OPERATION_LABELS,
-    PAINT_MODE_LABELS,
-    PART_SOURCE_LABELS,
     PrefillRefused,
     catalogue_for,
     next_line_id,
@@ -32,7 +29,7 @@ from .catalogue import (
 )
 from .exceptions import CalculationLocked, StaleDraft
 from .forms import AddLineForm
-from .labels import diff_for_display
+from .labels import OPERATION_LABELS, PAINT_MODE_LABELS, PART_SOURCE_LABELS, diff_for_display
 from .lines import apply_edits, editable_fields, errors_by_line, parse_lines_json, remove_line
 from .outline import LIST_ZONES, OUTLINE_ZONES
 

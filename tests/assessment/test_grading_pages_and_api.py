@@ -40,6 +40,12 @@ def test_grading_page_shows_trainee_and_reference_lines_side_by_side(draft, asse
     assert "<script>" not in response.content.decode()
 
 
+def test_grading_page_names_operations_in_dutch_not_by_their_codes(draft, assessor, client_for):
+    html = client_for(assessor).get(reverse("assessment:grade", args=[draft.pk])).content.decode()
+    assert "Vervangen" in html
+    assert "replace ·" not in html and "replace\n" not in html
+
+
 def test_outsider_assessor_gets_404_for_grade_page_and_api(
     draft, outsider_assessor, other_cohort, client_for
 ):
