@@ -1,7 +1,11 @@
 """The test suite: SQLite by default, DATABASE_URL for PostgreSQL in CI; fast hashing."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, REST_FRAMEWORK
+from .base import DATABASES, REST_FRAMEWORK
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-0123"
@@ -9,9 +13,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's shared in-memory database: the browser tests' live server then gives
     # each request thread its own connection, and SQLite's locking works as in production.
-    # (pytest-xdist adds each worker's suffix to the name.)
-    (BASE_DIR / "var").mkdir(exist_ok=True)
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    # One file per test process, so two runs at once never share (and destroy) one database;
+    # pytest-xdist adds each worker's suffix to the name. pytest-django deletes it at the end.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"schadeplatform-test-{os.getpid()}.sqlite3")
+    }
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
         "init_command": "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL;",

@@ -5,6 +5,7 @@ Text that is no number is shown unchanged, so a typed mistake stays visible.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import template
@@ -75,3 +76,16 @@ def negate(value: Any) -> Any:
     """`126.40` → `-126.40`, for a deduction shown as a negative amount."""
     number = to_decimal(value)
     return None if number is None else -number
+
+
+@register.filter
+def nl_date(value: Any) -> str:
+    """A date (or an ISO date as a calculation document holds it) as dd-mm-jjjj."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    return _unchanged(value)

@@ -4,6 +4,7 @@ report asked for twice is rendered once, after the transaction commits."""
 import re
 import socket
 import zlib
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -13,8 +14,8 @@ from assessment.models import Report, ReportKind, ReportStatus
 from assessment.reports.fetcher import PlatformStaticFetcher
 from assessment.reports.render import render_pdf
 from calcengine.formatting import format_number
-from schadeplatform.templatetags.dutch import euro, nl_number
-from tests.factories.assessment import signed_grade
+from schadeplatform.templatetags.dutch import euro, nl_date, nl_number
+from tests.factories.assessment import finished_attempt, signed_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,13 @@ def test_numbers_are_formatted_the_dutch_way():
     assert nl_number("12.25", 1) == "12,3"
     assert format_number("1000", 0) == "1.000"
     assert nl_number("672.5", "-") == "672,5"
+
+
+def test_dates_are_written_the_dutch_way():
+    assert nl_date("2019-09-27") == "27-09-2019"
+    assert nl_date(date(2026, 1, 5)) == "05-01-2026"
+    assert nl_date("27 sept") == "27 sept"  # not a date: shown as typed
+    assert nl_date(None) == ""
 
 
 def test_rendering_refuses_every_url_outside_the_static_files(no_network, tmp_path):
@@ -127,6 +135,25 @@ def test_assessment_report_renders_a_multi_page_a4_pdf(
     assert content.startswith(b"%PDF")
     assert report.pages >= 2
     assert _page_count(content) == report.pages
+
+
+@pytest.mark.parametrize(
+    "submission", ["radar-calibration-forgotten", "bonnet-units-and-wing-painted"]
+)
+def test_the_report_shows_lines_the_trainee_left_out_or_added(
+    trainee, cohort, case_version, assessor, submission, django_capture_on_commit_callbacks
+):
+    """A line on one side only has no partner to take its description from."""
+    attempt = finished_attempt(
+        trainee=trainee, cohort=cohort, case_version=case_version, submission=submission
+    )
+    grade = signed_grade(attempt, assessor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_request(kind=ReportKind.ASSESSMENT, subject=grade, by=assessor)
+
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RENDERED, report.error
 
 
 def test_calculation_printout_renders(attempt, assessor, django_capture_on_commit_callbacks):
