@@ -8,8 +8,22 @@ from .models import Attempt, AttemptPhoto, Case, CasePhoto, CaseVersion, Dossier
 
 
 class CasePhotoInline(admin.TabularInline):
+    """Shown, not edited: editors manage a version's photos in Wagtail, where every upload is
+    checked and stripped of EXIF (`cases.photos`). One way of changing them."""
+
     model = CasePhoto
     extra = 0
+    fields = ["image", "caption", "zone", "stage", "sort_order"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Case)

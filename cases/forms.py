@@ -19,7 +19,11 @@ def _zone_choices() -> list[tuple[str, str]]:
 
 
 class AmountField(forms.DecimalField):
-    """A euro amount as a Dutch user types it ("1.234,56", "€ 450") or as JSON sends it ("450.00")."""
+    """A euro amount as a Dutch user types it ("1.234,56", "€ 450") or as JSON sends it ("450.00").
+
+    A text box, not Django's `<input type="number">`: a number box refuses "1.234,56" and "€"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str):

@@ -7,6 +7,7 @@ an assessor of the trainee's cohort reads the dossier.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -18,10 +19,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from calcengine.catalogue import ZONE_NAMES
+from calcengine.formatting import format_money, to_decimal
+
 from . import selectors, services
 from . import workflow as wf
-from .forms import MOVE_FORMS, MoveForm
-from .models import Attempt, AttemptStatus
+from .forms import MOVE_FORMS, MoveForm, ReplacementTransportForm
+from .models import Attempt, AttemptStatus, CalculationKind
 from .timeline import EventKind
 
 # The stages of the profile, for the progress bar: (label, statuses within it).
@@ -126,6 +130,35 @@ def _event_rows(attempt: Attempt) -> list[dict[str, Any]]:
     return rows
 
 
+# Event data holds machine values ("3500.00", "2026-03-18", "front", "precalc"); the timeline
+# shows them as the rest of the platform does.
+_MONEY_KEYS = frozenset({"amount", "total", "day_price", "quote_amount"})
+_DATE_KEYS = frozenset({"planned_date", "start_date", "end_date", "expected_date"})
+
+
+def _kind_label(value: Any) -> str:
+    labels = {
+        **dict(CalculationKind.choices),
+        **dict(ReplacementTransportForm.base_fields["kind"].choices),
+    }
+    return str(labels.get(value, value))
+
+
+def _dutch_value(key: str, value: Any) -> Any:
+    if key == "zones" and isinstance(value, list):
+        return [ZONE_NAMES.get(str(zone), zone) for zone in value]
+    if key in _MONEY_KEYS and to_decimal(value) is not None:
+        return format_money(value)
+    if key in _DATE_KEYS and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
+    if key == "kind":
+        return _kind_label(value)
+    return value
+
+
 def describe_event(kind: str, data: dict[str, Any]) -> list[tuple[str, str]]:
     """Label/value pairs of an event's data, for the timeline. Trainee-safe: events hold only
     what happened in the dossier, never a reference."""
@@ -172,7 +205,7 @@ def describe_event(kind: str, data: dict[str, Any]) -> list[tuple[str, str]]:
     for key, label in labels.items():
         if key not in data or data[key] in (None, "", []):
             continue
-        value = data[key]
+        value = _dutch_value(key, data[key])
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):

@@ -2,8 +2,12 @@
 
 Workable, not pretty: the JSON blocks are edited as text and checked on save (the reference
 calculations through `calcengine.parse`). A published version is frozen: its form refuses every
-change and says to make a new draft version. Ticking "publiceren" on a draft publishes it
-through `services.case_version_publish`, which refuses a version with errors.
+change (its photos included) and says to make a new draft version. Ticking "publiceren" on a
+draft publishes it through `services.case_version_publish`, which refuses a version with errors.
+
+The version's photos are an inline (`CasePhoto` is a child of the `CaseVersion` cluster); an
+uploaded file goes through `cases.photos.clean_photo` in the form field, so a bad file is an
+error on that field and the rest of the form keeps what the editor typed.
 """
 
 from __future__ import annotations
@@ -11,17 +15,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
-from .models import Case, CaseVersion, CaseVersionStatus
+from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus
 from .models.case import FROZEN_FIELDS
+from .photos import ALLOWED_FORMATS, PhotoRefused, clean_photo
 
 
 class EditorRolePolicy(ModelPermissionPolicy):
@@ -49,6 +55,39 @@ class EditorRolePolicy(ModelPermissionPolicy):
 
 register_permission_policy(Case, EditorRolePolicy(Case))
 register_permission_policy(CaseVersion, EditorRolePolicy(CaseVersion))
+
+
+class CleanPhotoField(forms.FileField):
+    """An upload checked and re-encoded by `clean_photo` (formats, size, pixels, EXIF dropped);
+    the cleaned file replaces the upload. Instead of Django's ImageField, whose own Pillow check
+    would answer first with a different message."""
+
+    widget = forms.ClearableFileInput(
+        attrs={"accept": ",".join(f"image/{name.lower()}" for name in ALLOWED_FORMATS)}
+    )
+
+    def to_python(self, data: Any) -> Any:
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        try:
+            return clean_photo(upload).image
+        except PhotoRefused as refused:
+            raise forms.ValidationError(refused.message, code="invalid_image") from None
+
+
+class CasePhotoForm(WagtailAdminModelForm):
+    image = CleanPhotoField(label=_("foto"))
+
+
+class CasePhotoPanel(InlinePanel):
+    """The version's photos; each child form is a `CasePhotoForm` (InlinePanel has no option for
+    the child form class, so it is set in the formset options the panel hands to the form)."""
+
+    def get_form_options(self) -> dict[str, Any]:
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = CasePhotoForm
+        return options
 
 
 class CaseVersionAdminForm(WagtailAdminModelForm):
@@ -159,6 +198,17 @@ class CaseVersionViewSet(SnippetViewSet):
                     FieldPanel("delivery_checklist"),
                 ],
                 heading=_("Verloop"),
+            ),
+            CasePhotoPanel(
+                "photos",
+                panels=[
+                    FieldPanel("image"),
+                    FieldPanel("caption"),
+                    FieldPanel("zone"),
+                    FieldPanel("stage"),
+                    FieldPanel("sort_order"),
+                ],
+                heading=capfirst(CasePhoto._meta.verbose_name_plural),
             ),
             MultiFieldPanel(
                 [

@@ -11,6 +11,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from content.permissions import can_view_coverage
 from content.selectors import competence_profile, coverage
+from schadeplatform.api_errors import error_data
 
 
 class CompetenceProfileGetApi(APIView):
@@ -125,6 +126,14 @@ class CoverageGetApi(APIView):
 
 @extend_schema(exclude=True)
 class PublishedPagesApiViewSet(PagesAPIViewSet):
-    """Wagtail's read API for pages: only live pages without view restrictions, to anyone."""
+    """Wagtail's read API for pages: live pages, to anyone; Wagtail applies page privacy per
+    request, so a restricted page reaches only its groups (as the page itself does)."""
 
     permission_classes = [permissions.AllowAny]
+
+    def handle_exception(self, exc):
+        """Wagtail answers its 404 and 400 as {"message"}; the API has one error shape."""
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and set(response.data) == {"message"}:
+            response.data = error_data(response.data["message"])
+        return response

@@ -1,6 +1,8 @@
 """One error shape for the whole API: `{"errors": [{"path", "message"}]}`, field paths included.
 
-The calculation engine reports refused input the same way, so a client reads one format.
+The calculation engine reports refused input the same way, so a client reads one format. The
+errors that Django answers itself under /api/ (unknown path, CSRF refusal, server error) take
+the same shape through `schadeplatform.error_views`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,11 @@ from typing import Any
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def error_data(message: str, path: str = "") -> dict[str, list[dict[str, str]]]:
+    """The body of an error answer with one message."""
+    return {"errors": [{"path": path, "message": str(message)}]}
 
 
 def flatten_errors(detail: Any, path: str = "") -> list[dict[str, str]]:
@@ -42,5 +49,5 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, exceptions.ValidationError):
         response.data = {"errors": flatten_errors(exc.detail)}
     elif isinstance(response.data, dict) and "detail" in response.data:
-        response.data = {"errors": [{"path": "", "message": str(response.data["detail"])}]}
+        response.data = error_data(response.data["detail"])
     return response

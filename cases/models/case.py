@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
 __all__ = [
@@ -110,8 +112,12 @@ FROZEN_FIELDS = (
 )
 
 
-class CaseVersion(RevisionMixin, models.Model):
-    """One version of a case. JSON blocks follow schadecalc/1 where they hold calculation data."""
+class CaseVersion(RevisionMixin, ClusterableModel):
+    """One version of a case. JSON blocks follow schadecalc/1 where they hold calculation data.
+
+    A cluster with its photos (`CasePhoto.case_version` is a ParentalKey), so the Wagtail form
+    edits the version and its photos as one unit and a revision holds both.
+    """
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="versions", verbose_name=_("casus")
@@ -236,7 +242,7 @@ def case_photo_path(instance: CasePhoto, filename: str) -> str:
 
 
 class CasePhoto(models.Model):
-    case_version = models.ForeignKey(
+    case_version = ParentalKey(
         CaseVersion, on_delete=models.CASCADE, related_name="photos", verbose_name=_("casusversie")
     )
     image = models.ImageField(_("foto"), upload_to=case_photo_path)
@@ -245,7 +251,7 @@ class CasePhoto(models.Model):
     stage = models.CharField(
         _("moment"), max_length=16, choices=PhotoStage.choices, default=PhotoStage.VISIBLE
     )
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         verbose_name = _("casusfoto")
@@ -254,3 +260,25 @@ class CasePhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.image.name
+
+    def save(self, *args, **kwargs) -> None:
+        self._refuse_if_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_if_frozen()
+        return super().delete(*args, **kwargs)
+
+    def _refuse_if_frozen(self) -> None:
+        # Data integrity like `CaseVersion.save()`: a published version's photos stay as they are.
+        # Read from the database: the in-memory parent may be stale.
+        if (
+            self.case_version_id is not None
+            and CaseVersion.objects.filter(
+                pk=self.case_version_id, status=CaseVersionStatus.PUBLISHED
+            ).exists()
+        ):
+            raise FrozenCaseVersion(
+                "De foto's van een gepubliceerde casusversie kunnen niet meer worden gewijzigd; "
+                "maak een nieuwe conceptversie."
+            )

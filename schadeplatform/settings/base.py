@@ -63,6 +63,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "schadeplatform.urls"
+# Under /api/ a CSRF refusal answers in the API's error shape (JSON), elsewhere Django's page.
+CSRF_FAILURE_VIEW = "schadeplatform.error_views.csrf_failure"
 WSGI_APPLICATION = "schadeplatform.wsgi.application"
 
 TEMPLATES = [
@@ -186,6 +188,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["schadeplatform.api_schema.only_own_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",  # drf-spectacular's default
+        "schadeplatform.api_schema.document_error_responses",
+    ],
 }
 
 # Pages load scripts and styles only from our own origin, never inline. Wagtail's admin ships

@@ -1,8 +1,14 @@
 // Autosave of the grading form: on leaving a field, and while typing at most once a minute.
 // A save from a stale page (409) is refused by the server; the typed text stays in the form
 // and autosave stops, so nothing is overwritten in either direction.
+// Texts are Dutch msgids translated through Django's JavaScript catalog (jsi18n/, domain
+// djangojs), loaded before this file; without it the Dutch text is shown.
 (function () {
   "use strict";
+  var gettext = window.gettext || function (text) { return text; };
+  var interpolate = window.interpolate || function (template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_match, name) { return String(values[name]); });
+  };
   var form = document.getElementById("grading-form");
   if (!form) { return; }
   var url = form.getAttribute("data-autosave-url");
@@ -37,7 +43,7 @@
     saving = true;
     dirty = false;
     lastSave = Date.now();
-    say("Opslaan…");
+    say(gettext("Opslaan…"));
     fetch(url, {
       method: "PATCH",
       credentials: "same-origin",
@@ -49,19 +55,19 @@
       saving = false;
       if (result.status === 200) {
         revisionInput.value = result.body.revision;
-        say("Opgeslagen om " + new Date().toLocaleTimeString("nl-NL"));
+        say(interpolate(gettext("Opgeslagen om %(time)s"), { time: new Date().toLocaleTimeString(document.documentElement.lang || "nl") }, true));
       } else if (result.status === 409) {
         stale = true;
-        say("Deze beoordeling is intussen elders opgeslagen. Uw tekst staat nog in het formulier: kopieer die en laad de pagina opnieuw.", true);
+        say(gettext("Deze beoordeling is intussen elders opgeslagen. Uw tekst staat nog in het formulier: kopieer die en laad de pagina opnieuw."), true);
       } else {
         dirty = true;
-        var message = (result.body.errors && result.body.errors[0] && result.body.errors[0].message) || "Opslaan mislukt.";
+        var message = (result.body.errors && result.body.errors[0] && result.body.errors[0].message) || gettext("Opslaan mislukt.");
         say(message, true);
       }
     }).catch(function () {
       saving = false;
       dirty = true;
-      say("Opslaan mislukt: geen verbinding. Uw invoer staat nog in het formulier.", true);
+      say(gettext("Opslaan mislukt: geen verbinding. Uw invoer staat nog in het formulier."), true);
     });
   }
 

@@ -6,9 +6,18 @@
  * the page is based on. A 409 means another tab or session saved in between: the local lines are
  * KEPT, autosave stops, and the trainee chooses between loading the newest version and knowingly
  * saving theirs over it. Nothing is overwritten silently. See cases/calculations/README.md.
+ *
+ * Texts are Dutch msgids translated through Django's JavaScript catalog (`jsi18n/`, domain
+ * djangojs), which the page loads before this file; without it the Dutch text is shown.
  */
 (function () {
   "use strict";
+
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (singular, plural, count) { return count === 1 ? singular : plural; };
+  var interpolate = window.interpolate || function (template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_match, name) { return String(values[name]); });
+  };
 
   var root = document.getElementById("calc-editor");
   if (!root || root.dataset.editable !== "true") {
@@ -57,22 +66,25 @@
   var AMOUNT_OPS = ["subcontract", "sundry"];
 
   var T = {
-    saving: "Opslaan…",
-    saved: "Opgeslagen (versie %s)",
-    unsaved: "Niet opgeslagen wijzigingen",
-    offline: "Geen verbinding: uw wijzigingen zijn nog niet opgeslagen.",
-    failed: "Opslaan mislukt (HTTP %s).",
-    stale: "Niet opgeslagen: er is een nieuwere versie.",
-    noLines: "Nog geen regels. Kies een zone en een onderdeel.",
-    remove: "Regel %s verwijderen",
-    noPaint: "geen lakwerk",
-    line: "Regel %s",
-    allParts: "Alle onderdelen",
-    noParts: "Geen onderdelen in deze zone.",
-    workGroup: "Werkzaamheden",
-    notRepairable: "niet herstellen",
-    loaded: "Nieuwste versie geladen (versie %s)",
+    saving: gettext("Opslaan…"),
+    unsaved: gettext("Niet opgeslagen wijzigingen"),
+    offline: gettext("Geen verbinding: uw wijzigingen zijn nog niet opgeslagen."),
+    stale: gettext("Niet opgeslagen: er is een nieuwere versie."),
+    noLines: gettext("Nog geen regels. Kies een zone en een onderdeel."),
+    noPaint: gettext("geen lakwerk"),
+    allParts: gettext("Alle onderdelen"),
+    noParts: gettext("Geen onderdelen in deze zone."),
+    workGroup: gettext("Werkzaamheden"),
+    notRepairable: gettext("niet herstellen"),
   };
+
+  function failed(status) {
+    return interpolate(gettext("Opslaan mislukt (HTTP %(status)s)."), { status: status }, true);
+  }
+
+  function overwriteLabel(version) {
+    return interpolate(gettext("Mijn versie opslaan over versie %(v)s"), { v: version }, true);
+  }
 
   // ---- small helpers ---------------------------------------------------------------------
 
@@ -83,10 +95,6 @@
     } catch (e) {
       return fallback;
     }
-  }
-
-  function fmt(template, value) {
-    return template.replace("%s", value);
   }
 
   function optionLabels(select) {
@@ -234,29 +242,29 @@
         el("td", { text: l.description || "" }),
         el("td", { text: OPERATION_LABELS[op] || op || "" }),
         el("td", { className: "num" }, [
-          LABOUR_OPS.indexOf(op) !== -1 ? numberInput(index, "labour_units", l.labour_units, "Arbeid (AE)") : null,
+          LABOUR_OPS.indexOf(op) !== -1 ? numberInput(index, "labour_units", l.labour_units, gettext("Arbeid (AE)")) : null,
         ]),
         el("td", {}, [
           PAINT_OPS.indexOf(op) !== -1
-            ? selectInput(index, "paint_mode", PAINT_MODE_LABELS, paint ? paint.mode : "", T.noPaint, "Lakniveau")
+            ? selectInput(index, "paint_mode", PAINT_MODE_LABELS, paint ? paint.mode : "", T.noPaint, gettext("Lakniveau"))
             : null,
         ]),
         el("td", { className: "num" }, [
-          PAINT_OPS.indexOf(op) !== -1 ? numberInput(index, "paint_units", paint ? paint.units : "", "Lak (AE)") : null,
+          PAINT_OPS.indexOf(op) !== -1 ? numberInput(index, "paint_units", paint ? paint.units : "", gettext("Lak (AE)")) : null,
         ]),
         el("td", {}, [
           op === "replace"
-            ? selectInput(index, "part_source", PART_SOURCE_LABELS, l.part_source || "oem", null, "Herkomst")
+            ? selectInput(index, "part_source", PART_SOURCE_LABELS, l.part_source || "oem", null, gettext("Herkomst"))
             : null,
         ]),
         el("td", { className: "num" }, [
-          op === "replace" ? numberInput(index, "quantity", l.quantity || "1", "Aantal", true) : null,
+          op === "replace" ? numberInput(index, "quantity", l.quantity || "1", gettext("Aantal"), true) : null,
         ]),
         el("td", { className: "num" }, [
           op === "replace"
-            ? numberInput(index, "unit_price", l.unit_price, "Prijs per stuk")
+            ? numberInput(index, "unit_price", l.unit_price, gettext("Prijs per stuk"))
             : AMOUNT_OPS.indexOf(op) !== -1
-              ? numberInput(index, "amount", l.amount, "Bedrag")
+              ? numberInput(index, "amount", l.amount, gettext("Bedrag"))
               : null,
         ]),
         el("td", { className: "num calc-net" }),
@@ -266,7 +274,7 @@
             name: "action",
             value: "remove-" + index,
             className: "secondary calc-remove",
-            "aria-label": fmt(T.remove, index + 1),
+            "aria-label": interpolate(gettext("Regel %(n)s verwijderen"), { n: index + 1 }, true),
             text: "×",
           }),
         ]),
@@ -370,13 +378,13 @@
       });
       Object.keys(split.perLine).forEach(function (index) {
         split.perLine[index].forEach(function (message) {
-          items.push(el("li", { text: fmt(T.line, parseInt(index, 10) + 1) + ": " + message }));
+          items.push(el("li", { text: interpolate(gettext("Regel %(n)s"), { n: parseInt(index, 10) + 1 }, true) + ": " + message }));
         });
       });
       panel.appendChild(
         el("div", { className: "calc-errors", role: "status" }, [
-          el("h3", { text: "Nog niet door te rekenen" }),
-          el("p", { text: "Het concept is opgeslagen, maar de calculatie klopt nog niet:" }),
+          el("h3", { text: gettext("Nog niet door te rekenen") }),
+          el("p", { text: gettext("Het concept is opgeslagen, maar de calculatie klopt nog niet:") }),
           el("ul", {}, items),
         ])
       );
@@ -385,24 +393,27 @@
     var days = estimate.repair_days;
     panel.appendChild(
       el("table", { className: "calc-sum" }, [
-        el("caption", { text: "Totalen" }),
+        el("caption", { text: gettext("Totalen") }),
         el("tbody", {}, [
-          sumRow("Arbeid plaatwerk", estimate.labour.body.amount),
-          sumRow("Arbeid mechanisch", estimate.labour.mechanical.amount),
-          sumRow("Arbeid elektrisch/HV", estimate.labour.electrical.amount),
-          sumRow("Arbeid spuitwerk", estimate.paint.labour_amount),
-          sumRow("Lakmateriaal", estimate.paint.material_amount),
-          sumRow("Onderdelen netto", estimate.parts.net),
-          sumRow("Kleinmateriaal", estimate.small_materials),
-          sumRow("Werk derden", estimate.subcontract),
-          sumRow("Diversen", estimate.sundries),
-          sumRow("Afvalverwerking", estimate.disposal),
-          sumRow("Subtotaal excl. btw", estimate.subtotal_excl_vat, "calc-sum-sub"),
-          sumRow("Btw", estimate.vat),
-          sumRow("Totaal incl. btw", estimate.total_incl_vat, "calc-sum-total"),
+          sumRow(gettext("Arbeid plaatwerk"), estimate.labour.body.amount),
+          sumRow(gettext("Arbeid mechanisch"), estimate.labour.mechanical.amount),
+          sumRow(gettext("Arbeid elektrisch/HV"), estimate.labour.electrical.amount),
+          sumRow(gettext("Arbeid spuitwerk"), estimate.paint.labour_amount),
+          sumRow(gettext("Lakmateriaal"), estimate.paint.material_amount),
+          sumRow(gettext("Onderdelen netto"), estimate.parts.net),
+          sumRow(gettext("Kleinmateriaal"), estimate.small_materials),
+          sumRow(gettext("Werk derden"), estimate.subcontract),
+          sumRow(gettext("Diversen"), estimate.sundries),
+          sumRow(gettext("Afvalverwerking"), estimate.disposal),
+          sumRow(gettext("Subtotaal excl. btw"), estimate.subtotal_excl_vat, "calc-sum-sub"),
+          sumRow(gettext("Btw"), estimate.vat),
+          sumRow(gettext("Totaal incl. btw"), estimate.total_incl_vat, "calc-sum-total"),
           el("tr", {}, [
-            el("th", { text: "Reparatieduur" }),
-            el("td", { className: "num", text: days + (days === 1 ? " werkdag" : " werkdagen") }),
+            el("th", { text: gettext("Reparatieduur") }),
+            el("td", {
+              className: "num",
+              text: interpolate(ngettext("%(days)s werkdag", "%(days)s werkdagen", days), { days: days }, true),
+            }),
           ]),
         ]),
       ])
@@ -411,29 +422,29 @@
     var isLoss = Boolean(loss.economic_total_loss);
     panel.appendChild(
       el("div", { className: "calc-verdict " + (isLoss ? "is-total-loss" : "is-repair") }, [
-        el("h3", { text: isLoss ? "Economisch total loss" : "Herstel is economisch verantwoord" }),
+        el("h3", { text: isLoss ? gettext("Economisch total loss") : gettext("Herstel is economisch verantwoord") }),
         el("dl", {}, [
-          el("dt", { text: "Waarde voor schade" }), el("dd", { text: euro(loss.value_before_damage) }),
-          el("dt", { text: "Grens (waarde − restwaarde)" }), el("dd", { text: euro(loss.threshold) }),
-          el("dt", { text: "Vergeleken bedrag" }), el("dd", { text: euro(loss.compared) }),
-          el("dt", { text: "Schadepercentage" }), el("dd", { text: percent(loss.repair_ratio) }),
+          el("dt", { text: gettext("Waarde voor schade") }), el("dd", { text: euro(loss.value_before_damage) }),
+          el("dt", { text: gettext("Grens (waarde − restwaarde)") }), el("dd", { text: euro(loss.threshold) }),
+          el("dt", { text: gettext("Vergeleken bedrag") }), el("dd", { text: euro(loss.compared) }),
+          el("dt", { text: gettext("Schadepercentage") }), el("dd", { text: percent(loss.repair_ratio) }),
         ]),
       ])
     );
     if (estimate.warnings && estimate.warnings.length) {
       panel.appendChild(
         el("div", { className: "calc-warnings" }, [
-          el("h3", { text: "Waarschuwingen" }),
+          el("h3", { text: gettext("Waarschuwingen") }),
           el("ul", {}, estimate.warnings.map(function (w) {
             return el("li", {}, [
               el("span", { className: "badge warn", text: w.code }),
-              document.createTextNode(" " + (w.line_id ? "regel " + w.line_id + ": " : "") + w.message),
+              document.createTextNode(" " + (w.line_id ? interpolate(gettext("regel %(id)s:"), { id: w.line_id }, true) + " " : "") + w.message),
             ]);
           })),
         ])
       );
     } else {
-      panel.appendChild(el("p", { className: "calc-no-warnings", text: "Geen waarschuwingen." }));
+      panel.appendChild(el("p", { className: "calc-no-warnings", text: gettext("Geen waarschuwingen.") }));
     }
   }
 
@@ -463,13 +474,13 @@
         if (result.ok) {
           state.version = result.body.version;
           syncHidden();
-          if (!state.dirty) setStatus(fmt(T.saved, state.version), "saved");
+          if (!state.dirty) setStatus(interpolate(gettext("Opgeslagen (versie %(version)s)"), { version: state.version }, true), "saved");
           renderOutcome(result.body.estimate, result.body.errors);
         } else if (result.status === 409) {
           showStale(result.body);
         } else {
           state.dirty = true;
-          setStatus(firstMessage(result.body, fmt(T.failed, result.status)), "error");
+          setStatus(firstMessage(result.body, failed(result.status)), "error");
         }
       })
       .catch(function () {
@@ -495,11 +506,11 @@
     var serverButton = document.getElementById("calc-overwrite-server");
     if (serverButton) {
       serverButton.value = String(body.current_version);
-      serverButton.textContent = "Mijn versie opslaan over versie " + body.current_version;
+      serverButton.textContent = overwriteLabel(body.current_version);
     }
     if (overwriteButton) {
       overwriteButton.hidden = false;
-      overwriteButton.textContent = "Mijn versie opslaan over versie " + body.current_version;
+      overwriteButton.textContent = overwriteLabel(body.current_version);
     }
     setStatus(T.stale, "error");
   }
@@ -519,7 +530,7 @@
   function loadNewest() {
     request("GET", root.dataset.draftUrl).then(function (result) {
       if (!result.ok) {
-        setStatus(firstMessage(result.body, fmt(T.failed, result.status)), "error");
+        setStatus(firstMessage(result.body, failed(result.status)), "error");
         return;
       }
       state.lines = result.body.lines;
@@ -529,7 +540,7 @@
       syncHidden();
       renderLines();
       renderOutcome(result.body.estimate, result.body.errors);
-      setStatus(fmt(T.loaded, state.version), "saved");
+      setStatus(interpolate(gettext("Nieuwste versie geladen (versie %(version)s)"), { version: state.version }, true), "saved");
     });
   }
 
@@ -665,7 +676,7 @@
     request("POST", root.dataset.prefillUrl, payload)
       .then(function (result) {
         if (!result.ok) {
-          addError.textContent = firstMessage(result.body, fmt(T.failed, result.status));
+          addError.textContent = firstMessage(result.body, failed(result.status));
           addError.hidden = false;
           return;
         }

@@ -20,6 +20,15 @@ JSON_FIELDS = {
 
 def form_data(version, **overrides):
     data = {"case": version.case.pk, "number": version.number}
+    # The photos inline's management form, as the admin page always sends it (no photos).
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "1000",
+        }
+    )
     for name in FROZEN_FIELDS:
         value = getattr(version, name)
         if name in JSON_FIELDS:

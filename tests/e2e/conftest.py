@@ -10,7 +10,10 @@ test here is skipped with the reason. Each test:
   thread, so the database is transactional and restored from its serialized state afterwards);
 - gets a `page` whose console is recorded: a Content-Security-Policy violation or an uncaught
   script error fails the test, on every page it visited;
-- leaves a screenshot of its last page in test-artifacts/e2e/<test>.png, passed or failed.
+- leaves a screenshot of its last page in test-artifacts/e2e/<test>.png, passed or failed;
+  `shot("<step>")` saves one of a main page on the way, test-artifacts/e2e/<test>-<step>.png;
+- may open more tabs, each in a fresh context (`another_page()`: a second person at another
+  browser); their consoles are checked like the first one's.
 
 Shared steps (`login_as`, `demo_password`, `DEMO_ROLES`) live in tests/e2e/flows.py, so that
 the long flows (trainee from intake to delivery, editor publishing) can build on them.
@@ -109,20 +112,63 @@ def watch_console(tab, console: ConsoleLog) -> None:
     tab.on("pageerror", lambda error: console.entries.append(("pageerror", tab.url, str(error))))
 
 
-@pytest.fixture
-def page(request, browser, live_server, console):
-    """A fresh browser context on the live server; fails the test on a CSP violation."""
+def _artifact_name(request) -> str:
+    return re.sub(r"[^\w.-]+", "_", request.node.name)
+
+
+def _new_tab(browser, live_server, console: ConsoleLog):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     context.set_default_timeout(float(os.environ.get("E2E_TIMEOUT_MS", "15000")))
     tab = context.new_page()
     watch_console(tab, console)
+    return tab
+
+
+@pytest.fixture
+def page(request, browser, live_server, console):
+    """A fresh browser context on the live server; fails the test on a CSP violation."""
+    tab = _new_tab(browser, live_server, console)
     yield tab
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    name = re.sub(r"[^\w.-]+", "_", request.node.name)
     try:
-        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        tab.screenshot(path=str(ARTIFACTS / f"{_artifact_name(request)}.png"), full_page=True)
     finally:
-        context.close()
+        tab.context.close()
+    _assert_clean_console(console)
+
+
+@pytest.fixture
+def another_page(browser, live_server, console, page):
+    """Opens another tab in a fresh context (someone else at another browser), same checks."""
+    opened = []
+
+    def open_tab():
+        tab = _new_tab(browser, live_server, console)
+        opened.append(tab)
+        return tab
+
+    yield open_tab
+    for tab in opened:
+        tab.context.close()
+
+
+@pytest.fixture
+def shot(request):
+    """`shot("intake")` or `shot("review", tab)`: a full-page screenshot of a main step, saved as
+    test-artifacts/e2e/<test>-<step>.png (the last page is saved as <test>.png anyway)."""
+    name = _artifact_name(request)
+
+    def take(step: str, tab=None) -> Path:
+        tab = tab if tab is not None else request.getfixturevalue("page")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}-{step}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def _assert_clean_console(console: ConsoleLog) -> None:
     violations = console.csp_violations()
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
     errors = console.script_errors()

@@ -5,8 +5,10 @@ requests for every operation under /api/v1/ (valid and invalid data) and sends t
 through the WSGI application, authenticated as each demo role. Every response must:
 
 - never be a server error (5xx);
-- match the schema: documented content type, headers and body for documented status codes;
-- for a client error (4xx) in JSON, have the API's one error shape {"errors": [{path, message}]}.
+- have a status code that the operation documents (the schema adds the errors every operation
+  may answer: schadeplatform/api_schema.py, `document_error_responses`);
+- match the schema: documented content type, headers and body;
+- for a client error (4xx), be JSON in the API's one error shape {"errors": [{path, message}]}.
 
 Path parameters are also replaced by ids that exist in the demo data (attempts, vehicles,
 version numbers, ...), so that the fuzzing reaches real objects and not only 404s.
@@ -14,7 +16,7 @@ version numbers, ...), so that the fuzzing reaches real objects and not only 404
     .venv/bin/pytest tests/hardening -m fuzz -n0 -q                         # CI: bounded
     FUZZ_MAX_EXAMPLES=500 .venv/bin/pytest tests/hardening -m fuzz -n0 -q  # longer run
 
-FUZZ_STRICT_STATUS=1 also fails on status codes the schema does not document (401, 403, 404, ...).
+FUZZ_STRICT_STATUS=0 stops failing on status codes the schema does not document (when exploring).
 Without FUZZ_SEED the sequence is fixed (derandomised: CI sees the same requests every run);
 FUZZ_SEED=random explores anew, FUZZ_SEED=<int> replays one such run.
 """
@@ -44,7 +46,6 @@ from tests.hardening.fuzz_support import (  # noqa: E402
     ROLE_USERNAMES,
     api_error_shape,
     known_path_values,
-    routed_only,
     substitute_known_values,
 )
 
@@ -52,13 +53,16 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.django_db, pytest.mark.usefixtures("
 
 MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "10"))
 SEED = os.environ.get("FUZZ_SEED")
-STRICT_STATUS = os.environ.get("FUZZ_STRICT_STATUS") == "1"
+STRICT_STATUS = os.environ.get("FUZZ_STRICT_STATUS", "1") != "0"
 
+# Every answer is checked, also for paths that no route matches (`-5` or text for an
+# `<int:pk>`): under /api/ those answer 404 in the API's error shape too
+# (schadeplatform/error_views.py), never a Wagtail page.
 CHECKS = [
     not_a_server_error,
-    routed_only(response_schema_conformance),
-    routed_only(content_type_conformance),
-    routed_only(response_headers_conformance),
+    response_schema_conformance,
+    content_type_conformance,
+    response_headers_conformance,
     api_error_shape,
 ]
 if STRICT_STATUS:

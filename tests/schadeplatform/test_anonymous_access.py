@@ -14,6 +14,7 @@ PUBLIC_ROUTES = {
     "account/inloggen/",
     "account/uitloggen/",
     "i18n/setlang/",
+    "jsi18n/",  # the JavaScript catalog: translations of the scripts' texts, no data
     "api/schema/",
     "api/docs/",
     "api/redoc/",

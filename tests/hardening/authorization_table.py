@@ -1,0 +1,945 @@
+"""Who may do what on every URL of the platform: the table behind test_authorization_matrix.py.
+
+Seven people look at the work of one trainee (`owner`, cursist1 of the demo data):
+
+| role        | who                                                                 |
+| ----------- | ------------------------------------------------------------------- |
+| `anonymous` | not logged in                                                       |
+| `owner`     | cursist1: the trainee whose work the paths name                     |
+| `colleague` | cursist2: another trainee of the same cohort                        |
+| `assessor`  | beoordelaar1: assessor of that cohort, who graded and signed        |
+| `outsider`  | an assessor of another cohort in another organisation              |
+| `editor`    | redacteur1: edits the learning content, sees nobody's work          |
+| `admin`     | admin: the platform's administrator (superuser)                     |
+
+Every path names real objects of the demo data (`load_demo`) plus the second organisation made
+here: cursist1's delivered attempt with its submitted calculation versions and a grade signed by
+beoordelaar1, its rendered assessment report, a published case, a live lesson page and the
+assessor-only module with its page restriction. So a 404 in the table means "not for you",
+never "no such object".
+
+A row (`Probe`) holds, per role, the answers that role may get (`by(...)`, in the order of
+ROLES). The project's rules (docs/decisions.md): an object a user may not see answers 404, not
+403; a role that may not use an area at all may get 403; an anonymous visitor is sent to the
+login page (302) or refused by the API (401/403). `Probe.subject` names whose work a row
+shows; `SECURITY_RULES` below turns the key rules into checks on the table itself, so a row
+cannot quietly allow what they forbid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("anonymous", "owner", "colleague", "assessor", "outsider", "editor", "admin")
+
+# A marker planted in every line of the reference calculations of the owner's case version.
+REFERENCE_MARKER = "REFERENTIE-GEHEIM-MATRIX"
+
+# What a row's path names. The owner's work: only the owner, the cohort's assessor and the
+# administrator may see it; the colleague, the outsider and the editor get 404.
+ATTEMPT = "attempt"  # the dossier, its timeline and its calculation
+GRADE = "grade"  # the assessor's grade: machine result against the reference, rubric, overrides
+RESULT = "result"  # the signed final result as the trainee sees it
+REPORT = "report"  # the PDF of the signed grade
+PROGRESS = "progress"  # the owner's progress over their graded attempts
+COHORT = "cohort"  # the cohort's grades and progress
+OWNER_WORK = frozenset({ATTEMPT, GRADE, RESULT, REPORT, PROGRESS, COHORT})
+OWN = "own"  # each user's own things (own lists, own progress): no other user's data in them
+SHARED = "shared"  # the same for every logged-in user (cases, catalogue, search)
+PUBLIC = "public"  # open to anonymous visitors too
+ASSESSOR_ONLY_PAGE = "assessor-only page"  # Wagtail page privacy: Beoordelaars and Redacteuren
+EDITORIAL = "editorial"  # the editors' views of the content
+THIRD_PARTY = "third-party"  # an area with its own login (Wagtail admin, Django admin)
+
+
+# ---------------------------------------------------------------------------------------------
+# The world: real objects for the path parameters
+
+
+@dataclass
+class World:
+    users: dict[str, Any]  # role → user (None for anonymous)
+    values: dict[str, Any]  # placeholder → value, for the path templates and bodies
+    secrets: list[Secret] = field(default_factory=list)
+
+    def path(self, template: str) -> str:
+        return template.format(**self.values)
+
+    def body(self, template: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        if template is None:
+            return None
+        return {
+            key: self.values[value.name] if isinstance(value, Ref) else value
+            for key, value in template.items()
+        }
+
+
+@dataclass(frozen=True)
+class Secret:
+    """Text that the answers to `hidden_from` never contain, on any URL; the owner may see it
+    on rows whose subject is in `owner_sees_in`."""
+
+    text: str
+    hidden_from: tuple[str, ...]
+    owner_sees_in: frozenset[str] = frozenset()
+
+    def kept_from(self, role: str, subject: str) -> bool:
+        if role == "owner" and subject in self.owner_sees_in:
+            return False
+        return role in self.hidden_from
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A world value in a request body, e.g. `{"grade": Ref("grade")}`."""
+
+    name: str
+
+
+def build_world() -> World:
+    """The demo data (already loaded) plus an organisation B with its own cohort and assessor."""
+    from wagtail.models import PageViewRestriction
+
+    from assessment.models import Grade, GradeStatus, Report, ReportKind, ReportStatus
+    from assessment.services import report_request
+    from assessment.tasks import render_report
+    from cases.models import Attempt, CaseVersionStatus
+    from content.models import LearningModulePage, LessonPage
+    from schadeplatform.accounts.models import Cohort, Role, User
+    from tests.factories.accounts import CohortFactory, OrganisationFactory, UserFactory
+
+    demo = {
+        "owner": "cursist1",
+        "colleague": "cursist2",
+        "assessor": "beoordelaar1",
+        "editor": "redacteur1",
+        "admin": "admin",
+    }
+    users: dict[str, Any] = {role: User.objects.get(username=name) for role, name in demo.items()}
+    other_organisation = OrganisationFactory(name="Opleider B (matrix)")
+    users["outsider"] = UserFactory(
+        username="beoordelaar_b_matrix", role=Role.ASSESSOR, organisation=other_organisation
+    )
+    trainee_b = UserFactory(
+        username="cursist_b_matrix", role=Role.TRAINEE, organisation=other_organisation
+    )
+    CohortFactory(
+        organisation=other_organisation,
+        name="Groep B (matrix)",
+        trainees=[trainee_b],
+        assessors=[users["outsider"]],
+    )
+    users["anonymous"] = None
+
+    owner = users["owner"]
+    grade = (
+        Grade.objects.filter(
+            attempt__trainee=owner, status=GradeStatus.SIGNED, assessor=users["assessor"]
+        )
+        .select_related("attempt__case_version__case")
+        .order_by("pk")
+        .first()
+    )
+    assert grade is not None, "load_demo no longer grades an attempt of cursist1"
+    attempt: Attempt = grade.attempt
+    version = attempt.calculation_versions.order_by("number").first()
+    assert version is not None, "the graded attempt has no submitted calculation"
+    case_version = attempt.case_version
+    assert case_version.status == CaseVersionStatus.PUBLISHED
+
+    # The reference never reaches a trainee before their result is signed: every line of the
+    # case's reference calculations carries a marker to look for in the answers. A published
+    # version is frozen for save(); the marker goes in with an update.
+    def marked(document: dict) -> dict:
+        lines = [
+            {**line, "description": f"{line.get('description', '')} {REFERENCE_MARKER}"}
+            for line in document.get("lines", [])
+        ]
+        return {**document, "lines": lines}
+
+    type(case_version).objects.filter(pk=case_version.pk).update(
+        reference_precalc=marked(case_version.reference_precalc),
+        reference_final=marked(case_version.reference_final or {}),
+        expected_decisions={**case_version.expected_decisions, "matrix": REFERENCE_MARKER},
+    )
+
+    # The assessment report of the signed grade, rendered now (on_commit never fires here).
+    report = report_request(kind=ReportKind.ASSESSMENT, subject=grade, by=users["assessor"])
+    render_report.call(report.pk)
+    report = Report.objects.get(pk=report.pk)
+    assert report.status == ReportStatus.RENDERED, report.error
+
+    private_module = LearningModulePage.objects.get(slug="beoordelaarsmateriaal")
+    restriction = PageViewRestriction.objects.get(page=private_module)
+    lesson = (
+        LessonPage.objects.live().public().not_descendant_of(private_module).order_by("pk").first()
+    )
+    cohort = Cohort.objects.get(trainees=owner)
+    # Outside exam mode the owner's signed result shows the reference lines (Secret below).
+    assert not cohort.exam_mode
+
+    values = {
+        "attempt": attempt.pk,
+        "case": case_version.case.slug,
+        "version_number": version.number,
+        "version_id": version.pk,
+        "grade": grade.pk,
+        "report": report.pk,
+        "cohort": cohort.pk,
+        "trainee": owner.pk,
+        "vehicle": case_version.vehicle_id,
+        "move": "record_damage",
+        "page": lesson.pk,
+        "page_url": lesson.url,
+        "private_page": private_module.pk,
+        "private_url": private_module.url,
+        "restriction": restriction.pk,
+    }
+    others = ("anonymous", "colleague", "outsider", "editor")
+    secrets = [
+        # The reference: for the assessor and the administrator; the owner sees it beside their
+        # own lines once the result is signed (outside exam mode), never before.
+        Secret(REFERENCE_MARKER, (*others, "owner"), owner_sees_in=frozenset({RESULT, REPORT})),
+        # The owner's work never shows up for those who may not see it, not even by name.
+        Secret(owner.username, others),
+        Secret(owner.get_full_name(), others),
+        # The assessor-only module is not even named to those outside its groups.
+        Secret(private_module.title, ("anonymous", "owner", "colleague", "outsider")),
+    ]
+    return World(users=users, values=values, secrets=secrets)
+
+
+# ---------------------------------------------------------------------------------------------
+# The table
+
+# A cell is a status code, LOGIN, or a set of them.
+LOGIN = "login"  # 302 to a login page (the platform's, Wagtail's or Django admin's)
+API = frozenset({401, 403})  # an anonymous API call: refused, never sent to a login page
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One request, made as each of the seven roles, and the answers each may get."""
+
+    route: str  # the route as the URL inventory spells it; "cms/", "django-admin/" for those
+    path: str  # the path, with {placeholders} from World.values
+    method: str
+    expect: Mapping[str, frozenset[int | str]]
+    subject: str
+    body: Mapping[str, Any] | None = None  # JSON for the API, form fields for pages
+    multipart: bool = False
+    note: str = ""
+
+    @property
+    def is_api(self) -> bool:
+        return self.path.startswith("/api/")
+
+    @property
+    def is_write(self) -> bool:
+        return self.method != "get"
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+def by(*cells: int | str | frozenset) -> dict[str, frozenset[int | str]]:
+    """The allowed answers per role, in the order of ROLES:
+    anonymous, owner, colleague, assessor, outsider, editor, admin."""
+    assert len(cells) == len(ROLES), f"{len(cells)} cells for {len(ROLES)} roles"
+    return {
+        role: cell if isinstance(cell, frozenset) else frozenset({cell})
+        for role, cell in zip(ROLES, cells, strict=True)
+    }
+
+
+def everyone(cell: int | str | frozenset) -> dict[str, frozenset[int | str]]:
+    return by(*[cell] * len(ROLES))
+
+
+def users(anonymous: int | str | frozenset, cell: int | str | frozenset) -> dict:
+    """The same answer for every logged-in role."""
+    return by(anonymous, *[cell] * (len(ROLES) - 1))
+
+
+def probe(route, path, method, expect, subject, **kwargs) -> Probe:
+    return Probe(route, path, method, expect, subject, **kwargs)
+
+
+GET, POST, PUT, PATCH = "get", "post", "put", "patch"
+A, C, V, N = "{attempt}", "{grade}", "{version_number}", "{report}"
+
+#   columns of by():       anonymous, owner, colleague, assessor, outsider, editor, admin
+PROBES: list[Probe] = [
+    # --- public pages and the account ------------------------------------------------------
+    probe("", "/", GET, everyone(200), PUBLIC),
+    probe("^((?:[\\w\\-]+/)*)$", "{page_url}", GET, everyone(200), PUBLIC),
+    probe(
+        "^((?:[\\w\\-]+/)*)$",
+        "{private_url}",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 200, 200),
+        ASSESSOR_ONLY_PAGE,
+        note="outsider: an assessor, but not in the group Beoordelaars",
+    ),
+    probe(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "/_util/authenticate_with_password/{restriction}/{private_page}/",
+        GET,
+        everyone(200),
+        PUBLIC,
+        note="Wagtail's password form: names neither the page nor its content",
+    ),
+    probe(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "/_util/authenticate_with_password/{restriction}/{private_page}/",
+        POST,
+        everyone(200),
+        PUBLIC,
+        body={"password": ""},
+        note="a groups restriction has no password: the form only comes back",
+    ),
+    probe("_util/login/", "/_util/login/", GET, everyone(200), PUBLIC),
+    probe("account/inloggen/", "/account/inloggen/", GET, users(200, 302), PUBLIC),
+    probe("account/inloggen/", "/account/inloggen/", POST, users(200, 302), PUBLIC, body={}),
+    probe("account/start/", "/account/start/", GET, users(LOGIN, 302), OWN),
+    probe("account/uitloggen/", "/account/uitloggen/", GET, everyone(405), PUBLIC),
+    probe("account/uitloggen/", "/account/uitloggen/", POST, everyone(302), PUBLIC),
+    probe("i18n/setlang/", "/i18n/setlang/", GET, everyone(302), PUBLIC),
+    probe("i18n/setlang/", "/i18n/setlang/", POST, everyone(302), PUBLIC, body={"language": "en"}),
+    probe("jsi18n/", "/jsi18n/", GET, everyone(200), PUBLIC, note="the scripts' translations"),
+    probe("gezond/", "/gezond/", GET, everyone(200), PUBLIC),
+    probe("ping/", "/ping/", GET, everyone(200), PUBLIC),
+    probe("leren/zoeken/", "/leren/zoeken/", GET, users(LOGIN, 200), SHARED),
+    # --- the claim workflow: pages -----------------------------------------------------------
+    probe("casussen/", "/casussen/", GET, users(LOGIN, 200), OWN),
+    probe(
+        "casussen/<slug:slug>/starten/", "/casussen/{case}/starten/", GET, users(LOGIN, 405), OWN
+    ),
+    probe(
+        "casussen/<slug:slug>/starten/",
+        "/casussen/{case}/starten/",
+        POST,
+        by(LOGIN, 302, 302, 404, 404, 404, 404),
+        OWN,
+        note="only trainees start a case (for themselves)",
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/",
+        f"/casussen/pogingen/{A}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/stap/<slug:move>/",
+        f"/casussen/pogingen/{A}/stap/{{move}}/",
+        GET,
+        users(LOGIN, 405),
+        ATTEMPT,
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/stap/<slug:move>/",
+        f"/casussen/pogingen/{A}/stap/{{move}}/",
+        POST,
+        by(LOGIN, 409, 404, 403, 404, 404, 403),
+        ATTEMPT,
+        body={},
+        note="only the owner moves (409: the delivered dossier refuses the move)",
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/calculatie/",
+        f"/casussen/pogingen/{A}/calculatie/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/calculatie/",
+        f"/casussen/pogingen/{A}/calculatie/",
+        POST,
+        by(LOGIN, 400, 404, 403, 404, 404, 403),
+        ATTEMPT,
+        body={},
+        note="only the owner edits the calculation",
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/calculatie/versies/",
+        f"/casussen/pogingen/{A}/calculatie/versies/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    # --- the claim workflow: API ---------------------------------------------------------------
+    probe("api/v1/cases/", "/api/v1/cases/", GET, users(API, 200), SHARED),
+    probe(
+        "api/v1/cases/<slug:slug>/attempts/",
+        "/api/v1/cases/{case}/attempts/",
+        GET,
+        users(API, 405),
+        OWN,
+    ),
+    probe(
+        "api/v1/cases/<slug:slug>/attempts/",
+        "/api/v1/cases/{case}/attempts/",
+        POST,
+        by(API, 201, 201, 404, 404, 404, 404),
+        OWN,
+        note="only trainees start a case (for themselves)",
+    ),
+    probe("api/v1/attempts/", "/api/v1/attempts/", GET, users(API, 200), OWN),
+    probe(
+        "api/v1/attempts/<int:pk>/",
+        f"/api/v1/attempts/{A}/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/timeline/",
+        f"/api/v1/attempts/{A}/timeline/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/moves/<slug:move>/",
+        f"/api/v1/attempts/{A}/moves/{{move}}/",
+        GET,
+        users(API, 405),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/moves/<slug:move>/",
+        f"/api/v1/attempts/{A}/moves/{{move}}/",
+        POST,
+        by(API, 409, 404, 403, 404, 404, 403),
+        ATTEMPT,
+        body={},
+        note="only the owner moves (409: the delivered dossier refuses the move)",
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/photos/",
+        f"/api/v1/attempts/{A}/photos/",
+        GET,
+        users(API, 405),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/photos/",
+        f"/api/v1/attempts/{A}/photos/",
+        POST,
+        by(API, 400, 404, 403, 404, 404, 403),
+        ATTEMPT,
+        body={},
+        multipart=True,
+        note="only the owner adds photos (400: no image sent)",
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/",
+        f"/api/v1/attempts/{A}/calculation/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/",
+        f"/api/v1/attempts/{A}/calculation/",
+        PUT,
+        by(API, 403, 404, 403, 404, 404, 403),
+        ATTEMPT,
+        body={"version": 0, "lines": []},
+        note="only the owner saves, and not after submitting (owner: 403, locked)",
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/estimate/",
+        f"/api/v1/attempts/{A}/calculation/estimate/",
+        GET,
+        users(API, 405),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/estimate/",
+        f"/api/v1/attempts/{A}/calculation/estimate/",
+        POST,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+        body={"lines": []},
+        note="a preview on the attempt's case: for those who may read the attempt",
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/versions/",
+        f"/api/v1/attempts/{A}/calculation/versions/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/versions/<int:number>/",
+        f"/api/v1/attempts/{A}/calculation/versions/{V}/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
+    probe(
+        "api/v1/catalogue/vehicles/", "/api/v1/catalogue/vehicles/", GET, users(API, 200), SHARED
+    ),
+    probe(
+        "api/v1/catalogue/vehicles/<str:vehicle_id>/parts/",
+        "/api/v1/catalogue/vehicles/{vehicle}/parts/",
+        GET,
+        users(API, 200),
+        SHARED,
+    ),
+    probe(
+        "api/v1/catalogue/vehicles/<str:vehicle_id>/prefill/",
+        "/api/v1/catalogue/vehicles/{vehicle}/prefill/",
+        GET,
+        users(API, 405),
+        SHARED,
+    ),
+    probe(
+        "api/v1/catalogue/vehicles/<str:vehicle_id>/prefill/",
+        "/api/v1/catalogue/vehicles/{vehicle}/prefill/",
+        POST,
+        users(API, 400),
+        SHARED,
+        body={},
+    ),
+    # --- assessment: pages ---------------------------------------------------------------------
+    probe(
+        "beoordeling/",
+        "/beoordeling/",
+        GET,
+        by(LOGIN, 302, 302, 200, 200, 404, 404),
+        OWN,
+        note="trainees are sent on to their own results",
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/beoordelen/",
+        f"/beoordeling/poging/{A}/beoordelen/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/beoordelen/",
+        f"/beoordeling/poging/{A}/beoordelen/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        GRADE,
+        body={},
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/",
+        f"/beoordeling/cijfer/{C}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/",
+        f"/beoordeling/cijfer/{C}/",
+        POST,
+        by(LOGIN, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={},
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/regel/",
+        f"/beoordeling/cijfer/{C}/regel/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/regel/",
+        f"/beoordeling/cijfer/{C}/regel/",
+        POST,
+        by(LOGIN, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={},
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/ondertekenen/",
+        f"/beoordeling/cijfer/{C}/ondertekenen/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/ondertekenen/",
+        f"/beoordeling/cijfer/{C}/ondertekenen/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        GRADE,
+        body={},
+        note="assessor: back to the grade page (it is signed already)",
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/correctie/",
+        f"/beoordeling/cijfer/{C}/correctie/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/correctie/",
+        f"/beoordeling/cijfer/{C}/correctie/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        GRADE,
+        body={"reason": "Matrix: correctie"},
+        note="assessor: on to the new correction",
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/resultaat/",
+        f"/beoordeling/poging/{A}/resultaat/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        RESULT,
+    ),
+    probe(
+        "beoordeling/mijn-resultaten/",
+        "/beoordeling/mijn-resultaten/",
+        GET,
+        by(LOGIN, 200, 200, 404, 404, 404, 404),
+        OWN,
+    ),
+    probe(
+        "beoordeling/voortgang/",
+        "/beoordeling/voortgang/",
+        GET,
+        by(LOGIN, 200, 200, 404, 404, 404, 404),
+        OWN,
+    ),
+    probe(
+        "beoordeling/voortgang/cursist/<int:trainee_id>/",
+        "/beoordeling/voortgang/cursist/{trainee}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        PROGRESS,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/",
+        "/beoordeling/groep/{cohort}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/cijfers.csv",
+        "/beoordeling/groep/{cohort}/cijfers.csv",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/rapport/beoordeling/<int:grade_id>/",
+        f"/beoordeling/rapport/beoordeling/{C}/",
+        GET,
+        users(LOGIN, 405),
+        REPORT,
+    ),
+    probe(
+        "beoordeling/rapport/beoordeling/<int:grade_id>/",
+        f"/beoordeling/rapport/beoordeling/{C}/",
+        POST,
+        by(LOGIN, 302, 404, 302, 404, 404, 404),
+        REPORT,
+        body={},
+        note="the owner and the assessor are sent on to the report",
+    ),
+    probe(
+        "beoordeling/rapport/calculatie/<int:version_id>/",
+        "/beoordeling/rapport/calculatie/{version_id}/",
+        GET,
+        users(LOGIN, 405),
+        REPORT,
+    ),
+    probe(
+        "beoordeling/rapport/calculatie/<int:version_id>/",
+        "/beoordeling/rapport/calculatie/{version_id}/",
+        POST,
+        by(LOGIN, 302, 404, 302, 404, 404, 302),
+        REPORT,
+        body={},
+        note="a printout of a calculation version: for those who may read the attempt",
+    ),
+    probe(
+        "beoordeling/rapport/<int:pk>/",
+        f"/beoordeling/rapport/{N}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 404),
+        REPORT,
+    ),
+    # --- assessment: API -----------------------------------------------------------------------
+    probe("api/v1/assessment/queue/", "/api/v1/assessment/queue/", GET, users(API, 200), OWN),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/grades/",
+        f"/api/v1/assessment/attempts/{A}/grades/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/grades/",
+        f"/api/v1/assessment/attempts/{A}/grades/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        note="assessor: 400, the attempt's grade is signed already",
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/",
+        f"/api/v1/assessment/grades/{C}/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 404),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/",
+        f"/api/v1/assessment/grades/{C}/",
+        PATCH,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/overrides/",
+        f"/api/v1/assessment/grades/{C}/overrides/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/overrides/",
+        f"/api/v1/assessment/grades/{C}/overrides/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/sign/",
+        f"/api/v1/assessment/grades/{C}/sign/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/sign/",
+        f"/api/v1/assessment/grades/{C}/sign/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        note="assessor: 400, signed already",
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/correction/",
+        f"/api/v1/assessment/grades/{C}/correction/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/correction/",
+        f"/api/v1/assessment/grades/{C}/correction/",
+        POST,
+        by(API, 404, 404, 201, 404, 404, 404),
+        GRADE,
+        body={"reason": "Matrix: correctie"},
+    ),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/result/",
+        f"/api/v1/assessment/attempts/{A}/result/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        RESULT,
+    ),
+    probe(
+        "api/v1/assessment/reports/",
+        "/api/v1/assessment/reports/",
+        GET,
+        users(API, 405),
+        REPORT,
+    ),
+    probe(
+        "api/v1/assessment/reports/",
+        "/api/v1/assessment/reports/",
+        POST,
+        by(API, 202, 404, 202, 404, 404, 404),
+        REPORT,
+        body={"kind": "assessment", "grade": Ref("grade")},
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/",
+        f"/api/v1/assessment/reports/{N}/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 404),
+        REPORT,
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/download/",
+        f"/api/v1/assessment/reports/{N}/download/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 404),
+        REPORT,
+    ),
+    probe(
+        "api/v1/assessment/progress/",
+        "/api/v1/assessment/progress/",
+        GET,
+        by(API, 200, 200, 404, 404, 404, 404),
+        OWN,
+    ),
+    probe(
+        "api/v1/assessment/progress/<int:trainee_id>/",
+        "/api/v1/assessment/progress/{trainee}/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        PROGRESS,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/grades.csv",
+        "/api/v1/assessment/cohorts/{cohort}/grades.csv",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    # --- content, accounts and the API's documentation ----------------------------------------
+    probe("api/v1/competence-profile/", "/api/v1/competence-profile/", GET, everyone(200), PUBLIC),
+    probe(
+        "api/v1/content/coverage/",
+        "/api/v1/content/coverage/",
+        GET,
+        by(API, 403, 403, 403, 403, 200, 200),
+        EDITORIAL,
+    ),
+    probe("api/v1/pages/", "/api/v1/pages/", GET, everyone(200), PUBLIC),
+    probe("api/v1/pages/<int:pk>/", "/api/v1/pages/{page}/", GET, everyone(200), PUBLIC),
+    probe(
+        "api/v1/pages/<int:pk>/",
+        "/api/v1/pages/{private_page}/",
+        GET,
+        by(404, 404, 404, 200, 404, 200, 200),
+        ASSESSOR_ONLY_PAGE,
+        note="Wagtail's pages API applies the page's privacy, as the page itself does",
+    ),
+    probe(
+        "api/v1/pages/find/", "/api/v1/pages/find/?html_path={page_url}", GET, everyone(302), PUBLIC
+    ),
+    probe(
+        "api/v1/pages/find/",
+        "/api/v1/pages/find/?html_path={private_url}",
+        GET,
+        by(404, 404, 404, 302, 404, 302, 302),
+        ASSESSOR_ONLY_PAGE,
+    ),
+    probe("api/v1/auth/login/", "/api/v1/auth/login/", GET, everyone(405), PUBLIC),
+    probe("api/v1/auth/login/", "/api/v1/auth/login/", POST, everyone(400), PUBLIC, body={}),
+    probe("api/v1/auth/logout/", "/api/v1/auth/logout/", GET, users(API, 405), OWN),
+    probe("api/v1/auth/logout/", "/api/v1/auth/logout/", POST, users(API, 204), OWN),
+    probe("^api/", "/api/v1/attempts/-5/", GET, everyone(404), PUBLIC, note="no such route"),
+    probe("^api/", "/api/v1/bestaat-niet/", POST, everyone(404), PUBLIC, body={}),
+    probe("api/schema/", "/api/schema/", GET, everyone(200), PUBLIC),
+    probe("api/docs/", "/api/docs/", GET, everyone(200), PUBLIC),
+    probe("api/redoc/", "/api/redoc/", GET, everyone(200), PUBLIC),
+    # --- third-party areas with their own login: one row each ---------------------------------
+    probe(
+        "cms/",
+        "/cms/",
+        GET,
+        by(LOGIN, *[frozenset({LOGIN, 403})] * 4, 200, 200),
+        THIRD_PARTY,
+        note="editor: in the group Redacteuren",
+    ),
+    probe(
+        "django-admin/",
+        "/django-admin/",
+        GET,
+        by(LOGIN, *[frozenset({LOGIN, 403})] * 4, 200, 200),
+        THIRD_PARTY,
+        note="editor: staff for Wagtail, but with no Django admin permission (see its rule)",
+    ),
+]
+THIRD_PARTY_ROUTES = ("cms/", "django-admin/")
+
+
+# ---------------------------------------------------------------------------------------------
+# The key rules, as checks on the table: a row that loosens one of them fails
+# test_the_table_keeps_the_security_rules, whatever the application answers.
+
+HIDDEN = frozenset({404, 405})  # not found (or the method is wrong before anything is looked up)
+REFUSED = frozenset({LOGIN, 401, 403, 404, 405})
+
+
+def _only(probe: Probe, roles: tuple[str, ...], allowed: frozenset) -> list[str]:
+    return [
+        f"{probe.label}: {role} may get {sorted(map(str, probe.expect[role]))}"
+        for role in roles
+        if not probe.expect[role] <= allowed
+    ]
+
+
+def rule_a_trainee_never_sees_another_trainees_work(probe: Probe) -> list[str]:
+    """cursist1's attempt, calculation, grade, result, report, progress, cohort: 404 to cursist2."""
+    return _only(probe, ("colleague",), HIDDEN) if probe.subject in OWNER_WORK else []
+
+
+def rule_an_assessor_of_another_cohort_never_sees_this_cohorts_work(probe: Probe) -> list[str]:
+    return _only(probe, ("outsider",), HIDDEN) if probe.subject in OWNER_WORK else []
+
+
+def rule_an_editor_sees_nobodys_work(probe: Probe) -> list[str]:
+    return _only(probe, ("editor",), HIDDEN) if probe.subject in OWNER_WORK else []
+
+
+def rule_a_trainee_never_reaches_a_grade(probe: Probe) -> list[str]:
+    """The grade holds the machine's result against the reference calculation: a trainee sees
+    only the signed result (RESULT, REPORT), never the grade itself. That no answer to a trainee
+    holds the reference is checked on the answers (REFERENCE_MARKER in World.secrets)."""
+    return _only(probe, ("owner", "colleague"), HIDDEN) if probe.subject == GRADE else []
+
+
+def rule_grading_overrides_and_sign_off_only_by_assessors(probe: Probe) -> list[str]:
+    if probe.subject != GRADE or not probe.is_write:
+        return []
+    others = tuple(role for role in ROLES if role != "assessor")
+    problems = _only(probe, others, REFUSED)
+    if not probe.expect["assessor"] - HIDDEN:
+        problems.append(f"{probe.label}: the cohort's assessor cannot reach it")
+    return problems
+
+
+def rule_an_anonymous_visitor_gets_nothing_but_public_things(probe: Probe) -> list[str]:
+    if probe.subject == PUBLIC:
+        return []
+    # the public pages API hides a private page from an anonymous visitor: 404 says no more
+    refused = frozenset({LOGIN}) if not probe.is_api else API | {404}
+    return _only(probe, ("anonymous",), refused)
+
+
+def rule_nothing_answers_a_server_error(probe: Probe) -> list[str]:
+    return [
+        f"{probe.label}: {role} may get a server error"
+        for role, cell in probe.expect.items()
+        if any(isinstance(code, int) and code >= 500 for code in cell)
+    ]
+
+
+SECURITY_RULES = (
+    rule_a_trainee_never_sees_another_trainees_work,
+    rule_an_assessor_of_another_cohort_never_sees_this_cohorts_work,
+    rule_an_editor_sees_nobodys_work,
+    rule_a_trainee_never_reaches_a_grade,
+    rule_grading_overrides_and_sign_off_only_by_assessors,
+    rule_an_anonymous_visitor_gets_nothing_but_public_things,
+    rule_nothing_answers_a_server_error,
+)
+
+
+def rule_violations(probes: list[Probe]) -> list[str]:
+    return [problem for probe in probes for rule in SECURITY_RULES for problem in rule(probe)]
