@@ -188,8 +188,22 @@ def _exam_grade_start(*, attempt, grades: list[Grade], by: User) -> Grade:
     raise AssessmentError(_("Deze poging heeft al twee beoordelaars."), path="attempt")
 
 
+def _lock_attempt(attempt_id: int) -> None:
+    """Lock the attempt before any of its grades, in a write that reads or writes more than one
+    grade of it (a signature in exam mode compares both blind grades, a correction adds one).
+    Such writes then run one after the other, and every transaction takes its locks in one
+    order, attempt then grade: two blind grades signed at once each locked their own grade and
+    waited for the other's (and for the attempt, which the grade's query locked along), a
+    deadlock that PostgreSQL broke with a 500."""
+    from cases.models import Attempt
+
+    Attempt.objects.select_for_update().only("pk").get(pk=attempt_id)
+
+
 def _lock_draft(grade: Grade, by: User) -> Grade:
-    grade = Grade.objects.select_for_update().select_related("attempt").get(pk=grade.pk)
+    # Only the grade's row: locking the joined attempt here too would take the two locks in
+    # the query plan's order, not in the one order `_lock_attempt` keeps.
+    grade = Grade.objects.select_for_update(of=("self",)).select_related("attempt").get(pk=grade.pk)
     if grade.assessor_id != by.pk:
         raise NotAllowed(_("Alleen de eigen beoordelaar mag deze beoordeling wijzigen."))
     if grade.is_signed:
@@ -299,6 +313,7 @@ def grade_sign(*, grade: Grade, by: User) -> Grade:
     different pass/fail opens a moderation; the moderator's signature closes it.
     """
     with transaction.atomic():
+        _lock_attempt(grade.attempt_id)
         grade = _lock_draft(grade, by)
         errors = [
             {"path": f"rubric.{slug}", "message": _("Kies een niveau voor elk competentiegebied.")}
@@ -369,6 +384,7 @@ def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
         raise AssessmentError(_("Geef een reden voor de correctie."), path="reason")
     _ensure_assessor(grade.attempt, by)
     with transaction.atomic():
+        _lock_attempt(grade.attempt_id)
         grade = Grade.objects.select_for_update().select_related("attempt").get(pk=grade.pk)
         if not grade.is_signed:
             raise AssessmentError(

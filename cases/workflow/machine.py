@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from cases.calculations.exceptions import AlreadySubmitted
 from cases.models import Attempt, AttemptStatus, DossierEvent
 from cases.timeline import EventKind
 
@@ -225,9 +226,30 @@ def available_moves(attempt: Attempt) -> tuple[str, ...]:
     return ALLOWED_MOVES.get(attempt.status, ())
 
 
+# The calculation each submit move freezes; see `_already_submitted_message`.
+_SUBMIT_KINDS = {
+    "submit_precalc": "precalc",
+    "submit_supplement": "supplement",
+    "submit_final": "final",
+}
+
+
+def _already_submitted_message(attempt: Attempt, move: str) -> str | None:
+    """A submit refused because the same submit went first (a double click, a second tab) says
+    so, rather than which phase the move belongs to: the latest version is of its kind."""
+    kind = _SUBMIT_KINDS.get(move)
+    latest = attempt.calculation_versions.order_by("-number").first() if kind else None
+    if latest is None or latest.kind != kind:
+        return None
+    return AlreadySubmitted(kind_label=latest.get_kind_display(), number=latest.number).message
+
+
 def _refusal_message(attempt: Attempt, move: str) -> str:
     if attempt.status in END_STATES:
         return _("Dit dossier is afgesloten; er kunnen geen stappen meer worden gezet.")
+    already = _already_submitted_message(attempt, move)
+    if already:
+        return already
     if move in _TOO_EARLY_OR_LATE:
         return str(_TOO_EARLY_OR_LATE[move])
     return _("De stap '%(move)s' past niet in de huidige fase (%(status)s).") % {
@@ -273,9 +295,11 @@ def _transition(
         raise PermissionDenied("Alleen de cursist van dit dossier kan stappen zetten.")
     try:
         with transaction.atomic():
-            # Lock the attempt: two tabs may make a move at once.
+            # Lock the attempt: two tabs may make a move at once. Only the attempt's row: the
+            # joined case version and trainee would be locked along, and every trainee's moves
+            # on one case would wait for each other.
             locked = (
-                Attempt.objects.select_for_update()
+                Attempt.objects.select_for_update(of=("self",))
                 .select_related("case_version", "trainee")
                 .get(pk=attempt.pk)
             )
