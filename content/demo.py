@@ -41,6 +41,7 @@ from content.services import (
 CALCULATIONS_DIR = Path(__file__).resolve().parent / "demo_content" / "calculations"
 GROUP_MEMBERS = {
     "redacteur1": EDITORS_GROUP,
+    "redacteur2": EDITORS_GROUP,
     "admin": APPROVERS_GROUP,
     "beoordelaar1": ASSESSORS_GROUP,
 }

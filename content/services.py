@@ -21,6 +21,7 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
     Site,
+    Task,
     TaskState,
     Workflow,
     WorkflowPage,
@@ -30,6 +31,7 @@ from wagtail.models import (
 
 from content import profile_seed
 from content.models import (
+    ColleagueReviewTask,
     CompetenceArea,
     CompetenceProfilePage,
     CoreTask,
@@ -276,7 +278,7 @@ class EditorialSetup:
 @transaction.atomic
 def editorial_setup_ensure(*, learning_index: Page) -> EditorialSetup:
     """Groups Redacteuren, Vaststellers and Beoordelaars, their permissions, and the workflow
-    "Redactie en vaststelling" (editorial review, then adoption) on the learning tree.
+    "Redactie en vaststelling" (a colleague editor's review, then adoption) on the learning tree.
 
     Editors get no `publish_page`: their changes go live only when an approver adopts them in
     the workflow's last step (approvers hold `publish_page`, which Wagtail checks on adoption).
@@ -314,12 +316,12 @@ def editorial_setup_ensure(*, learning_index: Page) -> EditorialSetup:
         )
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    for order, (name, group) in enumerate(
-        ((REVIEW_TASK_NAME, editors), (ADOPTION_TASK_NAME, approvers))
+    adoption = GroupApprovalTask.objects.filter(name=ADOPTION_TASK_NAME).first()
+    if adoption is None:
+        adoption = GroupApprovalTask.objects.create(name=ADOPTION_TASK_NAME)
+    for order, (task, group) in enumerate(
+        ((_colleague_review_task_ensure(name=REVIEW_TASK_NAME), editors), (adoption, approvers))
     ):
-        task = GroupApprovalTask.objects.filter(name=name).first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name=name)
         task.groups.set([group])
         WorkflowTask.objects.update_or_create(
             workflow=workflow, task=task, defaults={"sort_order": order}
@@ -328,6 +330,26 @@ def editorial_setup_ensure(*, learning_index: Page) -> EditorialSetup:
     return EditorialSetup(
         editors=editors, approvers=approvers, assessors=assessors, workflow=workflow
     )
+
+
+def _colleague_review_task_ensure(*, name: str) -> ColleagueReviewTask:
+    """The review task as a `ColleagueReviewTask`; an installation set up before that type
+    existed has a plain `GroupApprovalTask` of that name, which becomes one in place (same id,
+    groups, workflow position and in-progress reviews)."""
+    task = ColleagueReviewTask.objects.filter(name=name).first()
+    if task is not None:
+        return task
+    plain = GroupApprovalTask.objects.filter(name=name).first()
+    if plain is None:
+        return ColleagueReviewTask.objects.create(name=name)
+    content_type = ContentType.objects.get_for_model(ColleagueReviewTask)
+    # raw=True writes only the subclass's own table row, as loaddata does: the Task and
+    # GroupApprovalTask rows already exist.
+    ColleagueReviewTask(
+        groupapprovaltask_ptr_id=plain.pk, id=plain.pk, name=plain.name, active=plain.active
+    ).save_base(raw=True)
+    Task.objects.filter(pk=plain.pk).update(content_type=content_type)
+    return ColleagueReviewTask.objects.get(pk=plain.pk)
 
 
 def assessors_only_restrict(*, page: Page) -> PageViewRestriction:
@@ -365,7 +387,8 @@ def page_submit_for_review(*, page: Page, user) -> WorkflowState:
 
 @transaction.atomic
 def page_review_act(*, page: Page, user, action: str, comment: str = "") -> WorkflowState:
-    """Approve or reject the page's current workflow step, if `user` belongs to that step's group.
+    """Approve or reject the page's current workflow step, if the step offers `user` that action
+    (a member of the step's group; at the review step not the editor who submitted the page).
 
     Approving the last step publishes the submitted revision; rejecting leaves the page
     unpublished and the workflow at "Wijzigingen gevraagd".

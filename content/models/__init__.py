@@ -15,10 +15,12 @@ from .profile import (
     TradeOff,
     WorkProcess,
 )
+from .workflow import ColleagueReviewTask
 
 __all__ = [
     "CaseBriefIndexPage",
     "CaseBriefPage",
+    "ColleagueReviewTask",
     "CompetenceArea",
     "CompetenceProfilePage",
     "CoreTask",

@@ -101,7 +101,8 @@ class KnowledgeItem(ProfileItem):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return self.title
+        # The code first, as the profile numbers them: editors tag pages and cases by it.
+        return f"{self.code} – {self.title}"
 
 
 class CompetenceArea(ProfileItem):

@@ -15,6 +15,8 @@ DEMO_USERS: dict[str, tuple[Role, str, str, str]] = {
     "cursist2": (Role.TRAINEE, "Mehmet", "Yilmaz", "cursist2-demo"),
     "beoordelaar1": (Role.ASSESSOR, "Kees", "Bakker", "beoordelaar1-demo"),
     "redacteur1": (Role.EDITOR, "Ingrid", "Jansen", "redacteur1-demo"),
+    # a second editor: the workflow's review step is a colleague's (content/README.md)
+    "redacteur2": (Role.EDITOR, "Joost", "Smit", "redacteur2-demo"),
     "admin": (Role.ADMIN, "Beheer", "Platform", "admin-demo"),
 }
 

@@ -181,3 +181,22 @@ def test_the_submit_form_carries_the_draft_version_so_a_stale_page_is_refused(
     save_lines(attempt, trainee, [*precalc_lines(), line(BUMPER, "replace", line_id="2")])
     response = move(client, attempt, "submit_precalc", {"draft_version": str(seen)}, expect=409)
     assert "intussen elders gewijzigd" in response.content.decode()
+
+
+def test_the_customer_questions_are_numbered_from_one(trainee, cohort, client_for):
+    from bs4 import BeautifulSoup
+
+    version = PublishedCaseVersionFactory()
+    client = client_for(trainee)
+    client.post(reverse("cases:attempt-start", kwargs={"slug": version.case.slug}))
+    attempt = Attempt.objects.get(trainee=trainee)
+    page = client.get(reverse("cases:attempt-detail", kwargs={"pk": attempt.pk}))
+    heading = BeautifulSoup(page.content.decode(), "html.parser").find(
+        "h4", string="Vragen van de klant"
+    )
+    questions = heading.find_next_sibling("ol")
+    # an <ol> without `start` counts from 1, as the customer's first question is question 1
+    assert questions.get("start", "1") == "1"
+    assert [li.get_text() for li in questions.find_all("li")] == [
+        q["question"] for q in version.customer["questions"]
+    ]
