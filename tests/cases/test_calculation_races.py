@@ -295,7 +295,8 @@ def test_a_submit_on_one_attempt_does_not_wait_for_one_on_another_attempt_of_the
 
     def slow_payer(a, *args, **kwargs):
         if a.pk == slow.pk:
-            time.sleep(2)  # the first submit holds its locks this long
+            time.sleep(6)  # the first submit holds its locks this long (a loaded CI machine
+            # may take seconds for the other submit; 2 s made the test flaky)
         return decide(a, *args, **kwargs)
 
     monkeypatch.setattr(wf.approval, "_payer_decides", slow_payer)
