@@ -7,7 +7,6 @@ an assessor of the trainee's cohort reads the dossier.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from calcengine.catalogue import ZONE_NAMES
 from calcengine.formatting import format_money, to_decimal
+from schadeplatform.templatetags.dutch import nl_date
 
 from . import selectors, services
 from . import workflow as wf
@@ -150,10 +150,7 @@ def _dutch_value(key: str, value: Any) -> Any:
     if key in _MONEY_KEYS and to_decimal(value) is not None:
         return format_money(value)
     if key in _DATE_KEYS and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value).strftime("%d-%m-%Y")
-        except ValueError:
-            return value
+        return nl_date(value)
     if key == "kind":
         return _kind_label(value)
     return value
