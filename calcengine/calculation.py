@@ -14,6 +14,7 @@ from calcengine.model import (
     PaintResult,
     PartsResult,
     TotalLoss,
+    build,
 )
 from calcengine.warnings import findings
 
@@ -51,7 +52,6 @@ def _calculate(calc: CalculationInput) -> Estimate:
     # Locals: this loop runs once per line, up to 2,000 times per estimate.
     zero, labour_operations = a.ZERO, a.LABOUR_OPERATIONS
     gross_amount, discount_amount, discount_key = a.gross_amount, a.discount_amount, a.discount_key
-    new_result = object.__new__
     for line in lines:
         operation = line.operation
         units = line.labour_units if operation in labour_operations else zero
@@ -74,30 +74,39 @@ def _calculate(calc: CalculationInput) -> Estimate:
             subcontract += a.marked_up_amount(line.amount, markup)
         elif operation == "sundry":
             sundries += line.amount
-        # As `model.build`, inlined.
-        result = new_result(LineResult)
-        result.__dict__.update(
-            {"id": line.id, "labour_units": units, "paint_units": painted, "parts_net": net}
+        line_results.append(
+            build(
+                LineResult,
+                {"id": line.id, "labour_units": units, "paint_units": painted, "parts_net": net},
+            )
         )
-        line_results.append(result)
 
     labour = {}
     for category in a.LABOUR_CATEGORIES:
         hours = a.labour_hours(labour_units[category], upw)
         rate = rates.labour[category]
-        labour[category] = LabourResult(
-            labour_units[category], hours, rate, a.labour_amount(hours, rate)
+        labour[category] = build(
+            LabourResult,
+            {
+                "units": labour_units[category],
+                "hours": hours,
+                "rate": rate,
+                "amount": a.labour_amount(hours, rate),
+            },
         )
 
     paint_units = a.paint_units(line_paint_units, vehicle, rates)
     paint_hours = a.paint_hours(paint_units, upw)
-    paint = PaintResult(
-        paint_units,
-        paint_hours,
-        a.paint_labour_amount(paint_hours, rates),
-        a.paint_material_amount(paint_hours, vehicle, rates),
+    paint = build(
+        PaintResult,
+        {
+            "units": paint_units,
+            "hours": paint_hours,
+            "labour_amount": a.paint_labour_amount(paint_hours, rates),
+            "material_amount": a.paint_material_amount(paint_hours, vehicle, rates),
+        },
     )
-    parts = PartsResult(gross, discount, gross - discount)
+    parts = build(PartsResult, {"gross": gross, "discount": discount, "net": gross - discount})
     small_materials = a.small_materials(labour["body"].amount, paint.labour_amount, rates)
     disposal = a.disposal(lines, rates)
     subtotal = (
@@ -119,22 +128,25 @@ def _calculate(calc: CalculationInput) -> Estimate:
     )
 
     total_loss = _total_loss(calc, subtotal, total)
-    return Estimate(
-        spec=calc.spec,
-        labour=labour,
-        paint=paint,
-        parts=parts,
-        small_materials=small_materials,
-        subcontract=subcontract,
-        sundries=sundries,
-        disposal=disposal,
-        subtotal_excl_vat=subtotal,
-        vat=vat,
-        total_incl_vat=total,
-        repair_days=days,
-        total_loss=total_loss,
-        lines=tuple(line_results),
-        warnings=findings(lines, vehicle, total_loss),
+    return build(
+        Estimate,
+        {
+            "spec": calc.spec,
+            "labour": labour,
+            "paint": paint,
+            "parts": parts,
+            "small_materials": small_materials,
+            "subcontract": subcontract,
+            "sundries": sundries,
+            "disposal": disposal,
+            "subtotal_excl_vat": subtotal,
+            "vat": vat,
+            "total_incl_vat": total,
+            "repair_days": days,
+            "total_loss": total_loss,
+            "lines": tuple(line_results),
+            "warnings": findings(lines, vehicle, total_loss),
+        },
     )
 
 
@@ -149,11 +161,14 @@ def _total_loss(calc: CalculationInput, subtotal, total) -> TotalLoss:
         value = a.value_from_new_value(vehicle.new_value, depreciation)
     compared = a.compared_amount(subtotal, total, rates)
     threshold = a.total_loss_threshold(value, vehicle.residual_value)
-    return TotalLoss(
-        value_before_damage=value,
-        depreciation_percent=depreciation,
-        compared=compared,
-        threshold=threshold,
-        economic_total_loss=a.is_economic_total_loss(compared, threshold),
-        repair_ratio=a.repair_ratio(compared, value),
+    return build(
+        TotalLoss,
+        {
+            "value_before_damage": value,
+            "depreciation_percent": depreciation,
+            "compared": compared,
+            "threshold": threshold,
+            "economic_total_loss": a.is_economic_total_loss(compared, threshold),
+            "repair_ratio": a.repair_ratio(compared, value),
+        },
     )

@@ -10,10 +10,15 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # Python writes "1,234.5"; Dutch writes "1.234,5".
 _TO_DUTCH = str.maketrans({",": ".", ".": ","})
+_ONE = Decimal(1)
+# The quantum for `places` decimals, built once: 0 → 1, 2 → 0.01.
+_QUANTA = {places: _ONE.scaleb(-places) for places in range(7)}
 
 
 def to_decimal(value: object) -> Decimal | None:
     """A finite Decimal from a Decimal, int or decimal string; None for anything else."""
+    if type(value) is Decimal:  # the common case, which needs no conversion
+        return value if value.is_finite() else None
     if value is None or value == "" or isinstance(value, (bool, float)):
         return None
     try:
@@ -33,13 +38,23 @@ def format_number(value: Decimal | int | str, places: int | None = None) -> str:
     if number is None:
         raise ValueError(f"Geen getal: {value!r}")
     if places is not None:
-        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        quantum = _QUANTA.get(places)
+        if quantum is None:
+            quantum = _ONE.scaleb(-places)
+        # Rounding passed by position: parsing it as a keyword costs more than the rounding.
+        number = number.quantize(quantum, ROUND_HALF_UP)
     elif number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
+        number = number.quantize(_ONE)
     else:
         number = number.normalize()
     if number.is_zero():
         number = abs(number)  # rounding may leave "-0,00", which reads as a loss
+    # Below 1,000 there is no thousands separator, and str() is plain unless it shows an
+    # exponent: only the decimal point changes, far cheaper than formatting with ",f".
+    if number.adjusted() < 3:
+        text = str(number)
+        if "E" not in text:
+            return text.replace(".", ",")
     return f"{number:,f}".translate(_TO_DUTCH)
 
 

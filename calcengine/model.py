@@ -20,8 +20,10 @@ def build(cls: type[T], fields: dict[str, Any]) -> T:
 
     A frozen dataclass's `__init__` sets every field through `object.__setattr__`; for the 17
     fields of a `Line` that costs more than validating the line, and an estimate has up to
-    2,000 lines. Only for classes without slots, whose fields live in `__dict__`; `fields`
-    becomes that `__dict__`, so the caller must not keep using it.
+    2,000 lines. The engine makes the input, the lines and the estimate with its parts this
+    way, which is why those classes have no slots: this works only for fields that live in
+    `__dict__`. `fields` must hold every field and becomes that `__dict__`, so the caller must
+    not keep using it.
     """
     instance = object.__new__(cls)
     object.__setattr__(instance, "__dict__", fields)
@@ -63,7 +65,7 @@ class Line:
     assess: Any = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Vehicle:
     """The damaged vehicle (§1.1)."""
 
@@ -91,7 +93,7 @@ class Band:
     percent_per_month: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rates:
     """The client's rate set (§1.2). Percentages are kept as written ("21" is 21 %)."""
 
@@ -113,7 +115,7 @@ class Rates:
     new_value_scheme: tuple[Band, ...] | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CalculationInput:
     """A whole, validated `schadecalc/1` input (§1). `decisions` is kept raw for scoring."""
 
@@ -125,7 +127,7 @@ class CalculationInput:
     decisions: Any = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LabourResult:
     """Labour of one category (§2.1): exact units and hours, the rate and the rounded amount."""
 
@@ -135,7 +137,7 @@ class LabourResult:
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PaintResult:
     """Paint labour units P, exact paint hours and the two paint amounts (§2.2, §2.3)."""
 
@@ -145,7 +147,7 @@ class PaintResult:
     material_amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PartsResult:
     """Sums of the rounded per-line part figures (§2.4)."""
 
@@ -154,7 +156,7 @@ class PartsResult:
     net: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TotalLoss:
     """The economic total-loss comparison (§2.11, §2.12)."""
 
@@ -185,7 +187,7 @@ class Warning:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Estimate:
     """Every computed quantity of §2 and the findings of §3, exact until `to_json` shows them.
 

@@ -22,6 +22,7 @@ from calcengine.schema import (
     CALIBRATE_WITHOUT_SENSOR,
     DEFAULT_LABOUR_CATEGORY,
     EMPTY_TEXT,
+    LINE_FIELD_ORDER,
     LINE_FIELDS,
     LINE_LABOUR_CATEGORIES,
     MAX_DIGITS_BEFORE_POINT,
@@ -104,13 +105,16 @@ def parse(data: Any) -> CalculationInput:
     if errors:
         raise InputError(errors)
     assert vehicle is not None and rates is not None and lines is not None
-    return CalculationInput(
-        spec=SPEC,
-        damage_date=damage_date,
-        vehicle=vehicle,
-        rates=rates,
-        lines=lines,
-        decisions=data.get("decisions"),
+    return build(
+        CalculationInput,
+        {
+            "spec": SPEC,
+            "damage_date": damage_date,
+            "vehicle": vehicle,
+            "rates": rates,
+            "lines": lines,
+            "decisions": data.get("decisions"),
+        },
     )
 
 
@@ -147,43 +151,60 @@ def _object(raw: Any, path: str, errors: list) -> dict | None:
 
 def _number(raw: Any, path: str, errors: list, *, positive: bool = False) -> Decimal | None:
     """A non-negative decimal from a JSON string, integer or Decimal; `None` after an error."""
+    value = _checked_number(raw, positive)
+    if type(value) is str:
+        errors.append({"path": path, "message": value})
+        return None
+    return value
+
+
+def _line_number(
+    raw: Any, index: int, key: str, errors: list, *, positive: bool = False
+) -> Decimal | None:
+    """`_number` for a line's field, whose path is only written for an error."""
+    value = _checked_number(raw, positive)
+    if type(value) is str:
+        errors.append({"path": _line_path(index, key), "message": value})
+        return None
+    return value
+
+
+def _checked_number(raw: Any, positive: bool) -> Decimal | str:
+    """The decimal `_number` reads from `raw`, or the Dutch message that refuses it."""
     kind = type(raw)
     if kind is str:
         value = _TEXT_NUMBERS.get(raw)
         if value is None:
             if _DECIMAL_TEXT.fullmatch(raw) is None:
-                errors.append({"path": path, "message": NOT_A_NUMBER})
-                return None
+                return NOT_A_NUMBER
             value = Decimal(raw)
     elif kind is int:
         value = Decimal(raw)
     elif kind is Decimal:
         if not raw.is_finite():
-            errors.append({"path": path, "message": NOT_A_NUMBER})
-            return None
+            return NOT_A_NUMBER
         value = raw
     elif isinstance(raw, float) or (isinstance(raw, int | Decimal) and not isinstance(raw, bool)):
         value = _from_other_number(raw)
         if value is None:
-            errors.append({"path": path, "message": NOT_A_NUMBER})
-            return None
+            return NOT_A_NUMBER
     else:
-        errors.append({"path": path, "message": NOT_A_NUMBER})
-        return None
+        return NOT_A_NUMBER
 
     if value.is_signed():
         if value:
-            errors.append({"path": path, "message": NEGATIVE})
-            return None
+            return NEGATIVE
         value = abs(value)
     if value and value.adjusted() >= MAX_DIGITS_BEFORE_POINT:
-        errors.append({"path": path, "message": TOO_MANY_DIGITS})
-        return None
-    if kind is str and len(raw) <= 40 and len(_TEXT_NUMBERS) < _TEXT_NUMBERS_MAX:
+        return TOO_MANY_DIGITS
+    if kind is str and len(raw) <= 40:
+        if len(_TEXT_NUMBERS) >= _TEXT_NUMBERS_MAX:
+            # Start afresh rather than keep the first texts ever seen: a submission repeats its
+            # reference's numbers, and a batch of submissions their case's.
+            _TEXT_NUMBERS.clear()
         _TEXT_NUMBERS[raw] = value
     if positive and not value:
-        errors.append({"path": path, "message": NOT_POSITIVE})
-        return None
+        return NOT_POSITIVE
     return value
 
 
@@ -351,21 +372,31 @@ def _vehicle(raw: Any, errors: list) -> Vehicle | None:
 
     if len(errors) > count:
         return None
-    return Vehicle(
-        make=texts["make"],
-        model=texts["model"],
-        variant=texts["variant"],
-        vin=vin,
-        first_registration=first_registration,
-        mileage_km=mileage,
-        powertrain=powertrain,
-        paint_type=paint_type,
-        units_per_hour=units_per_hour,
-        value_before_damage=value_before_damage,
-        new_value=new_value,
-        residual_value=residual_value,
-        adas=adas,
+    return build(
+        Vehicle,
+        {
+            "make": texts["make"],
+            "model": texts["model"],
+            "variant": texts["variant"],
+            "vin": vin,
+            "first_registration": first_registration,
+            "mileage_km": mileage,
+            "powertrain": powertrain,
+            "paint_type": paint_type,
+            "units_per_hour": units_per_hour,
+            "value_before_damage": value_before_damage,
+            "new_value": new_value,
+            "residual_value": residual_value,
+            "adas": adas,
+        },
     )
+
+
+# The names each rate map may hold, as sets, built once.
+_RATE_MAP_NAMES = {
+    keys: frozenset(keys)
+    for keys in (RATE_LABOUR_CATEGORIES, PAINT_MODES, PAINT_TYPES, PART_GROUPS)
+}
 
 
 def _rate_map(obj: dict, key: str, keys: tuple[str, ...], errors: list) -> dict[str, Decimal]:
@@ -373,14 +404,17 @@ def _rate_map(obj: dict, key: str, keys: tuple[str, ...], errors: list) -> dict[
     raw = _object(obj.get(key, _ABSENT), path, errors)
     if raw is None:
         return {}
-    _refuse_unknown(raw, frozenset(keys), path, errors)
+    _refuse_unknown(raw, _RATE_MAP_NAMES[keys], path, errors)
     result = {}
     for name in keys:
         value = raw.get(name)
         if value is None:
             errors.append({"path": f"{path}.{name}", "message": MISSING})
             continue
-        number = _number(value, f"{path}.{name}", errors)
+        # A rate already read elsewhere needs no check, nor its path.
+        number = _TEXT_NUMBERS.get(value) if type(value) is str else None
+        if number is None:
+            number = _number(value, f"{path}.{name}", errors)
         if number is not None:
             result[name] = number
     return result
@@ -399,6 +433,10 @@ def _rates(raw: Any, errors: list) -> Rates | None:
         if value is None:
             errors.append({"path": f"{path}.{key}", "message": MISSING})
             return None
+        # As in `_rate_map`; the cache holds zero too, which a positive rate must not be.
+        known = _TEXT_NUMBERS.get(value) if type(value) is str else None
+        if known is not None and (known or not positive):
+            return known
         return _number(value, f"{path}.{key}", errors, positive=positive)
 
     labour = _rate_map(obj, "labour", RATE_LABOUR_CATEGORIES, errors)
@@ -424,23 +462,26 @@ def _rates(raw: Any, errors: list) -> Rates | None:
 
     if len(errors) > count:
         return None
-    return Rates(
-        labour=labour,
-        paint_setup_hours=paint_setup_hours,
-        paint_mode_factor=paint_mode_factor,
-        paint_type_labour_factor=paint_type_labour_factor,
-        paint_material_per_hour=paint_material_per_hour,
-        paint_type_material_factor=paint_type_material_factor,
-        parts_discount=parts_discount,
-        used_parts_discount=used_parts_discount,
-        small_materials_percent=small_materials_percent,
-        small_materials_cap=small_materials_cap,
-        subcontract_markup_percent=subcontract_markup_percent,
-        disposal_fee=disposal_fee,
-        vat_percent=vat_percent,
-        owner_deducts_vat=owner_deducts_vat,
-        productive_hours_per_day=productive_hours_per_day,
-        new_value_scheme=scheme,
+    return build(
+        Rates,
+        {
+            "labour": labour,
+            "paint_setup_hours": paint_setup_hours,
+            "paint_mode_factor": paint_mode_factor,
+            "paint_type_labour_factor": paint_type_labour_factor,
+            "paint_material_per_hour": paint_material_per_hour,
+            "paint_type_material_factor": paint_type_material_factor,
+            "parts_discount": parts_discount,
+            "used_parts_discount": used_parts_discount,
+            "small_materials_percent": small_materials_percent,
+            "small_materials_cap": small_materials_cap,
+            "subcontract_markup_percent": subcontract_markup_percent,
+            "disposal_fee": disposal_fee,
+            "vat_percent": vat_percent,
+            "owner_deducts_vat": owner_deducts_vat,
+            "productive_hours_per_day": productive_hours_per_day,
+            "new_value_scheme": scheme,
+        },
     )
 
 
@@ -498,6 +539,14 @@ def _lines(raw: Any, errors: list) -> tuple[Line, ...] | None:
     if type(raw) is not list:
         errors.append({"path": "lines", "message": NOT_LIST})
         return None
+    if len(raw) <= MAX_LINES:
+        # Most inputs are valid: read every line, then compare the ids at once. Only when
+        # something is wrong are the lines read again, one by one, so that every error is
+        # reported in line order.
+        found: list[dict[str, str]] = []
+        read = [_line(item, index, found) for index, item in enumerate(raw)]
+        if not found and len({line.id for line in read}) == len(read):
+            return tuple(read)
     count = len(errors)
     if len(raw) > MAX_LINES:
         errors.append(
@@ -532,29 +581,58 @@ def _lines(raw: Any, errors: list) -> tuple[Line, ...] | None:
     return tuple(lines)
 
 
+# A line's fields before the input's are merged over them: every field absent (None, as
+# `raw.get` reads an absent field), in the order of `Line`.
+_ABSENT_LINE_FIELDS = dict.fromkeys(LINE_FIELD_ORDER)
+# The fields most lines hold; a line with no other field takes the defaults of the rest.
+_COMMON_LINE_FIELDS = frozenset(
+    (
+        "id",
+        "code",
+        "description",
+        "operation",
+        "labour_category",
+        "labour_units",
+        "paint",
+        "part_group",
+        "unit_price",
+        "assess",
+    )
+)
+_OPTIONAL_DEFAULTS = {
+    "quantity": ONE,
+    "part_source": "oem",
+    "adas_sensors": (),
+    "hv_zone": False,
+    "repair_allowed": True,
+}
+
+
 def _line(raw: Any, index: int, errors: list) -> Line | None:
     """One line (§1.3). Tuned: a 60-line estimate must parse well within a millisecond, so
-    the common case (a string in a known field) is checked inline and every path string is
-    only built for an error."""
+    the common case (a string in a known field) is checked inline, every path string is only
+    built for an error, and the line's fields are the input's merged over absent ones, checked
+    and converted in place, then kept as the `Line`'s own `__dict__`."""
     if type(raw) is not dict:
         errors.append({"path": f"lines[{index}]", "message": NOT_OBJECT})
         return None
     count = len(errors)
-    if not LINE_FIELDS.issuperset(raw):
+    common = _COMMON_LINE_FIELDS.issuperset(raw)  # then known too, as these are a subset
+    if not common and not LINE_FIELDS.issuperset(raw):
         _refuse_unknown(raw, LINE_FIELDS, f"lines[{index}]", errors)
-    get = raw.get
+    fields = {**_ABSENT_LINE_FIELDS, **raw}
     numbers = _TEXT_NUMBERS
 
-    line_id = get("id")
+    line_id = fields["id"]
     if type(line_id) is not str or not line_id or line_id.isspace():
         _required_text(line_id, _line_path(index, "id"), errors, non_empty=True)
-    code = get("code")
+    code = fields["code"]
     if type(code) is not str or not code or code.isspace():
         _required_text(code, _line_path(index, "code"), errors, non_empty=True)
-    description = get("description")
+    description = fields["description"]
     if type(description) is not str:
         _required_text(description, _line_path(index, "description"), errors)
-    operation = get("operation")
+    operation = fields["operation"]
     required = REQUIRED_BY_OPERATION.get(operation) if type(operation) is str else None
     if required is None:
         if operation is None:
@@ -563,12 +641,13 @@ def _line(raw: Any, index: int, errors: list) -> Line | None:
             _choice(operation, _line_path(index, "operation"), errors, OPERATIONS, "bewerking")
     else:
         for key in required:
-            if get(key) is None:
+            if fields[key] is None:
                 _missing_for_operation(operation, key, index, errors)
 
-    labour_category = get("labour_category")
+    labour_category = fields["labour_category"]
     if labour_category is None:
-        labour_category = DEFAULT_LABOUR_CATEGORY.get(operation) if required else None
+        if required is not None:
+            fields["labour_category"] = DEFAULT_LABOUR_CATEGORY.get(operation)
     elif labour_category not in LINE_LABOUR_CATEGORIES:
         _choice(
             labour_category,
@@ -578,11 +657,12 @@ def _line(raw: Any, index: int, errors: list) -> Line | None:
             "arbeidscategorie (lakwerk gaat altijd via paint)",
         )
 
-    given_units = get("labour_units")
+    given_units = fields["labour_units"]
     if given_units is None:
         labour_units = ZERO
     elif type(given_units) is not str or (labour_units := numbers.get(given_units)) is None:
-        labour_units = _number(given_units, _line_path(index, "labour_units"), errors)
+        labour_units = _line_number(given_units, index, "labour_units", errors)
+    fields["labour_units"] = labour_units
     # A missing labour_units on a repair is already reported by the operation's needs.
     if (
         operation == "repair"
@@ -592,97 +672,72 @@ def _line(raw: Any, index: int, errors: list) -> Line | None:
     ):
         errors.append({"path": _line_path(index, "labour_units"), "message": REPAIR_WITHOUT_LABOUR})
 
-    given_paint = get("paint")
-    paint = None if given_paint is None else _paint(given_paint, index, errors)
+    given_paint = fields["paint"]
+    if given_paint is not None:
+        fields["paint"] = _paint(given_paint, index, errors)
 
-    part_group = get("part_group")
+    part_group = fields["part_group"]
     if part_group is not None and part_group not in PART_GROUPS:
         _choice(part_group, _line_path(index, "part_group"), errors, PART_GROUPS, "onderdeelgroep")
-    unit_price = get("unit_price")
-    if unit_price is not None and (
-        type(unit_price) is not str or (unit_price := numbers.get(unit_price)) is None
-    ):
-        unit_price = _number(get("unit_price"), _line_path(index, "unit_price"), errors)
-    # Most lines hold only the fields read so far; the optional rest need reading only when
-    # the line has more fields than those.
-    fields_read = (
-        (line_id is not None)
-        + (code is not None)
-        + (description is not None)
-        + (operation is not None)
-        + (get("labour_category") is not None)
-        + (given_units is not None)
-        + (given_paint is not None)
-        + (part_group is not None)
-        + (get("unit_price") is not None)
-    )
-    if len(raw) == fields_read:
-        quantity, part_source, amount, sensor = ONE, "oem", None, None
-        adas_sensors, hv_zone, repair_allowed = (), False, True
+    unit_price = fields["unit_price"]
+    if unit_price is not None:
+        if type(unit_price) is not str or (price := numbers.get(unit_price)) is None:
+            price = _line_number(unit_price, index, "unit_price", errors)
+        fields["unit_price"] = price
+
+    if common:
+        fields.update(_OPTIONAL_DEFAULTS)
     else:
-        quantity = get("quantity")
-        if quantity is None:
-            quantity = ONE
-        else:
-            quantity = _number(quantity, _line_path(index, "quantity"), errors, positive=True)
-        part_source = get("part_source")
-        if part_source is None:
-            part_source = "oem"
-        elif part_source not in PART_SOURCES:
-            _choice(
-                part_source,
-                _line_path(index, "part_source"),
-                errors,
-                PART_SOURCES,
-                "herkomst van het onderdeel",
-            )
-        amount = get("amount")
-        if amount is not None and (
-            type(amount) is not str or (amount := numbers.get(amount)) is None
-        ):
-            amount = _number(get("amount"), _line_path(index, "amount"), errors)
-        sensor = get("sensor")
-        if sensor is not None and (type(sensor) is not str or not sensor or sensor.isspace()):
-            _text(sensor, _line_path(index, "sensor"), errors, non_empty=True)
-        adas_sensors = get("adas_sensors")
-        adas_sensors = (
-            ()
-            if adas_sensors is None
-            else _texts(adas_sensors, _line_path(index, "adas_sensors"), errors)
-        )
-        hv_zone = get("hv_zone", False)
-        if hv_zone is not False and hv_zone is not True:
-            hv_zone = _boolean_or_default(hv_zone, False, _line_path(index, "hv_zone"), errors)
-        repair_allowed = get("repair_allowed", True)
-        if repair_allowed is not True and repair_allowed is not False:
-            repair_allowed = _boolean_or_default(
-                repair_allowed, True, _line_path(index, "repair_allowed"), errors
-            )
+        _optional_fields(fields, index, errors)
 
     if len(errors) > count:
         return None
-    return build(
-        Line,
-        {
-            "id": line_id,
-            "code": code,
-            "description": description,
-            "operation": operation,
-            "labour_category": labour_category,
-            "labour_units": labour_units,
-            "paint": paint,
-            "part_group": part_group,
-            "unit_price": unit_price,
-            "quantity": quantity,
-            "part_source": part_source,
-            "amount": amount,
-            "sensor": sensor,
-            "adas_sensors": adas_sensors,
-            "hv_zone": hv_zone,
-            "repair_allowed": repair_allowed,
-            "assess": get("assess"),
-        },
+    return build(Line, fields)
+
+
+def _optional_fields(fields: dict[str, Any], index: int, errors: list) -> None:
+    """The line fields after `unit_price` (§1.3), checked and converted in `fields`, or their
+    defaults where absent."""
+    quantity = fields["quantity"]
+    if quantity is None:
+        fields["quantity"] = ONE
+    else:
+        fields["quantity"] = _line_number(quantity, index, "quantity", errors, positive=True)
+    part_source = fields["part_source"]
+    if part_source is None:
+        fields["part_source"] = "oem"
+    elif part_source not in PART_SOURCES:
+        _choice(
+            part_source,
+            _line_path(index, "part_source"),
+            errors,
+            PART_SOURCES,
+            "herkomst van het onderdeel",
+        )
+    amount = fields["amount"]
+    if amount is not None:
+        if type(amount) is not str or (value := _TEXT_NUMBERS.get(amount)) is None:
+            value = _line_number(amount, index, "amount", errors)
+        fields["amount"] = value
+    sensor = fields["sensor"]
+    if sensor is not None and (type(sensor) is not str or not sensor or sensor.isspace()):
+        _text(sensor, _line_path(index, "sensor"), errors, non_empty=True)
+    adas_sensors = fields["adas_sensors"]
+    fields["adas_sensors"] = (
+        ()
+        if adas_sensors is None
+        else _texts(adas_sensors, _line_path(index, "adas_sensors"), errors)
     )
+    hv_zone = fields["hv_zone"]
+    if hv_zone is None:
+        fields["hv_zone"] = False
+    elif hv_zone is not False and hv_zone is not True:
+        _boolean(hv_zone, _line_path(index, "hv_zone"), errors)
+    repair_allowed = fields["repair_allowed"]
+    if repair_allowed is None:
+        fields["repair_allowed"] = True
+    elif repair_allowed is not True and repair_allowed is not False:
+        _boolean(repair_allowed, _line_path(index, "repair_allowed"), errors)
 
 
 def _line_path(index: int, key: str) -> str:
@@ -697,10 +752,6 @@ def _missing_for_operation(operation: str, key: str, index: int, errors: list) -
     else:
         message = MISSING
     errors.append({"path": _line_path(index, key), "message": message})
-
-
-def _boolean_or_default(raw: Any, default: bool, path: str, errors: list) -> bool | None:
-    return default if raw is None else _boolean(raw, path, errors)
 
 
 # Paint objects are immutable and most panels repeat a few (mode, units) pairs: reuse them.
@@ -729,7 +780,7 @@ def _paint(raw: Any, index: int, errors: list) -> Paint | None:
     if units is None:
         errors.append({"path": _line_path(index, "paint.units"), "message": MISSING})
     elif type(units) is not str or (units := _TEXT_NUMBERS.get(units)) is None:
-        units = _number(raw.get("units"), _line_path(index, "paint.units"), errors)
+        units = _line_number(raw.get("units"), index, "paint.units", errors)
     if mode is None or units is None:
         return None
     paint = build(Paint, {"mode": mode, "units": units})

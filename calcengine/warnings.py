@@ -40,11 +40,14 @@ def adas_calibration_missing(lines: Sequence[Line], vehicle: Vehicle) -> list[Wa
     fitted = set(vehicle.adas)
     if not fitted:
         return []
+    listing = [line for line in lines if line.adas_sensors]
+    if not listing:
+        return []  # most lines list no sensor: no calibration to look for
     calibrated = {line.sensor for line in lines if line.operation == "calibrate"}
     found = []
     warned: set[str] = set()
-    for line in lines:
-        if not line.adas_sensors or line.operation not in CALIBRATED_OPERATIONS:
+    for line in listing:
+        if line.operation not in CALIBRATED_OPERATIONS:
             continue
         for sensor in line.adas_sensors:
             if sensor in fitted and sensor not in calibrated and sensor not in warned:
@@ -83,6 +86,8 @@ def hv_safety_missing(lines: Sequence[Line], vehicle: Vehicle) -> list[Warning]:
 
 def duplicate_line(lines: Sequence[Line]) -> list[Warning]:
     """Two lines with the same `code` and `operation`: on each later line (§3)."""
+    if len({line.code for line in lines}) == len(lines):
+        return []  # no code twice, the common case: nothing to compare
     first: dict[tuple[str, str], Line] = {}
     found = []
     for line in lines:

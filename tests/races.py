@@ -48,6 +48,21 @@ def run_at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
     return outcomes
 
 
+def lock_waits() -> list[tuple[Any, ...]]:
+    """PostgreSQL's view of who waits for which lock, read on a connection of its own."""
+    default = connections["default"]
+    other = default.__class__(default.settings_dict, alias="lock-waits")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute(
+                "SELECT a.pid, l.locktype, l.relation::regclass::text, l.mode, left(a.query, 200)"
+                " FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE NOT l.granted"
+            )
+            return cursor.fetchall()
+    finally:
+        other.close()
+
+
 def session_of(user: Any) -> str:
     """A logged-in session key for `user`, made once, for clients in other threads."""
     client = Client()

@@ -6,9 +6,8 @@ reference, with a path per error.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from .rules import (
     DECISION_KEYS,
@@ -20,14 +19,19 @@ from .rules import (
     ZERO,
 )
 
-ASSESS_FIELDS = ("alternatives", "alternative_credit", "unit_tolerance_percent", "critical")
+ASSESS_FIELDS = frozenset(
+    ("alternatives", "alternative_credit", "unit_tolerance_percent", "critical")
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Assess:
-    """A reference line's `assess` object with its defaults filled in (§1)."""
+NO_ALTERNATIVES: frozenset[str] = frozenset()
 
-    alternatives: frozenset[str] = frozenset()
+
+class Assess(NamedTuple):
+    """A reference line's `assess` object with its defaults filled in (§1). A named tuple, as
+    `LineScore` is: immutable, and cheap to make for every annotated line."""
+
+    alternatives: frozenset[str] = NO_ALTERNATIVES
     alternative_credit: Decimal = DEFAULT_ALTERNATIVE_CREDIT
     unit_tolerance: Decimal = DEFAULT_UNIT_TOLERANCE_PERCENT / HUNDRED
     critical: bool = False
@@ -38,6 +42,12 @@ DEFAULT_ASSESS = Assess()
 
 def read_decimal(value: Any) -> Decimal | None:
     """A finite decimal from a JSON string or number, as the calculation spec §1 accepts them."""
+    if type(value) is str:  # the usual form, checked first
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            return None
+        return number if number.is_finite() else None
     if isinstance(value, bool):
         return None
     if isinstance(value, float):
@@ -62,31 +72,37 @@ def read_assess(raw: Any, path: str) -> tuple[Assess, list[dict[str, str]]]:
     """The line's `assess` with defaults, and the errors that refuse it."""
     if raw is None:
         return DEFAULT_ASSESS, []
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         return DEFAULT_ASSESS, [{"path": path, "message": "assess moet een object zijn."}]
     errors: list[dict[str, str]] = []
-    errors.extend(
-        {"path": f"{path}.{key}", "message": f"Onbekend veld '{key}'."}
-        for key in raw
-        if key not in ASSESS_FIELDS
-    )
-
-    alternatives: frozenset[str] = frozenset()
-    raw_alternatives = raw.get("alternatives", [])
-    if not isinstance(raw_alternatives, list):
-        errors.append(
-            {"path": f"{path}.alternatives", "message": "alternatives moet een lijst zijn."}
+    if not ASSESS_FIELDS.issuperset(raw):
+        errors.extend(
+            {"path": f"{path}.{key}", "message": f"Onbekend veld '{key}'."}
+            for key in raw
+            if key not in ASSESS_FIELDS
         )
-    else:
-        for index, operation in enumerate(raw_alternatives):
-            if operation not in OPERATIONS:
-                errors.append(
-                    {
-                        "path": f"{path}.alternatives[{index}]",
-                        "message": f"Onbekende bewerking '{operation}'.",
-                    }
-                )
-        alternatives = frozenset(op for op in raw_alternatives if op in OPERATIONS)
+
+    alternatives = NO_ALTERNATIVES
+    if "alternatives" in raw:
+        raw_alternatives = raw["alternatives"]
+        if not isinstance(raw_alternatives, list):
+            errors.append(
+                {"path": f"{path}.alternatives", "message": "alternatives moet een lijst zijn."}
+            )
+        else:
+            known = True
+            for index, operation in enumerate(raw_alternatives):
+                if operation not in OPERATIONS:
+                    known = False
+                    errors.append(
+                        {
+                            "path": f"{path}.alternatives[{index}]",
+                            "message": f"Onbekende bewerking '{operation}'.",
+                        }
+                    )
+            alternatives = frozenset(
+                raw_alternatives if known else (op for op in raw_alternatives if op in OPERATIONS)
+            )
 
     alternative_credit = DEFAULT_ALTERNATIVE_CREDIT
     if "alternative_credit" in raw:
@@ -101,7 +117,7 @@ def read_assess(raw: Any, path: str) -> tuple[Assess, list[dict[str, str]]]:
         else:
             alternative_credit = number
 
-    tolerance_percent = DEFAULT_UNIT_TOLERANCE_PERCENT
+    tolerance = DEFAULT_ASSESS.unit_tolerance
     if "unit_tolerance_percent" in raw:
         number = read_decimal(raw["unit_tolerance_percent"])
         if number is None or not ZERO <= number <= HUNDRED:
@@ -112,10 +128,10 @@ def read_assess(raw: Any, path: str) -> tuple[Assess, list[dict[str, str]]]:
                 }
             )
         else:
-            tolerance_percent = number
+            tolerance = number / HUNDRED
 
     critical = raw.get("critical", False)
-    if not isinstance(critical, bool):
+    if critical is not False and critical is not True:
         errors.append({"path": f"{path}.critical", "message": "critical moet true of false zijn."})
         critical = False
 
@@ -123,7 +139,7 @@ def read_assess(raw: Any, path: str) -> tuple[Assess, list[dict[str, str]]]:
         Assess(
             alternatives=alternatives,
             alternative_credit=alternative_credit,
-            unit_tolerance=tolerance_percent / HUNDRED,
+            unit_tolerance=tolerance,
             critical=critical,
         ),
         errors,
@@ -134,7 +150,7 @@ def read_decisions(raw: Any, path: str) -> tuple[dict[str, bool], list[dict[str,
     """The stated decisions (§1), each a boolean; a decision left out is simply not stated."""
     if raw is None:
         return {}, []
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         return {}, [{"path": path, "message": "decisions moet een object zijn."}]
     decisions: dict[str, bool] = {}
     errors: list[dict[str, str]] = []

@@ -1,6 +1,6 @@
 """The three components L, T and D (scoring spec §3–§5) and the score made of them (§7)."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from .result import round_score
@@ -16,12 +16,12 @@ from .rules import (
 )
 
 
-def lines_before_extra(weighted_credits: Iterable[tuple[Decimal, Decimal]]) -> Decimal:
-    """`Σ w_i × credit_i / Σ w_i` over the reference lines (§3); 1 for a reference without
-    lines, where nothing could be missed."""
+def lines_before_extra(weights: Sequence[Decimal], credits: Sequence[Decimal]) -> Decimal:
+    """`Σ w_i × credit_i / Σ w_i` over the reference lines (§3), each line's weight and credit
+    at the same index; 1 for a reference without lines, where nothing could be missed."""
     weight_sum = ZERO
     earned = ZERO
-    for weight, credit in weighted_credits:
+    for weight, credit in zip(weights, credits, strict=True):
         weight_sum += weight
         earned += weight * credit
     return earned / weight_sum if weight_sum else ONE

@@ -1,9 +1,17 @@
 """The credit of one reference line and its weight (scoring spec §3)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from calcengine.arithmetic import part_net
+from calcengine.arithmetic import (
+    discount_amount,
+    discount_fractions,
+    discount_key,
+    gross_amount,
+    markup_factor,
+)
 from calcengine.model import Line, Rates, Vehicle
 
 from .annotations import Assess
@@ -11,7 +19,6 @@ from .rules import (
     AMOUNT_OPERATIONS,
     CREDIT_BASE,
     CREDIT_UNIT_SHARE,
-    HUNDRED,
     LABOUR_OPERATIONS,
     ONE,
     UNIT_ZERO_CREDIT_DEVIATION,
@@ -20,12 +27,12 @@ from .rules import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One compared figure of a matched line: `labour`, `paint` or `amount` (§3).
 
     `deviation` is None when paint is compared but one line has none or another mode: then
-    `u` is 0 without a deviation to show.
+    `u` is 0 without a deviation to show. A named tuple, as `LineScore` is: immutable, and
+    cheap to make for every compared figure.
     """
 
     kind: str
@@ -80,9 +87,24 @@ def unit_credit(deviation: Decimal, tolerance: Decimal) -> Decimal:
     return (UNIT_ZERO_CREDIT_DEVIATION - deviation) / (UNIT_ZERO_CREDIT_DEVIATION - tolerance)
 
 
-def _compared(kind: str, reference: Decimal, trainee: Decimal, tolerance: Decimal) -> Figure:
+def _compared(
+    kind: str,
+    reference: Decimal,
+    trainee: Decimal,
+    tolerance: Decimal,
+    reference_mode: str | None = None,
+    trainee_mode: str | None = None,
+) -> Figure:
     deviation = unit_deviation(reference, trainee)
-    return Figure(kind, reference, trainee, deviation, unit_credit(deviation, tolerance))
+    return Figure(
+        kind,
+        reference,
+        trainee,
+        deviation,
+        unit_credit(deviation, tolerance),
+        reference_mode,
+        trainee_mode,
+    )
 
 
 def compared_figures(reference: Line, trainee: Line, tolerance: Decimal) -> tuple[Figure, ...]:
@@ -100,14 +122,12 @@ def compared_figures(reference: Line, trainee: Line, tolerance: Decimal) -> tupl
         figures.append(_compared("labour", reference.labour_units, trainee.labour_units, tolerance))
     ref_paint, trainee_paint = reference.paint, trainee.paint
     if ref_paint is not None and trainee_paint is not None and ref_paint.mode == trainee_paint.mode:
-        paint = _compared("paint", ref_paint.units, trainee_paint.units, tolerance)
         figures.append(
-            Figure(
+            _compared(
                 "paint",
-                paint.reference,
-                paint.trainee,
-                paint.deviation,
-                paint.u,
+                ref_paint.units,
+                trainee_paint.units,
+                tolerance,
                 ref_paint.mode,
                 trainee_paint.mode,
             )
@@ -147,7 +167,34 @@ def line_credit(op: Decimal, u: Decimal) -> Decimal:
     return op * (CREDIT_BASE + CREDIT_UNIT_SHARE * u)
 
 
-def line_cost(line: Line, vehicle: Vehicle, rates: Rates) -> Decimal:
+@dataclass(frozen=True, slots=True)
+class Costing:
+    """The reference's vehicle and rates as `line_cost` reads them, looked up once per reference
+    rather than once per line."""
+
+    units_per_hour: int
+    labour: Mapping[str, Decimal]
+    paint_rate: Decimal
+    paint_mode_factor: Mapping[str, Decimal]
+    paint_type_labour_factor: Decimal
+    discount_fractions: Mapping[str, Decimal]
+    markup_factor: Decimal
+
+
+def costing(vehicle: Vehicle, rates: Rates) -> Costing:
+    """`Costing` at the given (the reference's) vehicle and rates."""
+    return Costing(
+        units_per_hour=vehicle.units_per_hour,
+        labour=rates.labour,
+        paint_rate=rates.labour["paint"],
+        paint_mode_factor=rates.paint_mode_factor,
+        paint_type_labour_factor=rates.paint_type_labour_factor[vehicle.paint_type],
+        discount_fractions=discount_fractions(rates),
+        markup_factor=markup_factor(rates),
+    )
+
+
+def line_cost(line: Line, at: Costing) -> Decimal:
     """A line's cost at the given (the reference's) vehicle and rates, exact and unrounded (§3).
 
     Parts net is the calculation spec's (§2.4: gross and discount rounded per line); labour is
@@ -157,22 +204,24 @@ def line_cost(line: Line, vehicle: Vehicle, rates: Rates) -> Decimal:
     with the markup, unrounded; sundry the amount.
     """
     cost = ZERO
-    units_per_hour = vehicle.units_per_hour
-    if line.operation == "replace":
-        cost += part_net(line, rates)
-    if line.labour_category is not None and line.operation in LABOUR_OPERATIONS:
-        cost += line.labour_units / units_per_hour * rates.labour[line.labour_category]
-    if line.paint is not None:
+    operation = line.operation
+    if operation == "replace":
+        gross = gross_amount(line.unit_price, line.quantity)
+        cost += gross - discount_amount(gross, at.discount_fractions[discount_key(line)])
+    if line.labour_category is not None and operation in LABOUR_OPERATIONS:
+        cost += line.labour_units / at.units_per_hour * at.labour[line.labour_category]
+    paint = line.paint
+    if paint is not None:
         cost += (
-            line.paint.units
-            * rates.paint_mode_factor[line.paint.mode]
-            * rates.paint_type_labour_factor[vehicle.paint_type]
-            / units_per_hour
-            * rates.labour["paint"]
+            paint.units
+            * at.paint_mode_factor[paint.mode]
+            * at.paint_type_labour_factor
+            / at.units_per_hour
+            * at.paint_rate
         )
-    if line.operation == "subcontract":
-        cost += (line.amount or ZERO) * (ONE + rates.subcontract_markup_percent / HUNDRED)
-    elif line.operation == "sundry":
+    if operation == "subcontract":
+        cost += (line.amount or ZERO) * at.markup_factor
+    elif operation == "sundry":
         cost += line.amount or ZERO
     return cost
 
@@ -182,4 +231,5 @@ def line_weight(cost: Decimal, reference_subtotal: Decimal) -> Decimal:
     subtotal is 0, where no share can be taken."""
     if reference_subtotal <= ZERO:
         return WEIGHT_FLOOR
-    return max(cost / reference_subtotal, WEIGHT_FLOOR)
+    share = cost / reference_subtotal
+    return WEIGHT_FLOOR if share < WEIGHT_FLOOR else share  # as max(share, floor), without a call

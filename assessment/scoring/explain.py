@@ -52,14 +52,25 @@ PART_SOURCE = {"oem": "origineel (OEM)", "used": "gebruikt", "aftermarket": "imi
 YES_NO = {True: "ja", False: "nee"}
 
 
+# Lines repeat the same few unit figures (250 AE, 35 AE): each is written once and reused.
+# Keyed by value, which is all the text depends on.
+_UNITS_SHOWN: dict[Decimal, str] = {}
+_UNITS_SHOWN_MAX = 4096
+
+
 def format_units(value: Decimal) -> str:
-    return f"{format_number(value)} AE"
+    text = _UNITS_SHOWN.get(value)
+    if text is None:
+        text = f"{format_number(value)} AE"
+        if len(_UNITS_SHOWN) < _UNITS_SHOWN_MAX:
+            _UNITS_SHOWN[value] = text
+    return text
 
 
 def format_percent(fraction: Decimal) -> str:
     """A share as a whole percentage ("39 %"); one decimal where a whole one would read 0 %."""
     percent = fraction * HUNDRED
-    whole = percent.quantize(ONE, rounding=ROUND_HALF_UP)
+    whole = percent.quantize(ONE, ROUND_HALF_UP)
     if whole == ZERO and percent != ZERO:
         return f"{format_number(percent, 1)} %"
     return f"{format_number(whole)} %"
@@ -92,13 +103,13 @@ def _deviation_clause(figure: Figure) -> str:
 
 def figure_sentence(reference: Line, trainee: Line, figure: Figure) -> str:
     """One sentence on a compared figure that differs from the reference."""
-    name = _name(reference)
     if figure.kind == "labour":
         assert figure.trainee is not None and figure.reference is not None
         return (
             f"{_did(reference, trainee)} ({format_units(figure.trainee)}) waar de "
             f"referentie {format_units(figure.reference)} rekent{_deviation_clause(figure)}."
         )
+    name = _name(reference)
     if figure.kind == "amount":
         assert figure.trainee is not None and figure.reference is not None
         return (

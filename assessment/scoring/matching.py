@@ -8,12 +8,12 @@ from calcengine.model import Line
 
 @dataclass(frozen=True, slots=True)
 class Matching:
-    """Every reference line with its trainee line (None: missing), and the extra trainee lines.
+    """Each reference line's trainee line (None: missing), and the extra trainee lines.
 
-    `pairs` follows the reference's line order, `extra` the trainee's.
+    `chosen` follows the reference's line order, `extra` the trainee's.
     """
 
-    pairs: tuple[tuple[Line, Line | None], ...]
+    chosen: tuple[Line | None, ...]
     extra: tuple[Line, ...]
 
 
@@ -26,6 +26,16 @@ def match_lines(reference: Sequence[Line], trainee: Sequence[Line]) -> Matching:
     that finds an unused trainee line with its own operation, then the rest in order take the
     first unused ones. With a single reference line per code this is exactly §2.
     """
+    by_code = {line.code: line for line in trainee}
+    if len(by_code) == len(trainee):
+        reference_codes = {line.code for line in reference}
+        if len(reference_codes) == len(reference):
+            # One line per code on both sides, the common case: the rule has nothing to choose.
+            return Matching(
+                chosen=tuple([by_code.get(line.code) for line in reference]),
+                extra=tuple([line for line in trainee if line.code not in reference_codes]),
+            )
+
     # Each code's trainee lines not yet taken, in the trainee's order.
     unused: dict[str, list[Line]] = {}
     for line in trainee:
@@ -50,6 +60,6 @@ def match_lines(reference: Sequence[Line], trainee: Sequence[Line]) -> Matching:
 
     taken = {id(line) for line in chosen if line is not None}
     return Matching(
-        pairs=tuple(zip(reference, chosen, strict=True)),
+        chosen=tuple(chosen),
         extra=tuple(line for line in trainee if id(line) not in taken),
     )

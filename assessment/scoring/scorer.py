@@ -13,7 +13,7 @@ from typing import Any
 from calcengine import InputError, calculate, loads, parse
 from calcengine.model import CalculationInput, Estimate, Line
 
-from .annotations import Assess, read_assess, read_decisions
+from .annotations import DEFAULT_ASSESS, Assess, read_assess, read_decisions
 from .components import (
     compared_decisions,
     decisions_component,
@@ -25,7 +25,9 @@ from .components import (
     total_deviation,
 )
 from .credit import (
+    Costing,
     compared_figures,
+    costing,
     is_alternative,
     line_cost,
     line_credit,
@@ -51,36 +53,44 @@ from .subscores import subscores
 LINE_POINTS = HUNDRED * COMPONENT_WEIGHTS["L"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReferenceLine:
     """A reference line with what scoring needs of it, whatever the submission.
 
-    `points_per_credit` is `100 × 0.60 × w_i / Σw`: the points the line costs per unit of
-    credit it lacks (§7).
+    `weight_sum` is `Σw` over the reference's lines. Not frozen only so that what depends on
+    the reference alone but only some lines need is worked out on first use and kept: the
+    points a line costs, which a line done right never does, and its two sentences, of which
+    most lines of most submissions need one and few need both.
     """
 
     line: Line
     assess: Assess
     cost: Decimal
     weight: Decimal
-    points_per_credit: Decimal
-    # The sentences for a correct and a missing line depend on the reference alone: written on
-    # first use and kept, since most lines of most submissions need one of them.
-    _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    weight_sum: Decimal
+    _points_per_credit: Decimal | None = field(default=None, repr=False, compare=False)
+    _correct: str | None = field(default=None, repr=False, compare=False)
+    _missing: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def points_per_credit(self) -> Decimal:
+        """`100 × 0.60 × w_i / Σw`: the points the line costs per unit of credit it lacks
+        (§7)."""
+        if self._points_per_credit is None:
+            self._points_per_credit = LINE_POINTS * self.weight / self.weight_sum
+        return self._points_per_credit
 
     @property
     def correct_explanation(self) -> str:
-        text = self._texts.get("correct")
-        if text is None:
-            text = self._texts["correct"] = explain_correct(self.line)
-        return text
+        if self._correct is None:
+            self._correct = explain_correct(self.line)
+        return self._correct
 
     @property
     def missing_explanation(self) -> str:
-        text = self._texts.get("missing")
-        if text is None:
-            text = self._texts["missing"] = explain_missing(self.line)
-        return text
+        if self._missing is None:
+            self._missing = explain_missing(self.line)
+        return self._missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +104,8 @@ class PreparedReference:
     stated_decisions: Mapping[str, bool]
     warning_keys: frozenset[WarningKey]
     forbidden_repair_codes: frozenset[str]
+    # The reference's rates as a line's cost needs them, for the extra lines of a submission.
+    costing: Costing
 
     @property
     def subtotal(self) -> Decimal:
@@ -110,6 +122,9 @@ def prepare_reference(
     errors: list[dict[str, str]] = []
     assess: list[Assess] = []
     for index, line in enumerate(reference.lines):
+        if line.assess is None:  # most lines carry no annotations
+            assess.append(DEFAULT_ASSESS)
+            continue
         line_assess, line_errors = read_assess(line.assess, f"lines[{index}].assess")
         assess.append(line_assess)
         errors.extend(line_errors)
@@ -120,34 +135,28 @@ def prepare_reference(
 
     if estimate is None:
         estimate = calculate(reference)
-    vehicle, rates = reference.vehicle, reference.rates
+    at = costing(reference.vehicle, reference.rates)
     subtotal = estimate.subtotal_excl_vat
-    costs = [line_cost(line, vehicle, rates) for line in reference.lines]
+    costs = [line_cost(line, at) for line in reference.lines]
     weights = [line_weight(cost, subtotal) for cost in costs]
     weight_sum = sum(weights, ZERO)
-    lines = []
-    for line, line_assess, cost, weight in zip(
-        reference.lines, assess, costs, weights, strict=True
-    ):
-        lines.append(
-            ReferenceLine(
-                line=line,
-                assess=line_assess,
-                cost=cost,
-                weight=weight,
-                points_per_credit=LINE_POINTS * weight / weight_sum,
-            )
+    lines = tuple(
+        ReferenceLine(line, line_assess, cost, weight, weight_sum)
+        for line, line_assess, cost, weight in zip(
+            reference.lines, assess, costs, weights, strict=True
         )
+    )
     return PreparedReference(
         calculation=reference,
         estimate=estimate,
-        lines=tuple(lines),
+        lines=lines,
         weight_sum=weight_sum,
         stated_decisions=stated,
         warning_keys=warning_keys(estimate),
         forbidden_repair_codes=frozenset(
             line.code for line in reference.lines if not line.repair_allowed
         ),
+        costing=at,
     )
 
 
@@ -157,7 +166,8 @@ def _same_figures(reference: Line, trainee: Line) -> bool:
     return (
         trainee.operation == reference.operation
         and trainee.labour_units == reference.labour_units
-        and trainee.paint == reference.paint
+        # Equal paints are mostly the same object (the engine reuses them): `is` is cheap.
+        and (trainee.paint is reference.paint or trainee.paint == reference.paint)
         and trainee.amount == reference.amount
         and trainee.part_source == reference.part_source
     )
@@ -189,50 +199,45 @@ def score_prepared(
     if submission_estimate is None:
         submission_estimate = calculate(submission)
     ref_calc = reference.calculation
-    vehicle, rates = ref_calc.vehicle, ref_calc.rates
     subtotal = reference.subtotal
 
     matching = match_lines(ref_calc.lines, submission.lines)
     line_scores: list[LineScore] = []
-    weighted_credits: list[tuple[Decimal, Decimal]] = []
+    credits: list[Decimal] = []
     critical_pairs: list[tuple[Line, Line | None, Assess, Decimal | None]] = []
     matched_id_by_code: dict[str, str] = {}
-    for item, (ref_line, trainee_line) in zip(reference.lines, matching.pairs, strict=True):
-        assess = item.assess
+    for item, trainee_line in zip(reference.lines, matching.chosen, strict=True):
+        ref_line, assess = item.line, item.assess
         if trainee_line is None:
             credit = ZERO
             if assess.critical:
                 critical_pairs.append((ref_line, None, assess, None))
-            line_scores.append(
-                LineScore(
-                    code=ref_line.code,
-                    reference_line_id=ref_line.id,
-                    trainee_line_id=None,
-                    verdict=Verdict.MISSING,
-                    op=None,
-                    u=None,
-                    credit=credit,
-                    weight=item.weight,
-                    points_lost=item.points_per_credit,
-                    explanation=item.missing_explanation,
-                )
+            line_score = LineScore(
+                code=ref_line.code,
+                reference_line_id=ref_line.id,
+                trainee_line_id=None,
+                verdict=Verdict.MISSING,
+                op=None,
+                u=None,
+                credit=credit,
+                weight=item.weight,
+                points_lost=item.points_per_credit,
+                explanation=item.missing_explanation,
             )
         elif _same_figures(ref_line, trainee_line):
             matched_id_by_code.setdefault(ref_line.code, trainee_line.id)
             credit = ONE
-            line_scores.append(
-                LineScore(
-                    code=ref_line.code,
-                    reference_line_id=ref_line.id,
-                    trainee_line_id=trainee_line.id,
-                    verdict=Verdict.CORRECT,
-                    op=ONE,
-                    u=ONE,
-                    credit=credit,
-                    weight=item.weight,
-                    points_lost=ZERO,
-                    explanation=item.correct_explanation,
-                )
+            line_score = LineScore(
+                code=ref_line.code,
+                reference_line_id=ref_line.id,
+                trainee_line_id=trainee_line.id,
+                verdict=Verdict.CORRECT,
+                op=ONE,
+                u=ONE,
+                credit=credit,
+                weight=item.weight,
+                points_lost=ZERO,
+                explanation=item.correct_explanation,
             )
         else:
             matched_id_by_code.setdefault(ref_line.code, trainee_line.id)
@@ -243,26 +248,23 @@ def score_prepared(
             verdict = _verdict(ref_line, trainee_line, assess, op, u)
             if assess.critical:
                 critical_pairs.append((ref_line, trainee_line, assess, op))
-            line_scores.append(
-                LineScore(
-                    code=ref_line.code,
-                    reference_line_id=ref_line.id,
-                    trainee_line_id=trainee_line.id,
-                    verdict=verdict,
-                    op=op,
-                    u=u,
-                    credit=credit,
-                    weight=item.weight,
-                    points_lost=item.points_per_credit * (ONE - credit),
-                    explanation=explain_matched(
-                        verdict, ref_line, trainee_line, op, figures, assess
-                    ),
-                )
+            line_score = LineScore(
+                code=ref_line.code,
+                reference_line_id=ref_line.id,
+                trainee_line_id=trainee_line.id,
+                verdict=verdict,
+                op=op,
+                u=u,
+                credit=credit,
+                weight=item.weight,
+                points_lost=item.points_per_credit * (ONE - credit),
+                explanation=explain_matched(verdict, ref_line, trainee_line, op, figures, assess),
             )
-        weighted_credits.append((item.weight, credit))
+        line_scores.append(line_score)
+        credits.append(credit)
 
-    before_extra = lines_before_extra(weighted_credits)
-    extra_costs = [line_cost(line, vehicle, rates) for line in matching.extra]
+    before_extra = lines_before_extra([item.weight for item in reference.lines], credits)
+    extra_costs = [line_cost(line, reference.costing) for line in matching.extra]
     extra_cost = sum(extra_costs, ZERO)
     reduction = extra_reduction(extra_cost, subtotal)
     lines = lines_component(before_extra, reduction)

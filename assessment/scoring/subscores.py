@@ -32,8 +32,8 @@ def _subscore(
     return HUNDRED * earned / total_weight
 
 
-def subscores(components: Mapping[str, Decimal], has_critical_error: bool) -> Subscores:
-    """The sub-scores of the components `{"L": …, "T": …, "D": …}`, exact."""
+def _names_by_item() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """For each work process and each competence area, the components mapped to it."""
     by_process: dict[str, list[str]] = {code: [] for code in WORK_PROCESSES}
     by_area: dict[str, list[str]] = {area: [] for area in COMPETENCE_AREAS}
     for name, items in COMPONENT_ITEMS.items():
@@ -41,13 +41,22 @@ def subscores(components: Mapping[str, Decimal], has_critical_error: bool) -> Su
             by_process[code].append(name)
         for area in items["competence_areas"]:
             by_area[area].append(name)
+    return by_process, by_area
+
+
+# The mapping is fixed: read once, not per result.
+_BY_PROCESS, _BY_AREA = _names_by_item()
+
+
+def subscores(components: Mapping[str, Decimal], has_critical_error: bool) -> Subscores:
+    """The sub-scores of the components `{"L": …, "T": …, "D": …}`, exact."""
     return Subscores(
         work_processes={
             code: _subscore(names, components, has_critical_error)
-            for code, names in by_process.items()
+            for code, names in _BY_PROCESS.items()
         },
         competence_areas={
             area: _subscore(names, components, has_critical_error)
-            for area, names in by_area.items()
+            for area, names in _BY_AREA.items()
         },
     )

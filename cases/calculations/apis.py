@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 
 from calcengine.catalogue import CatalogueError, find_vehicles, get_vehicle
 from calcengine.catalogue.lines import OPERATION_NAMES, PAINT_MODES, PART_SOURCES
-from cases.models import Attempt, CalculationVersion
+from cases.models import Attempt, CalculationDraft, CalculationVersion
 
 from . import selectors, services
 from .catalogue import PrefillRefused, catalogue_for, prefill, vehicle_dict
@@ -61,6 +61,13 @@ ESTIMATE_HELP = (
 def _attempt_for_view(request: Request, pk: int) -> Attempt:
     try:
         return selectors.attempt_for_calculation_view(request.user, pk)
+    except Attempt.DoesNotExist:
+        raise NotFound(_("Deze poging bestaat niet.")) from None
+
+
+def _attempt_and_draft_for_view(request: Request, pk: int) -> tuple[Attempt, CalculationDraft]:
+    try:
+        return selectors.attempt_and_draft_for_calculation_view(request.user, pk)
     except Attempt.DoesNotExist:
         raise NotFound(_("Deze poging bestaat niet.")) from None
 
@@ -115,8 +122,7 @@ class CalculationDraftApi(APIView):
         responses={200: OutputSerializer, 404: ErrorSerializer},
     )
     def get(self, request: Request, pk: int) -> Response:
-        attempt = _attempt_for_view(request, pk)
-        draft = selectors.draft_for(attempt)
+        attempt, draft = _attempt_and_draft_for_view(request, pk)
         preview = services.calculation_estimate(attempt=attempt, lines=draft.lines)
         data = {
             "attempt": attempt.pk,

@@ -17,7 +17,9 @@ from cases import selectors as dossier_selectors
 from cases.models import Attempt, CalculationDraft, CalculationVersion
 
 __all__ = [
+    "attempt_and_draft_for_calculation_view",
     "attempt_for_calculation_edit",
+    "attempt_for_calculation_page",
     "attempt_for_calculation_view",
     "attempts_visible_to",
     "can_edit_calculation",
@@ -43,20 +45,76 @@ def can_edit_calculation(user: Any, attempt: Attempt) -> bool:
     )
 
 
+# What the API reads of an attempt: who may edit it, whether it is open and the case version's
+# vehicle and rates (the engine's input). The case version's other JSON (references, customer,
+# payer rules, hidden damage, ...) is large and never read here; loading and decoding it, and the
+# joins only the pages need, were most of an autosave's time.
+_API_RELATED = ("case_version",)
+_API_FIELDS = (
+    "trainee_id",
+    "submitted_at",
+    "case_version__vehicle_snapshot",
+    "case_version__rates_snapshot",
+    "case_version__start_date",
+    "case_version__tariff_date",
+)
+# The pages also show the case's title, the paying party, the trainee's name, and the catalogue
+# of the case's vehicle.
+_PAGE_RELATED = ("trainee", "case_version__case")
+_PAGE_FIELDS = (
+    *_API_FIELDS,
+    "trainee__username",
+    "trainee__first_name",
+    "trainee__last_name",
+    "case_version__vehicle_id",
+    "case_version__payer_name",
+    "case_version__case__title",
+)
+_DRAFT_FIELDS = tuple(
+    f"calculation_draft__{name}" for name in ("lines", "version", "updated_at", "updated_by_id")
+)
+
+
+def _attempts_for_editor(user: Any, related: tuple[str, ...], fields: tuple[str, ...]):
+    return attempts_visible_to(user).select_related(None).select_related(*related).only(*fields)
+
+
 def attempt_for_calculation_view(user: Any, pk: int) -> Attempt:
-    """The attempt for reading; raises `Attempt.DoesNotExist` for one the user may not know of."""
-    return attempts_visible_to(user).get(pk=pk)
+    """The attempt for the API; raises `Attempt.DoesNotExist` for one the user may not know of."""
+    return _attempts_for_editor(user, _API_RELATED, _API_FIELDS).get(pk=pk)
+
+
+def attempt_and_draft_for_calculation_view(user: Any, pk: int) -> tuple[Attempt, CalculationDraft]:
+    """As `attempt_for_calculation_view` with `draft_for(attempt)`, in one query."""
+    attempt = _attempts_for_editor(
+        user, (*_API_RELATED, "calculation_draft"), (*_API_FIELDS, *_DRAFT_FIELDS)
+    ).get(pk=pk)
+    try:
+        # Read together with the attempt just now, so as fresh as `draft_for`'s own query.
+        draft = attempt.calculation_draft
+    except CalculationDraft.DoesNotExist:
+        draft = _unsaved_draft(attempt)
+    return attempt, draft
+
+
+def attempt_for_calculation_page(user: Any, pk: int) -> Attempt:
+    """As `attempt_for_calculation_view`, with what the editor's pages show."""
+    return _attempts_for_editor(user, _PAGE_RELATED, _PAGE_FIELDS).get(pk=pk)
 
 
 def attempt_for_calculation_edit(user: Any, pk: int) -> Attempt:
     """The user's own attempt; raises `Attempt.DoesNotExist` for anyone else's."""
-    return attempts_visible_to(user).get(pk=pk, trainee=user)
+    return _attempts_for_editor(user, _API_RELATED, _API_FIELDS).get(pk=pk, trainee=user)
 
 
 def draft_for(attempt: Attempt) -> CalculationDraft:
     """The stored draft, or an unsaved empty one (version 0): reading never writes."""
     draft = CalculationDraft.objects.filter(attempt=attempt).first()
-    return draft if draft is not None else CalculationDraft(attempt=attempt, lines=[], version=0)
+    return draft if draft is not None else _unsaved_draft(attempt)
+
+
+def _unsaved_draft(attempt: Attempt) -> CalculationDraft:
+    return CalculationDraft(attempt=attempt, lines=[], version=0)
 
 
 def versions_for(attempt: Attempt) -> QuerySet[CalculationVersion]:

@@ -64,10 +64,14 @@ def draft_save(
     _ensure_editable(attempt)
     if not isinstance(lines, list):
         raise TypeError("lines must be a list")
-    draft_get_or_create(attempt=attempt)
     with transaction.atomic():
         # The re-read under lock is what makes the version check and the write one step.
-        draft = CalculationDraft.objects.select_for_update().get(attempt=attempt)
+        draft = CalculationDraft.objects.select_for_update().filter(attempt=attempt).first()
+        if draft is None:
+            # The first save creates the row (a parallel first save may win: get_or_create then
+            # reads that one) and locks it.
+            draft_get_or_create(attempt=attempt)
+            draft = CalculationDraft.objects.select_for_update().get(attempt=attempt)
         if draft.version != expected_version:
             raise StaleDraft(draft.version)
         draft.lines = lines
@@ -113,7 +117,9 @@ def calculation_submit(
     with transaction.atomic():
         # Lock the attempt: two tabs, or a double click, may submit at once.
         locked = (
-            Attempt.objects.select_for_update().select_related("case_version").get(pk=attempt.pk)
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("case_version")
+            .get(pk=attempt.pk)
         )
         _ensure_editable(locked)
         draft = CalculationDraft.objects.select_for_update().filter(attempt=locked).first()

@@ -38,7 +38,7 @@ EDITOR_TEMPLATE = "cases/calculation_editor.html"
 
 def _attempt_for_view(user: Any, pk: int) -> Attempt:
     try:
-        return selectors.attempt_for_calculation_view(user, pk)
+        return selectors.attempt_for_calculation_page(user, pk)
     except Attempt.DoesNotExist:
         raise Http404(_("Deze poging bestaat niet.")) from None
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_database, env_optional, env_url
+from .env import env_bool, env_database, env_optional, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "schadeplatform"
@@ -94,6 +94,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (autosave beside a submit) queue for the write lock at BEGIN instead
     # of failing with "database is locked" when a read transaction tries to start writing.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+else:
+    # PostgreSQL gets the parameters apart from the SQL (server-side binding), so psycopg prepares
+    # a statement once a connection has run it 5 times and the server no longer parses and plans
+    # it on every request: planning was most of the database's CPU per API request
+    # (docs/decisions.md). Behind a pooler without prepared statements (PgBouncer in transaction
+    # mode before 1.21) set DATABASE_PREPARED_STATEMENTS=false.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "server_side_binding": True,
+        "prepare_threshold": 5 if env_bool("DATABASE_PREPARED_STATEMENTS", True) else None,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -17,6 +17,12 @@ figure on a shared machine):
 With `--references` below `--pairs`, submissions share references; score_documents still
 prepares the reference per pair (it is stateless), while a caller holding a PreparedReference
 prepares it once per distinct reference.
+
+Reading the figures: "scoring alone" reuses its prepared references across the repeats, so from
+the second repeat on the sentences of correct and missing lines, which a PreparedReference
+writes on first use and keeps, are no longer written; "references prepared once" holds 1,000
+prepared references alive, which makes the garbage collector's full passes costly (most of its
+excess over score_documents). The machine is shared: compare figures from the same run.
 """
 
 import argparse

@@ -7,19 +7,24 @@ Run by hand (pytest does not collect it). Everything stays on 127.0.0.1:
 1. a fresh PostgreSQL database (`--database`, dropped afterwards unless `--keep-db`), migrated,
    with the demo data (`load_demo`) and the load users made through the apps' services
    (tests/benchmarks/load/seed.py);
-2. gunicorn with sync workers on production settings served over plain HTTP
-   (tests/benchmarks/load/settings.py);
-3. phase "mixed": every user logs in through the login form, then for `--duration` seconds each
-   trainee reads their draft and saves it with the version read (200, or 409 -> reload) and
-   each assessor opens the queue page and the queue API;
-4. phase "baseline": as many clients fetch the trivial JSON view /ping/ for `--baseline`
-   seconds, which gives the throughput the stack can reach without database or templates.
+2. gunicorn with sync workers (`--threads N`: gthread) on production settings served over plain
+   HTTP (tests/benchmarks/load/settings.py);
+3. every user logs in through the login form (apart, not measured as load);
+4. phase "mixed": for `--duration` seconds in all, each trainee reads their draft and saves it
+   with the version read (200, or 409 -> reload) and each assessor opens the queue page and
+   the queue API;
+5. phase "baseline": as many clients fetch the trivial JSON view /ping/ for `--baseline`
+   seconds in all, which gives the throughput the stack can reach without database or
+   templates. The two phases alternate in `--rounds` windows (default 4), so that both meet
+   the same neighbours on a shared machine.
 
-Prints a table per request kind (requests, errors, 409s, requests/s, p50/p95/p99) and checks the
-targets the mode can judge. Without `--think` (closed loop: capacity): no errors, mixed
-throughput at least 30 % of the baseline's. With `--think S` (users pause S seconds on average
-between steps: a person's pace): no errors, p95 of a calculation save under 300 ms. Writes
-everything to var/load-test.json. Exit code 1 when a target is missed.
+Prints a table per request kind (requests, errors, 409s, requests/s, p50/p95/p99), the CPU per
+request of each phase (gunicorn's workers, the database's backends, the client: see
+tests/benchmarks/load/cpu.py) and checks the targets the mode can judge. Without `--think`
+(closed loop: capacity): no errors, mixed throughput at least 30 % of the baseline's. With
+`--think S` (users pause S seconds on average between steps: a person's pace): no errors, p95
+of a calculation save under 300 ms. Writes everything to var/load-test.json. Exit code 1 when a
+target is missed.
 
     .venv/bin/python tests/benchmarks/load_test.py --duration 60            # capacity
     .venv/bin/python tests/benchmarks/load_test.py --duration 60 --think 3  # latency
@@ -40,7 +45,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
 
-from tests.benchmarks.load import client, server  # noqa: E402
+from tests.benchmarks.load import client, cpu, server  # noqa: E402
 from tests.benchmarks.load.stats import summarise, table  # noqa: E402
 
 SAVE_KIND = "calculatie: opslaan"
@@ -57,10 +62,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="seconds of /ping/ (default: duration / 4, 10..30)",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="the mixed load and the baseline alternate in this many windows",
+    )
     parser.add_argument("--trainees", type=int, default=50)
     parser.add_argument("--assessors", type=int, default=5)
     parser.add_argument(
         "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers"
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker: 1 = sync workers, more = gthread workers",
     )
     parser.add_argument(
         "--think", type=float, default=0.0, help="seconds each user waits between steps"
@@ -155,6 +172,26 @@ def verdict(
     }
 
 
+def cpu_summary(
+    mixed_used: dict, mixed_requests: int, baseline_used: dict, baseline_requests: int
+) -> dict:
+    """CPU seconds per phase and per request; `cpu_ratio` is baseline's per request / mixed's.
+
+    That ratio is the throughput share the mixed load would reach if the stack had the cores to
+    itself (every part CPU-bound), whatever the neighbours did during either phase.
+    """
+    mixed_used = {name: round(seconds, 2) for name, seconds in mixed_used.items()}
+    baseline_used = {name: round(seconds, 2) for name, seconds in baseline_used.items()}
+    mixed = cpu.per_request(mixed_used, mixed_requests)
+    baseline = cpu.per_request(baseline_used, baseline_requests)
+    ratio = baseline["total"] / mixed["total"] if mixed["total"] and baseline["total"] else 0.0
+    return {
+        "mixed": {"seconds": mixed_used, "per_request": mixed},
+        "baseline": {"seconds": baseline_used, "per_request": baseline},
+        "cpu_ratio": round(ratio, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     database_url = f"postgres://postgres@{args.pg_host}:{args.pg_port}/{args.database}"
@@ -165,34 +202,60 @@ def main(argv: list[str] | None = None) -> int:
     users = json.loads(users_file.read_text())
     print(
         f"Voorbereid: {steps or 'hergebruikt'}; {len(users['trainees'])} cursisten, "
-        f"{len(users['assessors'])} beoordelaars; gunicorn met {args.workers} workers",
+        f"{len(users['assessors'])} beoordelaars; gunicorn met {args.workers} workers"
+        + (f" x {args.threads} threads" if args.threads > 1 else ""),
         flush=True,
     )
+    backends = server.DatabaseBackends(args.database, args.pg_host, args.pg_port)
     try:
         with server.Gunicorn(
-            env, args.port, args.workers, args.out.with_name("load-gunicorn.log")
+            env, args.port, args.workers, args.out.with_name("load-gunicorn.log"), args.threads
         ) as gunicorn:
-            print(f"Gemengde belasting: {args.duration:.0f} s ...", flush=True)
-            logins, login_seconds, mixed, mixed_seconds = asyncio.run(
-                client.run_mixed(gunicorn.base_url, users, args.duration, args.think, args.workers)
-            )
-            concurrency = len(users["trainees"]) + len(users["assessors"])
+            groups = {
+                "gunicorn": lambda: cpu.children(gunicorn.process.pid),
+                "postgresql": backends,
+            }
+            meters = cpu.CpuMeter(groups), cpu.CpuMeter(groups)
             print(
-                f"Basislijn /ping/: {args.baseline:.0f} s met {concurrency} clients ...", flush=True
+                f"Inloggen, dan {args.rounds} x ({args.duration / args.rounds:.0f} s gemengd, "
+                f"{args.baseline / args.rounds:.0f} s /ping/) ...",
+                flush=True,
             )
-            baseline, baseline_seconds = asyncio.run(
-                client.run_baseline(gunicorn.base_url, concurrency, args.baseline)
+            run = asyncio.run(
+                client.run_load(
+                    gunicorn.base_url,
+                    users,
+                    duration=args.duration,
+                    baseline=args.baseline,
+                    rounds=args.rounds,
+                    think=args.think,
+                    login_concurrency=args.workers,
+                    meters=meters,
+                )
             )
             gunicorn.ensure_running()
     finally:
+        backends.close()
         if not args.keep_db:
             server.drop_database(args.database, args.pg_host, args.pg_port)
 
-    login_rows = [summarise(kind, login_seconds) for kind in logins.kinds.values()]
-    mixed_rows = [summarise(kind, mixed_seconds) for kind in mixed.kinds.values()]
-    baseline_rows = [summarise(kind, baseline_seconds) for kind in baseline.kinds.values()]
-    mixed_rps = sum(kind.requests for kind in mixed.kinds.values()) / mixed_seconds
+    login_seconds, mixed_seconds, baseline_seconds = (
+        run.login_seconds,
+        run.mixed_seconds,
+        run.baseline_seconds,
+    )
+    login_rows = [summarise(kind, login_seconds) for kind in run.logins.kinds.values()]
+    mixed_rows = [summarise(kind, mixed_seconds) for kind in run.mixed.kinds.values()]
+    baseline_rows = [summarise(kind, baseline_seconds) for kind in run.baseline.kinds.values()]
+    mixed_requests = sum(kind.requests for kind in run.mixed.kinds.values())
+    mixed_rps = mixed_requests / mixed_seconds
     result = verdict(mixed_rows, baseline_rows, mixed_rps, args.think)
+    cpu_used = cpu_summary(
+        meters[0].used,
+        mixed_requests,
+        meters[1].used,
+        sum(kind.requests for kind in run.baseline.kinds.values()),
+    )
     # Failed logins count as errors too: a user that could not log in did no work.
     result["errors"] += sum(row["errors"] for row in login_rows)
     result["checks"]["no_errors"] = result["errors"] == 0
@@ -208,6 +271,12 @@ def main(argv: list[str] | None = None) -> int:
         f"\nGemengd {result['mixed_rps']} req/s = {result['share_of_baseline']:.0%} van de basislijn "
         f"({result['baseline_rps']} req/s); p95 opslaan {result['save_p95_ms']} ms; "
         f"fouten {result['errors']}"
+    )
+    print(
+        "CPU per verzoek (ms, gunicorn + postgresql + client): "
+        f"gemengd {cpu_used['mixed']['per_request']['total']}, "
+        f"basislijn {cpu_used['baseline']['per_request']['total']}; "
+        f"verhouding {cpu_used['cpu_ratio']:.0%} (onafhankelijk van de rest van de machine)"
     )
     for name, passed in result["checks"].items():
         print(f"  {'OK  ' if passed else 'MIS '} {name}")
@@ -228,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
                 "logins": login_rows,
                 "mixed": {"seconds": round(mixed_seconds, 1), "kinds": mixed_rows},
                 "baseline": {"seconds": round(baseline_seconds, 1), "kinds": baseline_rows},
+                "cpu": cpu_used,
+                "load_average": os.getloadavg(),
                 "result": result,
             },
             indent=2,

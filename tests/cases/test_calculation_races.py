@@ -10,6 +10,7 @@ tests/hardening/test_race_run.py.
 """
 
 import random
+import threading
 import time
 
 import pytest
@@ -26,7 +27,15 @@ from tests.cases.flow import to_in_repair
 from tests.factories.accounts import UserFactory
 from tests.factories.calculations import BUMPER, GRILLE, CalcAttemptFactory, line
 from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory
-from tests.races import client_with, messages_of, run_at_once, send, session_of
+from tests.races import (
+    JOIN_SECONDS,
+    client_with,
+    lock_waits,
+    messages_of,
+    run_at_once,
+    send,
+    session_of,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -292,24 +301,27 @@ def test_a_submit_on_one_attempt_does_not_wait_for_one_on_another_attempt_of_the
         attempts.append(attempt)
     slow, fast = attempts
     decide = wf.approval._payer_decides
+    fast_done = threading.Event()
+    waits = []
 
     def slow_payer(a, *args, **kwargs):
-        if a.pk == slow.pk:
-            time.sleep(6)  # the first submit holds its locks this long (a loaded CI machine
-            # may take seconds for the other submit; 2 s made the test flaky)
+        # The slow submit holds its locks until the fast one has finished, or gives up after
+        # JOIN_SECONDS / 2: then the fast one was waiting for it, and the test says on what.
+        if a.pk == slow.pk and not fast_done.wait(JOIN_SECONDS / 2):
+            waits.extend(lock_waits())
         return decide(a, *args, **kwargs)
 
     monkeypatch.setattr(wf.approval, "_payer_decides", slow_payer)
-    finished = {}
 
     def work(i):
         attempt = attempts[i]
         if attempt is fast:
             time.sleep(0.5)  # leave once the slow submit holds its locks
         wf.attempt_submit_precalc(attempt=attempt, by=attempt.trainee)
-        finished[attempt.pk] = time.monotonic()
+        if attempt is fast:
+            fast_done.set()
 
     outcomes = run_at_once(2, work)
 
     assert outcomes == [None, None], outcomes
-    assert finished[fast.pk] < finished[slow.pk]
+    assert fast_done.is_set() and not waits, waits

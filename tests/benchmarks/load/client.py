@@ -13,9 +13,12 @@ import asyncio
 import random
 import re
 import time
+from dataclasses import dataclass
+from functools import partial
 
 import httpx
 
+from .cpu import CpuMeter
 from .stats import Kind
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -93,12 +96,12 @@ def _api_headers(client: httpx.AsyncClient) -> dict[str, str]:
 
 
 async def trainee(
-    client: httpx.AsyncClient, user: dict, phase: Phase, deadline: float, think: float
+    client: httpx.AsyncClient, user: dict, phase: Phase, deadline: float, *, think: float, seed: int
 ) -> None:
     url = f"/api/v1/attempts/{user['attempt']}/calculation/"
-    full_lines: list | None = None
+    full_lines: list | None = user.get("full_lines")
     turn = 0
-    rng = random.Random(user["username"])
+    rng = random.Random(f"{user['username']}/{seed}")
     await pause(think, rng)
     while time.monotonic() < deadline:
         response = await timed(
@@ -123,9 +126,9 @@ async def trainee(
 
 
 async def assessor(
-    client: httpx.AsyncClient, user: dict, phase: Phase, deadline: float, think: float
+    client: httpx.AsyncClient, user: dict, phase: Phase, deadline: float, *, think: float, seed: int
 ) -> None:
-    rng = random.Random(user["username"])
+    rng = random.Random(f"{user['username']}/{seed}")
     await pause(think, rng)
     while time.monotonic() < deadline:
         await timed(phase, "wachtrij: pagina", client.get("/beoordeling/"))
@@ -139,17 +142,44 @@ async def pinger(client: httpx.AsyncClient, phase: Phase, deadline: float) -> No
         await timed(phase, "ping (basislijn)", client.get("/ping/"))
 
 
-async def run_mixed(
-    base_url: str, users: dict, duration: float, think: float, login_concurrency: int
-) -> tuple[Phase, float, Phase, float]:
-    """Everyone logs in (a phase of its own), then trainees and assessors work for `duration` s.
+@dataclass
+class Results:
+    """Both phases of a run; each phase's seconds are the sum of its windows."""
+
+    logins: Phase
+    login_seconds: float
+    mixed: Phase
+    mixed_seconds: float
+    baseline: Phase
+    baseline_seconds: float
+
+
+async def run_load(
+    base_url: str,
+    users: dict,
+    *,
+    duration: float,
+    baseline: float,
+    rounds: int,
+    think: float,
+    login_concurrency: int,
+    meters: tuple[CpuMeter, CpuMeter] | None = None,
+) -> Results:
+    """Everyone logs in (apart), then `rounds` times: the users work, then /ping/ is fetched.
+
+    The mixed load and the baseline alternate in `rounds` windows (duration / rounds and
+    baseline / rounds seconds each), so that both phases meet the same neighbours: on a shared
+    machine other processes come and go within minutes, and one baseline after one long mixed
+    phase could meet a quieter or busier machine than the phase it is compared with.
 
     Logins go a few at a time: each costs a full password hash (PBKDF2, production's hasher),
-    and 55 at once on two cores would only measure that.
+    and 55 at once on two cores would only measure that. `meters` (mixed, baseline) measure the
+    windows only.
     """
-    logins, work = Phase(), Phase()
+    logins, work, pings = Phase(), Phase(), Phase()
     clients: list[httpx.AsyncClient] = []
     gate = asyncio.Semaphore(login_concurrency)
+    mixed_meter, baseline_meter = meters or (None, None)
 
     async def open_session(user: dict, loop) -> tuple | None:
         client = httpx.AsyncClient(base_url=base_url, timeout=TIMEOUT)
@@ -159,36 +189,51 @@ async def run_mixed(
                 return client, user, loop
         return None
 
+    async def window(meter: CpuMeter | None, seconds: float, loops) -> float:
+        if meter is not None:
+            meter.start()
+        started = time.monotonic()
+        deadline = started + seconds
+        await asyncio.gather(*(loop(deadline) for loop in loops))
+        elapsed = time.monotonic() - started
+        if meter is not None:
+            meter.stop()
+        return elapsed
+
     try:
         login_started = time.monotonic()
-        sessions = await asyncio.gather(
-            *(open_session(user, trainee) for user in users["trainees"]),
-            *(open_session(user, assessor) for user in users["assessors"]),
-        )
-        login_seconds = time.monotonic() - login_started
-        started = time.monotonic()
-        deadline = started + duration
-        await asyncio.gather(
-            *(
-                loop(client, user, work, deadline, think)
-                for client, user, loop in filter(None, sessions)
+        sessions = [
+            session
+            for session in await asyncio.gather(
+                *(open_session(user, trainee) for user in users["trainees"]),
+                *(open_session(user, assessor) for user in users["assessors"]),
             )
-        )
-        return logins, login_seconds, work, time.monotonic() - started
+            if session is not None
+        ]
+        login_seconds = time.monotonic() - login_started
+        pingers = [httpx.AsyncClient(base_url=base_url, timeout=TIMEOUT) for _ in users_of(users)]
+        clients.extend(pingers)
+        print(f"Ingelogd in {login_seconds:.0f} s; {rounds} rondes ...", flush=True)
+        mixed_seconds = baseline_seconds = 0.0
+        for round_number in range(rounds):
+            mixed_seconds += await window(
+                mixed_meter,
+                duration / rounds,
+                [
+                    partial(loop, client, user, work, think=think, seed=round_number)
+                    for client, user, loop in sessions
+                ],
+            )
+            baseline_seconds += await window(
+                baseline_meter,
+                baseline / rounds,
+                [partial(pinger, client, pings) for client in pingers],
+            )
+        return Results(logins, login_seconds, work, mixed_seconds, pings, baseline_seconds)
     finally:
         for client in clients:
             await client.aclose()
 
 
-async def run_baseline(base_url: str, concurrency: int, duration: float) -> tuple[Phase, float]:
-    """The trivial JSON view with as many clients as the mixed phase had users."""
-    phase = Phase()
-    clients = [httpx.AsyncClient(base_url=base_url, timeout=TIMEOUT) for _ in range(concurrency)]
-    try:
-        started = time.monotonic()
-        deadline = started + duration
-        await asyncio.gather(*(pinger(client, phase, deadline) for client in clients))
-        return phase, time.monotonic() - started
-    finally:
-        for client in clients:
-            await client.aclose()
+def users_of(users: dict) -> list[dict]:
+    return [*users["trainees"], *users["assessors"]]

@@ -44,6 +44,30 @@ def drop_database(name: str, pg_host: str, pg_port: int) -> None:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+class DatabaseBackends:
+    """The pids of PostgreSQL's backends serving one database (the app's connections).
+
+    On loopback PostgreSQL runs on the same machine, so its backends' CPU is part of what a
+    request costs. The connection this reader holds is left out.
+    """
+
+    def __init__(self, name: str, pg_host: str, pg_port: int) -> None:
+        import psycopg
+
+        self.name = name
+        self.connection = psycopg.connect(admin_dsn(pg_host, pg_port), autocommit=True)
+
+    def __call__(self) -> list[int]:
+        rows = self.connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            (self.name,),
+        ).fetchall()
+        return [pid for (pid,) in rows]
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 def server_env(database_url: str, port: int) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -72,10 +96,17 @@ def run_step(args: list[str], env: dict[str, str], label: str) -> float:
 
 
 class Gunicorn:
-    """gunicorn with sync workers, started and stopped by the load test, bound to loopback."""
+    """gunicorn, started and stopped by the load test, bound to loopback.
 
-    def __init__(self, env: dict[str, str], port: int, workers: int, log: Path) -> None:
+    Sync workers by default (one request at a time per process, no keep-alive); `threads` > 1
+    runs gthread workers with that many threads each (keep-alive connections).
+    """
+
+    def __init__(
+        self, env: dict[str, str], port: int, workers: int, log: Path, threads: int = 1
+    ) -> None:
         self.env, self.port, self.workers, self.log = env, port, workers, log
+        self.threads = threads
         self.process: subprocess.Popen | None = None
 
     @property
@@ -93,8 +124,11 @@ class Gunicorn:
                 f"{HOST}:{self.port}",
                 "--workers",
                 str(self.workers),
-                "--worker-class",
-                "sync",
+                *(
+                    ("--worker-class", "gthread", "--threads", str(self.threads))
+                    if self.threads > 1
+                    else ("--worker-class", "sync")
+                ),
                 "--backlog",
                 "512",
                 "--timeout",
