@@ -121,11 +121,37 @@ class QueueRow:
     exam: bool
 
 
+# What the queue reads: the columns its rows, the page and the API show or decide on. The case
+# version's JSON (references, customer, payer rules, ...), the trainee's password and the
+# grades' results are large or secret and never shown here; loading and decoding them was most
+# of a queue request.
+_QUEUE_FIELDS = (
+    "trainee_id",
+    "case_version_id",
+    "cohort_id",
+    "submitted_at",
+    "trainee__username",
+    "trainee__first_name",
+    "trainee__last_name",
+    "case_version__exam_only",
+    "case_version__case__title",
+    "cohort__name",
+    "cohort__exam_mode",
+    "moderation__attempt_id",
+    "moderation__status",
+    "moderation__moderator_id",
+)
+_QUEUE_GRADE_FIELDS = ("attempt_id", "version", "role", "assessor_id", "status", "score")
+
+
 def _queue_queryset(user: User) -> QuerySet:
-    grades = Grade.objects.select_related("assessor").defer("machine_result", "workflow_checks")
+    # Unordered: the rows pick grades by role and version, and the model's ordering would join
+    # the attempts again only to sort.
+    grades = Grade.objects.only(*_QUEUE_GRADE_FIELDS).order_by()
     return (
         attempts_assessable_by(user)
         .select_related("trainee", "case_version__case", "cohort", "moderation")
+        .only(*_QUEUE_FIELDS)
         .prefetch_related(Prefetch("grades", queryset=grades))
         .order_by("submitted_at", "pk")
     )

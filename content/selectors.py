@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
-from wagtail.models import Page
+from wagtail.models import BaseViewRestriction, Page, ReferenceIndex
 
 from content.models import (
     CaseBriefPage,
@@ -176,3 +177,34 @@ def search_learning_content(query: str) -> list[Page]:
     for queryset in (published_lessons(), published_case_briefs()):
         results.extend(queryset.search(query, order_by_relevance=True))
     return results
+
+
+def _restrictions_pass(restrictions, request) -> bool:
+    """Login and group restrictions the request passes (passwords are Wagtail's own form)."""
+    return all(
+        restriction.accept_request(request)
+        for restriction in restrictions
+        if restriction.restriction_type in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+    )
+
+
+def document_open_to(document, request) -> bool:
+    """Whether the request may download the document: it passes the privacy of the document's
+    collection and, when the document is used on pages only, that of at least one of them.
+
+    A document linked only from the assessor-only module is assessor-only material: Wagtail
+    itself would serve it to anyone who has its link. Wagtail's reference index says where a
+    document is used (kept up to date by a task when a page is saved); a document used nowhere
+    or outside pages keeps its collection's privacy only.
+    """
+    if not _restrictions_pass(document.collection.get_view_restrictions(), request):
+        return False
+    page_type = ContentType.objects.get_for_model(Page)
+    uses = ReferenceIndex.get_references_to(document)
+    if not uses.exists() or uses.exclude(base_content_type=page_type).exists():
+        return True
+    page_ids = {int(pk) for pk in uses.values_list("object_id", flat=True)}
+    return any(
+        _restrictions_pass(page.get_view_restrictions(), request)
+        for page in Page.objects.filter(pk__in=page_ids)
+    )

@@ -1,4 +1,5 @@
-"""Wagtail admin: the profile as snippets, the coverage view, and 404 for private pages."""
+"""Wagtail admin: the profile as snippets, the coverage view, and 404 for private pages and
+private documents."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content import views
+from content import selectors, views
 from content.models import (
     CompetenceArea,
     CoreTask,
@@ -115,3 +116,16 @@ def refuse_private_pages(page, request, serve_args, serve_kwargs):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         raise Http404
     return None
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_private_documents(document, request):
+    """A document of a login- or group-restricted collection, or used only on pages the visitor
+    may not see, answers as those pages do: a visitor goes to the platform's login page, and a
+    logged-in user outside the groups gets 404 (Wagtail would send them to its login page, or,
+    for a document used only on private pages, serve it to anyone)."""
+    if selectors.document_open_to(document, request):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+    raise Http404

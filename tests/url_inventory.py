@@ -18,8 +18,10 @@ SAMPLE_VALUES = {
     "path": "bestaat-niet",
     "uuid": "00000000-0000-0000-0000-000000000000",
 }
-# Areas that bring their own authentication and are tested as a whole.
-THIRD_PARTY_PREFIXES = ("cms/", "django-admin/", "documenten/", "static/", "media/")
+# Areas that bring their own authentication and are tested as a whole. Wagtail's documents
+# (`documenten/`) are not one of them: they are served by the platform's rules on privacy, so
+# each of their routes is a row like any other.
+THIRD_PARTY_PREFIXES = ("cms/", "django-admin/", "static/", "media/")
 
 
 @dataclass(frozen=True)
@@ -39,16 +41,25 @@ def _sample(route: str) -> str:
         return SAMPLE_VALUES.get(converter, "x")
 
     sample = re.sub(r"<(?:(\w+):)?\w+>", replace, route)
-    # Regex routes (Wagtail's serve view and a few others) are sampled by stripping the syntax.
+    # Regex routes (Wagtail's serve views and a few others) are sampled by stripping the syntax,
+    # also where an include's prefix comes before the regex ("documenten/(\\d+)/(.*)$").
     sample = sample.lstrip("^").rstrip("$").replace("\\Z", "")
+    sample = sample.replace("(\\d+)", SAMPLE_VALUES["int"]).replace("(.*)", "x")
     sample = re.sub(r"\(\?P<\w+>[^)]*\)", "x", sample)
     return "/" + sample
+
+
+def _join(prefix: str, pattern) -> str:
+    """The route as Django's resolver names it (ResolverMatch.route): an included regex loses
+    its leading "^" after a prefix ("documenten/" + "^(\\d+)/(.*)$")."""
+    route = str(pattern.pattern)
+    return prefix + route.removeprefix("^") if prefix else route
 
 
 def _walk(patterns, prefix: str = "", namespace: str | None = None):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            route = prefix + str(pattern.pattern)
+            route = _join(prefix, pattern)
             if route.startswith(THIRD_PARTY_PREFIXES):
                 continue
             child_namespace = pattern.namespace or namespace
@@ -56,7 +67,7 @@ def _walk(patterns, prefix: str = "", namespace: str | None = None):
                 child_namespace = f"{namespace}:{pattern.namespace}"
             yield from _walk(pattern.url_patterns, route, child_namespace)
         elif isinstance(pattern, URLPattern):
-            route = prefix + str(pattern.pattern)
+            route = _join(prefix, pattern)
             name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
             yield UrlRow(route=route, name=name, sample=_sample(route))
 

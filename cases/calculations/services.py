@@ -1,8 +1,10 @@
 """Writes of the calculation editor: saving the draft and submitting a frozen version.
 
 Concurrency, in short (README.md has the long version):
-- a draft save re-reads the draft with `select_for_update()` inside `transaction.atomic()` and
-  writes only when the caller's `expected_version` is the stored one, adding one to it;
+- a draft save is one conditional `UPDATE … WHERE version = expected_version` that adds one to
+  the version: the check and the write are one statement, so a parallel save of the same version
+  waits for the row's lock and then finds no row of that version (PostgreSQL re-checks the
+  condition on the updated row; SQLite writes one at a time);
 - a submit locks the attempt row, so two submits of one attempt run one after the other where
   the database has row locks, and the unique constraints of `CalculationVersion` refuse the
   loser where it has not (SQLite): the `IntegrityError` becomes `AlreadySubmitted`.
@@ -13,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import calcengine
@@ -59,26 +62,39 @@ def draft_save(
     The lines are stored whatever they hold (an incomplete or invalid calculation loses nothing);
     `calculation_estimate` tells what the engine makes of them. Raises `StaleDraft` (nothing
     written) when another tab or session saved in between, `CalculationLocked` when the attempt
-    is finished.
+    is finished. Returns the draft as stored (its attempt, lines, version, author and time; the
+    row is not read back).
     """
     _ensure_editable(attempt)
     if not isinstance(lines, list):
         raise TypeError("lines must be a list")
-    with transaction.atomic():
-        # The re-read under lock is what makes the version check and the write one step.
-        draft = CalculationDraft.objects.select_for_update().filter(attempt=attempt).first()
-        if draft is None:
-            # The first save creates the row (a parallel first save may win: get_or_create then
-            # reads that one) and locks it.
-            draft_get_or_create(attempt=attempt)
-            draft = CalculationDraft.objects.select_for_update().get(attempt=attempt)
-        if draft.version != expected_version:
-            raise StaleDraft(draft.version)
-        draft.lines = lines
-        draft.version += 1
-        draft.updated_by = by
-        draft.save(update_fields=["lines", "version", "updated_by", "updated_at"])
-    return draft
+    saved_at = timezone.now()
+    saved = _update_if_version(attempt, lines, expected_version, by, saved_at)
+    if not saved and expected_version == 0:
+        # The first save creates the row at version 0 (a parallel first save may have done so,
+        # get_or_create then reads that one) and updates it like any other.
+        draft_get_or_create(attempt=attempt)
+        saved = _update_if_version(attempt, lines, expected_version, by, saved_at)
+    if not saved:
+        stored = CalculationDraft.objects.filter(attempt=attempt).values_list("version", flat=True)
+        raise StaleDraft(stored.first() or 0)
+    return CalculationDraft(
+        attempt=attempt,
+        lines=lines,
+        version=expected_version + 1,
+        updated_by=by,
+        updated_at=saved_at,
+    )
+
+
+def _update_if_version(
+    attempt: Attempt, lines: list[Any], expected_version: int, by: Any, saved_at: Any
+) -> bool:
+    """One conditional UPDATE: the version check and the write in one statement."""
+    updated = CalculationDraft.objects.filter(attempt=attempt, version=expected_version).update(
+        lines=lines, version=expected_version + 1, updated_by=by, updated_at=saved_at
+    )
+    return updated == 1
 
 
 def calculation_estimate(*, attempt: Attempt, lines: list[Any]) -> dict[str, Any]:

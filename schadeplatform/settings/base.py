@@ -86,25 +86,31 @@ TEMPLATES = [
     },
 ]
 
+def with_engine_options(config: dict) -> dict:
+    """A DATABASES entry with the options of its engine; production applies it to its URL too."""
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Concurrent writers (autosave beside a submit) queue for the write lock at BEGIN instead
+        # of failing with "database is locked" when a read transaction tries to start writing.
+        options = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    else:
+        # PostgreSQL gets the parameters apart from the SQL (server-side binding), so psycopg
+        # prepares a statement once a connection has run it 5 times and the server no longer
+        # parses and plans it on every request: planning was most of the database's CPU per API
+        # request (docs/decisions.md). Behind a pooler without prepared statements (PgBouncer in
+        # transaction mode before 1.21) set DATABASE_PREPARED_STATEMENTS=false.
+        options = {
+            "server_side_binding": True,
+            "prepare_threshold": 5 if env_bool("DATABASE_PREPARED_STATEMENTS", True) else None,
+        }
+    return {**config, "OPTIONS": {**config.get("OPTIONS", {}), **options}}
+
+
 # SQLite is the embedded default; DATABASE_URL=postgres://… switches to PostgreSQL.
 DATABASES = {
-    "default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": with_engine_options(
+        env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    ),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Concurrent writers (autosave beside a submit) queue for the write lock at BEGIN instead
-    # of failing with "database is locked" when a read transaction tries to start writing.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
-else:
-    # PostgreSQL gets the parameters apart from the SQL (server-side binding), so psycopg prepares
-    # a statement once a connection has run it 5 times and the server no longer parses and plans
-    # it on every request: planning was most of the database's CPU per API request
-    # (docs/decisions.md). Behind a pooler without prepared statements (PgBouncer in transaction
-    # mode before 1.21) set DATABASE_PREPARED_STATEMENTS=false.
-    DATABASES["default"]["OPTIONS"] = {
-        **DATABASES["default"].get("OPTIONS", {}),
-        "server_side_binding": True,
-        "prepare_threshold": 5 if env_bool("DATABASE_PREPARED_STATEMENTS", True) else None,
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -230,6 +236,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "xlsx", "docx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every uploaded document is a download, PDFs too (Wagtail opens those in the browser by
+# default): a file an editor uploaded never runs in the platform's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -6,6 +6,7 @@ work goes to the database task backend, worked by `manage.py db_worker` on any m
 """
 
 from .base import *  # noqa: F403
+from .base import with_engine_options
 from .env import (
     env_bool,
     env_choice,
@@ -21,7 +22,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS]
 )
-DATABASES = {"default": env_database("DATABASE_URL")}
+# Required here (no SQLite default), with the same engine options as everywhere else: without
+# them production lost the prepared statements that the tests run with.
+DATABASES = {"default": with_engine_options(env_database("DATABASE_URL"))}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -15,8 +15,15 @@ Seven people look at the work of one trainee (`owner`, cursist1 of the demo data
 Every path names real objects of the demo data (`load_demo`) plus the second organisation made
 here: cursist1's delivered attempt with its submitted calculation versions and a grade signed by
 beoordelaar1, its rendered assessment report, a published case, a live lesson page and the
-assessor-only module with its page restriction. So a 404 in the table means "not for you",
-never "no such object".
+assessor-only module with its page restriction, three Wagtail documents (public, in an
+assessor-only collection, used only on the assessor-only module) and two attempts of cursist1 in
+an exam cohort (below). So a 404 in the table means "not for you", never "no such object".
+
+Exam mode: cursist1 is also in an exam cohort, graded first by an examiner (`examiner`, not one
+of the seven) and then blind by beoordelaar1 as second assessor. In one attempt the examiner has
+signed and beoordelaar1 has only a draft, so the examiner's grade (with BLIND_MARKER in its
+comment) is for the examiner alone; in the other both have signed, so cursist1 has a result,
+without the reference and without a report.
 
 A row (`Probe`) holds, per role, the answers that role may get (`by(...)`, in the order of
 ROLES). The project's rules (docs/decisions.md): an object a user may not see answers 404, not
@@ -36,6 +43,8 @@ ROLES = ("anonymous", "owner", "colleague", "assessor", "outsider", "editor", "a
 
 # A marker planted in every line of the reference calculations of the owner's case version.
 REFERENCE_MARKER = "REFERENTIE-GEHEIM-MATRIX"
+# A marker in the examiner's comment on the exam attempt that the second assessor grades blind.
+BLIND_MARKER = "BLIND-EERSTE-OORDEEL-MATRIX"
 
 # What a row's path names. The owner's work: only the owner, the cohort's assessor and the
 # administrator may see it; the colleague, the outsider and the editor get 404.
@@ -45,11 +54,20 @@ RESULT = "result"  # the signed final result as the trainee sees it
 REPORT = "report"  # the PDF of the signed grade
 PROGRESS = "progress"  # the owner's progress over their graded attempts
 COHORT = "cohort"  # the cohort's grades and progress
-OWNER_WORK = frozenset({ATTEMPT, GRADE, RESULT, REPORT, PROGRESS, COHORT})
+# Exam mode (assessment/selectors.py): the first grade is for its own assessor alone until the
+# blind second grade is signed too; the trainee's signed result shows no reference lines or
+# verdicts, and there is no assessment report for the trainee.
+BLIND_GRADE = "blind grade"  # the examiner's grade while the second assessor grades blind
+EXAM_RESULT = "exam result"  # the final result of an exam attempt as the trainee sees it
+EXAM_REPORT = "exam report"  # the assessment report of an exam attempt's final grade
+OWNER_WORK = frozenset(
+    {ATTEMPT, GRADE, RESULT, REPORT, PROGRESS, COHORT, BLIND_GRADE, EXAM_RESULT, EXAM_REPORT}
+)
 OWN = "own"  # each user's own things (own lists, own progress): no other user's data in them
 SHARED = "shared"  # the same for every logged-in user (cases, catalogue, search)
 PUBLIC = "public"  # open to anonymous visitors too
 ASSESSOR_ONLY_PAGE = "assessor-only page"  # Wagtail page privacy: Beoordelaars and Redacteuren
+ASSESSOR_ONLY_DOCUMENT = "assessor-only document"  # its collection's privacy, or used only there
 EDITORIAL = "editorial"  # the editors' views of the content
 THIRD_PARTY = "third-party"  # an area with its own login (Wagtail admin, Django admin)
 
@@ -148,6 +166,11 @@ def build_world() -> World:
     assert version is not None, "the graded attempt has no submitted calculation"
     case_version = attempt.case_version
     assert case_version.status == CaseVersionStatus.PUBLISHED
+    # Played and graded before the reference gets its marker: the marker is then in no
+    # trainee's own lines, and the machine can score ("matrix" is no decision it knows).
+    exam = _exam_grades(
+        users["assessor"], *_exam_attempts(owner, users["assessor"], case_version.case)
+    )
 
     # The reference never reaches a trainee before their result is signed: every line of the
     # case's reference calculations carries a marker to look for in the answers. A published
@@ -176,9 +199,10 @@ def build_world() -> World:
     lesson = (
         LessonPage.objects.live().public().not_descendant_of(private_module).order_by("pk").first()
     )
-    cohort = Cohort.objects.get(trainees=owner)
+    cohort = Cohort.objects.get(trainees=owner, exam_mode=False)
     # Outside exam mode the owner's signed result shows the reference lines (Secret below).
     assert not cohort.exam_mode
+    documents = _documents(private_module)
 
     values = {
         "attempt": attempt.pk,
@@ -196,19 +220,160 @@ def build_world() -> World:
         "private_page": private_module.pk,
         "private_url": private_module.url,
         "restriction": restriction.pk,
+        **documents,
+        **exam,
     }
     others = ("anonymous", "colleague", "outsider", "editor")
     secrets = [
         # The reference: for the assessor and the administrator; the owner sees it beside their
         # own lines once the result is signed (outside exam mode), never before.
         Secret(REFERENCE_MARKER, (*others, "owner"), owner_sees_in=frozenset({RESULT, REPORT})),
+        # The examiner's grade of the attempt still graded blind: for the examiner alone, not
+        # even the cohort's other assessor (the blind second one) or the administrator.
+        Secret(BLIND_MARKER, ROLES),
         # The owner's work never shows up for those who may not see it, not even by name.
         Secret(owner.username, others),
         Secret(owner.get_full_name(), others),
         # The assessor-only module is not even named to those outside its groups.
         Secret(private_module.title, ("anonymous", "owner", "colleague", "outsider")),
     ]
+    users["examiner"] = exam_examiner()  # not a column: for the check that the marker shows
     return World(users=users, values=values, secrets=secrets)
+
+
+def _documents(private_module) -> dict[str, Any]:
+    """Three Wagtail documents, as an editor makes them (uploads to a collection, a link in a
+    page's rich text): a public one, one in a collection only Beoordelaars and Redacteuren may
+    see, and one in the public collection but used only on the assessor-only module. The two
+    private ones hold the module's title, which only those groups may read (World.secrets)."""
+    from django.contrib.auth.models import Group
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction, ReferenceIndex
+    from wagtail.rich_text import RichText
+
+    from content.services import ASSESSORS_GROUP, EDITORS_GROUP
+
+    Document = get_document_model()
+
+    def pdf(name: str, text: str, collection=None):
+        content = f"%PDF-1.4\n% {text}\n%%EOF\n".encode()
+        document = Document(title=name, file=ContentFile(content, name=f"{name}.pdf"))
+        if collection is not None:
+            document.collection = collection
+        document.save()
+        return document
+
+    public = pdf("werkinstructie-matrix", "Werkinstructie voor iedereen")
+    collection = Collection.get_first_root_node().add_child(name="Beoordelaarsmateriaal (matrix)")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=(ASSESSORS_GROUP, EDITORS_GROUP)))
+    in_collection = pdf("normering-matrix", private_module.title, collection)
+    used_privately = pdf("beoordelingsrichtlijn-matrix", private_module.title)
+    link = f'<p><a linktype="document" id="{used_privately.pk}">Beoordelingsrichtlijn</a></p>'
+    private_module.body.append(("paragraph", RichText(link)))
+    private_module.save()
+    # Wagtail indexes the link in a task after the commit, which a test never reaches.
+    ReferenceIndex.create_or_update_for_object(private_module)
+    return {
+        "public_document": public.pk,
+        "public_document_file": public.filename,
+        "collection_document": in_collection.pk,
+        "collection_document_file": in_collection.filename,
+        "collection_restriction": restriction.pk,
+        "private_document": used_privately.pk,
+        "private_document_file": used_privately.filename,
+    }
+
+
+EXAMINER = "examinator_matrix"
+EXAM_RUBRIC = {
+    "analyseren-en-interpreteren": 3,
+    "organiseren-en-uitvoeren": 3,
+    "ondersteunen-en-samenwerken": 3,
+    "interacteren-beinvloeden-en-presenteren": 3,
+}
+
+
+def exam_examiner():
+    from schadeplatform.accounts.models import User
+
+    return User.objects.get(username=EXAMINER)
+
+
+def _exam_attempts(owner, assessor, case):
+    """An exam cohort of the owner's organisation with the owner, an examiner and the demo
+    assessor, and two delivered attempts of the owner on the owner's case in it."""
+    from assessment.demo import DemoAttempt, play
+    from cases.services import attempt_start
+    from schadeplatform.accounts.models import Role
+    from tests.factories.accounts import CohortFactory, UserFactory
+
+    examiner = UserFactory(
+        username=EXAMINER,
+        first_name="Eva",
+        last_name="Examinator",
+        role=Role.ASSESSOR,
+        organisation=owner.organisation,
+    )
+    cohort = CohortFactory(
+        organisation=owner.organisation,
+        name="Examengroep (matrix)",
+        exam_mode=True,
+        trainees=[owner],
+        assessors=[examiner, assessor],
+    )
+
+    def delivered():
+        attempt = attempt_start(trainee=owner, case=case)
+        # cohort_of_trainee() puts a new attempt in the owner's first cohort, the demo one.
+        attempt.cohort = cohort
+        attempt.save(update_fields=["cohort"])
+        play(attempt, owner, DemoAttempt(owner.username, case.slug, {}, {}, ""))
+        attempt.refresh_from_db()
+        return attempt
+
+    return cohort, examiner, delivered(), delivered()
+
+
+def _exam_grades(assessor, cohort, examiner, blind, graded) -> dict[str, Any]:
+    """The examiner signs both attempts first; the demo assessor grades the first blind (a
+    draft) and signs the second, which so has a final grade and its report."""
+    from assessment import services
+    from assessment.models import Report, ReportKind, ReportStatus
+    from assessment.selectors import result_for
+    from assessment.tasks import render_report
+
+    def signed(attempt, by, comment):
+        grade = services.grade_start(attempt=attempt, by=by)
+        grade = services.grade_autosave(
+            grade=grade, by=by, revision=grade.revision, rubric=EXAM_RUBRIC, comment=comment
+        )
+        return services.grade_sign(grade=grade, by=by)
+
+    first = signed(blind, assessor, f"Eerste oordeel van de examinator. {BLIND_MARKER}")
+    second = services.grade_start(attempt=blind, by=examiner)
+    assert (first.role, second.role) == ("primary", "second") and not second.is_signed
+
+    final = signed(graded, examiner, "Examen: voldoende, de calculatie is volledig.")
+    signed(graded, assessor, "Examen, tweede beoordeling: eens met de examinator.")
+    found = result_for(graded.trainee, graded.pk)
+    assert found is not None and found.grade == final and not found.show_details
+    report = services.report_request(kind=ReportKind.ASSESSMENT, subject=final, by=assessor)
+    render_report.call(report.pk)
+    report = Report.objects.get(pk=report.pk)
+    assert report.status == ReportStatus.RENDERED, report.error
+    return {
+        "exam_cohort": cohort.pk,
+        "blind_attempt": blind.pk,
+        "blind_grade": first.pk,
+        "second_grade": second.pk,
+        "exam_attempt": graded.pk,
+        "exam_grade": final.pk,
+        "exam_report": report.pk,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,6 +467,48 @@ PROBES: list[Probe] = [
         note="a groups restriction has no password: the form only comes back",
     ),
     probe("_util/login/", "/_util/login/", GET, everyone(200), PUBLIC),
+    # --- Wagtail documents -------------------------------------------------------------------
+    probe(
+        "documenten/(\\d+)/(.*)$",
+        "/documenten/{public_document}/{public_document_file}",
+        GET,
+        everyone(200),
+        PUBLIC,
+        note="a download (Content-Disposition: attachment), see its own test",
+    ),
+    probe(
+        "documenten/(\\d+)/(.*)$",
+        "/documenten/{collection_document}/{collection_document_file}",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 200, 200),
+        ASSESSOR_ONLY_DOCUMENT,
+        note="in a collection for Beoordelaars and Redacteuren: answered as the private page",
+    ),
+    probe(
+        "documenten/(\\d+)/(.*)$",
+        "/documenten/{private_document}/{private_document_file}",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 200, 200),
+        ASSESSOR_ONLY_DOCUMENT,
+        note="in the public collection, but used only on the assessor-only module",
+    ),
+    probe(
+        "documenten/authenticate_with_password/<int:restriction_id>/",
+        "/documenten/authenticate_with_password/{collection_restriction}/",
+        GET,
+        everyone(200),
+        PUBLIC,
+        note="Wagtail's password form for a collection: names neither it nor its documents",
+    ),
+    probe(
+        "documenten/authenticate_with_password/<int:restriction_id>/",
+        "/documenten/authenticate_with_password/{collection_restriction}/",
+        POST,
+        everyone(200),
+        PUBLIC,
+        body={"password": "", "return_url": "/"},
+        note="a groups restriction has no password: the form only comes back",
+    ),
     probe("account/inloggen/", "/account/inloggen/", GET, users(200, 302), PUBLIC),
     probe("account/inloggen/", "/account/inloggen/", POST, users(200, 302), PUBLIC, body={}),
     probe("account/start/", "/account/start/", GET, users(LOGIN, 302), OWN),
@@ -675,6 +882,95 @@ PROBES: list[Probe] = [
         by(LOGIN, 200, 404, 200, 404, 404, 404),
         REPORT,
     ),
+    # --- assessment in exam mode: pages --------------------------------------------------------
+    probe(
+        "beoordeling/poging/<int:attempt_id>/beoordelen/",
+        "/beoordeling/poging/{blind_attempt}/beoordelen/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        GRADE,
+        body={},
+        note="assessor: the second, blind grade, back to their own draft",
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/",
+        "/beoordeling/cijfer/{second_grade}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        GRADE,
+        note="the second assessor's own draft: without the examiner's grade (BLIND_MARKER)",
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/",
+        "/beoordeling/cijfer/{blind_grade}/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        note="the examiner's grade: not for the second assessor until both have signed",
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/",
+        "/beoordeling/cijfer/{blind_grade}/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={},
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/correctie/",
+        "/beoordeling/cijfer/{blind_grade}/correctie/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={"reason": "Matrix: correctie"},
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/resultaat/",
+        "/beoordeling/poging/{blind_attempt}/resultaat/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 404),
+        EXAM_RESULT,
+        note="no result for anyone before both blind grades are signed",
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/resultaat/",
+        "/beoordeling/poging/{exam_attempt}/resultaat/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        EXAM_RESULT,
+        note="owner: the signed result, without the reference lines (REFERENCE_MARKER)",
+    ),
+    probe(
+        "beoordeling/rapport/beoordeling/<int:grade_id>/",
+        "/beoordeling/rapport/beoordeling/{exam_grade}/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        EXAM_REPORT,
+        body={},
+        note="no assessment report for the trainee in exam mode",
+    ),
+    probe(
+        "beoordeling/rapport/<int:pk>/",
+        "/beoordeling/rapport/{exam_report}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        EXAM_REPORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/",
+        "/beoordeling/groep/{exam_cohort}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/cijfers.csv",
+        "/beoordeling/groep/{exam_cohort}/cijfers.csv",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        COHORT,
+        note="final grades only: not the examiner's grade of the attempt still graded blind",
+    ),
     # --- assessment: API -----------------------------------------------------------------------
     probe("api/v1/assessment/queue/", "/api/v1/assessment/queue/", GET, users(API, 200), OWN),
     probe(
@@ -809,6 +1105,96 @@ PROBES: list[Probe] = [
         by(API, 404, 404, 200, 404, 404, 200),
         COHORT,
     ),
+    # --- assessment in exam mode: API ----------------------------------------------------------
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/grades/",
+        "/api/v1/assessment/attempts/{blind_attempt}/grades/",
+        POST,
+        by(API, 404, 404, 201, 404, 404, 404),
+        GRADE,
+        note="assessor: their own second, blind grade",
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/",
+        "/api/v1/assessment/grades/{second_grade}/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 404),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/",
+        "/api/v1/assessment/grades/{blind_grade}/",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/",
+        "/api/v1/assessment/grades/{blind_grade}/",
+        PATCH,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/overrides/",
+        "/api/v1/assessment/grades/{blind_grade}/overrides/",
+        POST,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/correction/",
+        "/api/v1/assessment/grades/{blind_grade}/correction/",
+        POST,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={"reason": "Matrix: correctie"},
+    ),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/result/",
+        "/api/v1/assessment/attempts/{blind_attempt}/result/",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 404),
+        EXAM_RESULT,
+    ),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/result/",
+        "/api/v1/assessment/attempts/{exam_attempt}/result/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        EXAM_RESULT,
+    ),
+    probe(
+        "api/v1/assessment/reports/",
+        "/api/v1/assessment/reports/",
+        POST,
+        by(API, 404, 404, 202, 404, 404, 404),
+        EXAM_REPORT,
+        body={"kind": "assessment", "grade": Ref("exam_grade")},
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/",
+        "/api/v1/assessment/reports/{exam_report}/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 404),
+        EXAM_REPORT,
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/download/",
+        "/api/v1/assessment/reports/{exam_report}/download/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 404),
+        EXAM_REPORT,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/grades.csv",
+        "/api/v1/assessment/cohorts/{exam_cohort}/grades.csv",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
     # --- content, accounts and the API's documentation ----------------------------------------
     probe("api/v1/competence-profile/", "/api/v1/competence-profile/", GET, everyone(200), PUBLIC),
     probe(
@@ -901,7 +1287,29 @@ def rule_a_trainee_never_reaches_a_grade(probe: Probe) -> list[str]:
     """The grade holds the machine's result against the reference calculation: a trainee sees
     only the signed result (RESULT, REPORT), never the grade itself. That no answer to a trainee
     holds the reference is checked on the answers (REFERENCE_MARKER in World.secrets)."""
-    return _only(probe, ("owner", "colleague"), HIDDEN) if probe.subject == GRADE else []
+    grades = (GRADE, BLIND_GRADE)
+    return _only(probe, ("owner", "colleague"), HIDDEN) if probe.subject in grades else []
+
+
+def rule_in_exam_mode_the_first_grade_stays_blind(probe: Probe) -> list[str]:
+    """Until both blind grades are signed, the examiner's grade is the examiner's alone: the
+    second assessor (the cohort's `assessor` here) and the administrator get 404 as well. That
+    its comment is in no answer is checked on the answers (BLIND_MARKER in World.secrets)."""
+    return _only(probe, ROLES[1:], HIDDEN) if probe.subject == BLIND_GRADE else []
+
+
+def rule_in_exam_mode_a_trainee_gets_no_assessment_report(probe: Probe) -> list[str]:
+    """The report shows the reference lines and the verdicts, which exam mode keeps from the
+    trainee; the signed result without them is all the owner gets (EXAM_RESULT)."""
+    return _only(probe, ("owner", "colleague"), HIDDEN) if probe.subject == EXAM_REPORT else []
+
+
+def rule_assessor_only_material_stays_with_its_groups(probe: Probe) -> list[str]:
+    """The assessor-only module and its documents: 404 to trainees and to an assessor outside
+    the group Beoordelaars (an anonymous visitor is sent to the login page, rule below)."""
+    if probe.subject not in (ASSESSOR_ONLY_PAGE, ASSESSOR_ONLY_DOCUMENT):
+        return []
+    return _only(probe, ("owner", "colleague", "outsider"), HIDDEN)
 
 
 def rule_grading_overrides_and_sign_off_only_by_assessors(probe: Probe) -> list[str]:
@@ -935,6 +1343,9 @@ SECURITY_RULES = (
     rule_an_assessor_of_another_cohort_never_sees_this_cohorts_work,
     rule_an_editor_sees_nobodys_work,
     rule_a_trainee_never_reaches_a_grade,
+    rule_in_exam_mode_the_first_grade_stays_blind,
+    rule_in_exam_mode_a_trainee_gets_no_assessment_report,
+    rule_assessor_only_material_stays_with_its_groups,
     rule_grading_overrides_and_sign_off_only_by_assessors,
     rule_an_anonymous_visitor_gets_nothing_but_public_things,
     rule_nothing_answers_a_server_error,

@@ -4,9 +4,10 @@ The table (tests/hardening/authorization_table.py) has a row per request: every 
 URL inventory with GET, the routes that change something also with their write method, and
 one row each for the Wagtail admin and the Django admin. Paths name real objects (cursist1's
 graded attempt, its grade, report, calculation versions, a live page, the assessor-only
-module), so 404 means "not for you", not "no such thing". Each answer is also searched for
-text its role must never see (the case's reference, the owner's name, the assessor-only
-module's title), and a refusal from the API must be in its error shape.
+module, Wagtail documents, cursist1's attempts in an exam cohort), so 404 means "not for you",
+not "no such thing". Each answer is also searched for text its role must never see (the case's
+reference, the owner's name, the assessor-only module's title, the examiner's comment on an
+attempt still graded blind), and a refusal from the API must be in its error shape.
 
     .venv/bin/pytest tests/hardening/test_authorization_matrix.py -n0 -q
 
@@ -24,6 +25,7 @@ import pytest
 from django.urls import resolve, reverse
 
 from tests.hardening.authorization_table import (
+    BLIND_MARKER,
     LOGIN,
     PROBES,
     REFERENCE_MARKER,
@@ -40,7 +42,21 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def world(module_demo_data, django_db_blocker):
+def files_on_disk(tmp_path_factory):
+    """Wagtail serves a document from its file's path, as production's file storage has one;
+    the test settings' in-memory storage only names a path, so this module's files (the demo
+    data's too) go to a folder of their own."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    on_disk = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    storages = {**settings.STORAGES, "default": on_disk}
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), STORAGES=storages):
+        yield
+
+
+@pytest.fixture(scope="module")
+def world(files_on_disk, module_demo_data, django_db_blocker):
     with django_db_blocker.unblock():
         return build_world()
 
@@ -133,6 +149,11 @@ def test_each_role_gets_only_the_answers_the_table_allows(world, probe):
         ("assessor", "/api/v1/attempts/", "owner's username"),
         ("assessor", "/beoordeling/groep/{cohort}/", "owner's name"),
         ("assessor", "{private_url}", "assessor-only module"),
+        ("assessor", "/documenten/{collection_document}/{collection_document_file}", "module"),
+        ("editor", "/documenten/{private_document}/{private_document_file}", "module"),
+        ("assessor", "/beoordeling/poging/{exam_attempt}/resultaat/", "reference"),
+        ("examiner", "/beoordeling/cijfer/{blind_grade}/", "examiner's comment"),
+        ("assessor", "/beoordeling/cijfer/{exam_grade}/", "exam grade's comment"),
     ],
 )
 def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, path, secret):
@@ -142,10 +163,25 @@ def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, p
         "owner's username": world.users["owner"].username,
         "owner's name": world.users["owner"].get_full_name(),
         "assessor-only module": world.secrets[-1].text,
+        "module": world.secrets[-1].text,
+        "examiner's comment": BLIND_MARKER,
+        # once both have signed, the second assessor reads the examiner's grade
+        "exam grade's comment": "Examen: voldoende",
     }[secret]
     response, content = _ask(world, Probe("", path, "get", {}, ""), role)
     assert response.status_code == 200
     assert text.encode() in content
+
+
+@pytest.mark.parametrize("document", ["public_document", "private_document"])
+def test_documents_are_served_as_downloads(world, document):
+    """An uploaded document never opens in the platform's origin (a PDF or HTML with script):
+    the browser saves it."""
+    response, _content = _ask(
+        world, Probe("", f"/documenten/{{{document}}}/{{{document}_file}}", "get", {}, ""), "admin"
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
 
 
 def test_every_route_in_the_url_inventory_has_a_row():

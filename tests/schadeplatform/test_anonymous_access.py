@@ -24,6 +24,9 @@ PUBLIC_ROUTES = {
 PUBLIC_PREFIXES = (
     "api/v1/pages/",  # Wagtail's pages API: published, public pages only
     "_util/",  # Wagtail's password and login forms for private pages
+    # Wagtail's documents: a public document is for anyone; a private one (its collection's
+    # privacy, or used only on private pages) is refused in tests/hardening/ and tests/content.
+    "documenten/",
 )
 
 
