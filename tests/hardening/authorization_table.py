@@ -231,6 +231,8 @@ def build_world() -> World:
         # The examiner's grade of the attempt still graded blind: for the examiner alone, not
         # even the cohort's other assessor (the blind second one) or the administrator.
         Secret(BLIND_MARKER, ROLES),
+        # Nor does it count in anyone's progress before the blind second grade is signed.
+        Secret(exam["blind_signed_at"], ROLES),
         # The owner's work never shows up for those who may not see it, not even by name.
         Secret(owner.username, others),
         Secret(owner.get_full_name(), others),
@@ -353,9 +355,10 @@ def _exam_grades(assessor, cohort, examiner, blind, graded) -> dict[str, Any]:
         )
         return services.grade_sign(grade=grade, by=by)
 
-    first = signed(blind, assessor, f"Eerste oordeel van de examinator. {BLIND_MARKER}")
-    second = services.grade_start(attempt=blind, by=examiner)
+    first = signed(blind, examiner, f"Eerste oordeel van de examinator. {BLIND_MARKER}")
+    second = services.grade_start(attempt=blind, by=assessor)
     assert (first.role, second.role) == ("primary", "second") and not second.is_signed
+    signed(blind, assessor, "tijdelijk")
 
     final = signed(graded, examiner, "Examen: voldoende, de calculatie is volledig.")
     signed(graded, assessor, "Examen, tweede beoordeling: eens met de examinator.")
@@ -373,6 +376,9 @@ def _exam_grades(assessor, cohort, examiner, blind, graded) -> dict[str, Any]:
         "exam_attempt": graded.pk,
         "exam_grade": final.pk,
         "exam_report": report.pk,
+        # as the progress series give them (`at`): one counts, the other not yet
+        "blind_signed_at": first.signed_at.isoformat(),
+        "exam_signed_at": final.signed_at.isoformat(),
     }
 
 

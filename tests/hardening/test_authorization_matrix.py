@@ -154,6 +154,7 @@ def test_each_role_gets_only_the_answers_the_table_allows(world, probe):
         ("assessor", "/beoordeling/poging/{exam_attempt}/resultaat/", "reference"),
         ("examiner", "/beoordeling/cijfer/{blind_grade}/", "examiner's comment"),
         ("assessor", "/beoordeling/cijfer/{exam_grade}/", "exam grade's comment"),
+        ("owner", "/api/v1/assessment/progress/", "exam grade's signature"),
     ],
 )
 def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, path, secret):
@@ -167,6 +168,7 @@ def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, p
         "examiner's comment": BLIND_MARKER,
         # once both have signed, the second assessor reads the examiner's grade
         "exam grade's comment": "Examen: voldoende",
+        "exam grade's signature": world.values["exam_signed_at"],
     }[secret]
     response, content = _ask(world, Probe("", path, "get", {}, ""), role)
     assert response.status_code == 200
