@@ -358,7 +358,6 @@ def _exam_grades(assessor, cohort, examiner, blind, graded) -> dict[str, Any]:
     first = signed(blind, examiner, f"Eerste oordeel van de examinator. {BLIND_MARKER}")
     second = services.grade_start(attempt=blind, by=assessor)
     assert (first.role, second.role) == ("primary", "second") and not second.is_signed
-    signed(blind, assessor, "tijdelijk")
 
     final = signed(graded, examiner, "Examen: voldoende, de calculatie is volledig.")
     signed(graded, assessor, "Examen, tweede beoordeling: eens met de examinator.")
