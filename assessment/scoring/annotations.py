@@ -5,6 +5,7 @@ as the calculation contract: an unknown field, a wrong type or a value out of ra
 reference, with a path per error.
 """
 
+import math
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -51,11 +52,11 @@ def read_decimal(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, float):
-        # A float is taken only when its shortest repr is its exact value (calculation spec §1).
-        exact = Decimal(value)
-        if exact != Decimal(repr(value)):
+        # Through str(), as calcengine takes a float (calculation spec §1: "converts exactly
+        # through str()"): 0.7 is 0.7, not the binary fraction nearest to it.
+        if not math.isfinite(value):
             return None
-        value = exact
+        return Decimal(str(value))
     if isinstance(value, int | Decimal):
         number = Decimal(value)
     elif isinstance(value, str):
