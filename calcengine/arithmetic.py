@@ -8,12 +8,25 @@ from the rate set, never from this module.
 from __future__ import annotations
 
 import calendar
+import decimal
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from calcengine.model import Band, Line, Rates, Vehicle
 
+# Python's default decimal context (§5: 28 significant digits), fixed here rather than taken
+# from the caller's thread, whose context another library may have changed.
+CONTEXT = decimal.Context(
+    prec=28,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999999,
+    Emax=999999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -63,6 +76,12 @@ def line_paint_units(line: Line, rates: Rates) -> Decimal:
     if line.paint is None:
         return ZERO
     return line.paint.units * rates.paint_mode_factor[line.paint.mode]
+
+
+def has_paint_work(line_units: Iterable[Decimal]) -> bool:
+    """Whether the calculation has paint work: the lines' paint units sum above 0 (`P > 0` of
+    §2.2, before setup). It adds the setup (§1.2, §2.2) and the drying day (§2.10)."""
+    return sum(line_units, ZERO) > 0
 
 
 def paint_units(line_units: Iterable[Decimal], vehicle: Vehicle, rates: Rates) -> Decimal:
@@ -201,9 +220,12 @@ def repair_days(
     has_lines: bool,
     vehicle: Vehicle,
     rates: Rates,
+    *,
+    paint_work: bool,
 ) -> int:
     """Working days (§2.10): `ceil((Σ hours + paint_hours) / productive_hours_per_day)`, plus 1
-    when there is paint work (`P > 0`); 0 without lines.
+    when there is paint work (`has_paint_work`, the same test that adds the setup, so a
+    paint-type labour factor of 0 still leaves the drying day); 0 without lines.
 
     Every hour figure shares the divisor `units_per_hour`, so the ceiling is taken of the exact
     fraction `units / (units_per_hour × productive_hours_per_day)`: a sum of 28-digit quotients
@@ -215,7 +237,7 @@ def repair_days(
     denominator = vehicle.units_per_hour * rates.productive_hours_per_day
     whole, remainder = divmod(numerator, denominator)
     days = int(whole) + (1 if remainder else 0)
-    if paint_units_total > 0:
+    if paint_work:
         days += 1
     return days
 

@@ -32,7 +32,8 @@ def calculate(calc: CalculationInput) -> Estimate:
     a trillion each), where no amount can be rounded to the cent any more.
     """
     try:
-        return _calculate(calc)
+        with decimal.localcontext(a.CONTEXT):
+            return _calculate(calc)
     except decimal.InvalidOperation:
         raise InputError([{"path": "", "message": TOO_LARGE}]) from None
 
@@ -124,7 +125,12 @@ def _calculate(calc: CalculationInput) -> Estimate:
     vat = a.vat(subtotal, rates)
     total = subtotal + vat
     days = a.repair_days(
-        sum(labour_units.values(), a.ZERO), paint_units, bool(lines), vehicle, rates
+        sum(labour_units.values(), a.ZERO),
+        paint_units,
+        bool(lines),
+        vehicle,
+        rates,
+        paint_work=a.has_paint_work(line_paint_units),
     )
 
     total_loss = _total_loss(calc, subtotal, total)

@@ -34,7 +34,7 @@ EXIT_REFUSED = 2
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
-    out = stdout if stdout is not None else sys.stdout
+    out = stdout if stdout is not None else _utf8(sys.stdout)
     parser = argparse.ArgumentParser(
         prog="python -m calcengine",
         description="Schadecalculatie volgens schadecalc/1.",
@@ -49,6 +49,16 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     if args.batch is not None:
         return _batch(Path(args.batch), out)
     return _single(args.input, out)
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    """Standard output as UTF-8 whatever the locale says, as the output holds Dutch text ("€",
+    "vóór"). A lone surrogate, which valid JSON can write as "\\ud800", is written back as
+    that same escape rather than failing, so the output stays the JSON that was meant."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="backslashreplace")
+    return stream
 
 
 def _compute(raw: bytes) -> dict[str, Any]:

@@ -7,9 +7,10 @@ every amount was computed from the exact figures before this module sees it.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
+from calcengine.arithmetic import CONTEXT
 from calcengine.model import Estimate
 
 _CENT = Decimal("0.01")
@@ -61,6 +62,11 @@ def hours(number: Decimal) -> str:
 
 def to_json(estimate: Estimate) -> dict[str, Any]:
     """The §5 output, JSON-ready (strings, ints, booleans, None), keys in the spec's order."""
+    with localcontext(CONTEXT):
+        return _to_json(estimate)
+
+
+def _to_json(estimate: Estimate) -> dict[str, Any]:
     total_loss = estimate.total_loss
     return {
         "spec": estimate.spec,

@@ -93,14 +93,18 @@ def parse(data: Any) -> CalculationInput:
     rates = _rates(data.get("rates", _ABSENT), errors)
     lines = _lines(data.get("lines", _ABSENT), errors)
 
-    # An unreadable damage date is already reported; it is not reported again as missing.
+    # Read from the raw vehicle and rate set, so that an unrelated error in either does not hide
+    # this one (§4: all errors at once). An unreadable damage date is already reported; it is not
+    # reported again as missing.
+    raw_vehicle = data.get("vehicle")
     if (
-        vehicle is not None
-        and rates is not None
-        and vehicle.value_before_damage is None
+        type(raw_vehicle) is dict
+        and raw_vehicle.get("value_before_damage") is None
         and not (damage_date_given and damage_date is None)
     ):
-        _check_value_from_scheme(vehicle, rates, damage_date, errors)
+        _check_value_from_scheme(
+            raw_vehicle, data.get("rates"), vehicle, rates, damage_date, errors
+        )
 
     if errors:
         raise InputError(errors)
@@ -791,16 +795,24 @@ def _paint(raw: Any, index: int, errors: list) -> Paint | None:
 
 
 def _check_value_from_scheme(
-    vehicle: Vehicle, rates: Rates, damage_date: date | None, errors: list
+    raw_vehicle: dict,
+    raw_rates: Any,
+    vehicle: Vehicle | None,
+    rates: Rates | None,
+    damage_date: date | None,
+    errors: list,
 ) -> None:
-    """Refuse when value_before_damage is absent and §2.12 cannot compute it."""
+    """Refuse when value_before_damage is absent and §2.12 cannot compute it.
+
+    Works from the raw vehicle and rate set where either was refused for another reason."""
     path = "vehicle.value_before_damage"
+    raw_scheme = raw_rates.get("new_value_scheme") if type(raw_rates) is dict else None
     missing = []
-    if vehicle.new_value is None:
+    if raw_vehicle.get("new_value") is None:
         missing.append("vehicle.new_value")
     if damage_date is None:
         missing.append("damage_date")
-    if not rates.new_value_scheme:
+    if raw_scheme is None or raw_scheme == []:
         missing.append("rates.new_value_scheme")
     if missing:
         errors.append(
@@ -812,8 +824,22 @@ def _check_value_from_scheme(
             }
         )
         return
-    age = arithmetic.age_months(vehicle.first_registration, damage_date)
-    last_month = rates.new_value_scheme[-1].to_month
+    if vehicle is not None and rates is not None:
+        first_registration = vehicle.first_registration
+        new_value, scheme = vehicle.new_value, rates.new_value_scheme
+    else:
+        # Read again without reporting: an unreadable field is already reported where it is
+        # checked.
+        unreported: list[dict[str, str]] = []
+        first_registration = _date(raw_vehicle.get("first_registration"), "", unreported)
+        new_value = _number(raw_vehicle["new_value"], "", unreported)
+        scheme = _scheme(raw_scheme, unreported)
+        if unreported:
+            return
+    if first_registration is None or new_value is None or not scheme:
+        return
+    age = arithmetic.age_months(first_registration, damage_date)
+    last_month = scheme[-1].to_month
     if age < 0:
         errors.append(
             {
@@ -829,9 +855,9 @@ def _check_value_from_scheme(
             }
         )
     else:
-        depreciation = arithmetic.depreciation_percent(age, rates.new_value_scheme)
+        depreciation = arithmetic.depreciation_percent(age, scheme)
         try:
-            value = arithmetic.value_from_new_value(vehicle.new_value, depreciation)
+            value = arithmetic.value_from_new_value(new_value, depreciation)
         except decimal.InvalidOperation:
             value = ZERO  # a depreciation of more than 28 digits leaves nothing either
         if value <= 0:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
+from decimal import localcontext
+from functools import partial
 
 import pytest
 
-from calcengine import arithmetic, calculate, parse
+from calcengine import arithmetic, calculate, estimate, parse
 from calcengine.model import Band
 from calcengine.output import hours, money, plain
 from tests.calcengine.inputs import golden_input
@@ -123,10 +125,15 @@ def test_repair_days_take_the_ceiling_of_exact_hours_plus_a_day_for_paint():
     calc = parse(golden_input("clio-empty"))
     vehicle = replace(calc.vehicle, units_per_hour=12)
     # 10/12 h + 74/12 h is exactly 7 h: one day at 7 productive hours, not two.
-    assert arithmetic.repair_days(D(10), D(74), True, vehicle, calc.rates) == 2
-    assert arithmetic.repair_days(D(84), D(0), True, vehicle, calc.rates) == 1
-    assert arithmetic.repair_days(D(85), D(0), True, vehicle, calc.rates) == 2
-    assert arithmetic.repair_days(D(0), D(0), False, vehicle, calc.rates) == 0
+    days = partial(arithmetic.repair_days, vehicle=vehicle, rates=calc.rates)
+    assert days(D(10), D(74), True, paint_work=True) == 2
+    assert days(D(84), D(0), True, paint_work=False) == 1
+    assert days(D(85), D(0), True, paint_work=False) == 2
+    assert days(D(0), D(0), False, paint_work=False) == 0
+    # 320 + 50 + 86 labour and 354 paint units = 67.5 h over 7.5 h a day: 9 days exactly, where
+    # the sum of the 28-digit quotients 320/12 + 50/12 + 86/12 + 354/12, over 7.5, is 9.000…001.
+    rates = replace(calc.rates, productive_hours_per_day=D("7.5"))
+    assert arithmetic.repair_days(D(456), D(354), True, vehicle, rates, paint_work=False) == 9
 
 
 def test_small_materials_are_capped():
@@ -171,6 +178,29 @@ def test_no_paint_work_adds_neither_setup_nor_a_drying_day():
     assert result.paint.units == D(0)
     # 450 + 25 + 100 units = 5.75 h at 7 h a day: one day, no drying day.
     assert result.repair_days == 1
+
+
+def test_paint_work_keeps_its_drying_day_when_the_paint_type_factor_is_zero():
+    # §1.2 and §2.2: setup is added once there is paint work (P > 0 before setup); §2.10 adds
+    # the drying day for the same paint work, whatever the paint-type factor makes of P.
+    data = golden_input("clio-door-private")
+    data["rates"]["paint_type_labour_factor"][data["vehicle"]["paint_type"]] = "0"
+    result = calculate(parse(data))
+    assert result.paint.units == D(0)
+    # 23 body units at 10 an hour, 7 productive hours a day: 1 day, plus the drying day.
+    assert sum(labour.units for labour in result.labour.values()) == D(23)
+    assert result.repair_days == 2
+
+
+def test_the_callers_decimal_context_changes_no_figure():
+    # §5: amounts come from quotients in Python's default context (28 significant digits),
+    # not from whatever context the calling thread happens to have.
+    data = golden_input()
+    data["vehicle"]["units_per_hour"] = 12  # thirds of an hour: quotients that do not end
+    expected = estimate(data)
+    with localcontext() as context:
+        context.prec = 6
+        assert estimate(data) == expected
 
 
 def test_economic_total_loss_is_strictly_above_the_threshold():

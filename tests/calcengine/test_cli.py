@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -159,3 +160,38 @@ def test_hostile_input_on_stdin_is_refused_without_a_traceback(raw: bytes):
     errors = json.loads(completed.stdout)["errors"]
     assert errors
     assert all(error["message"] for error in errors)
+
+
+def test_output_is_utf8_whatever_the_locale_says():
+    # §6: the output JSON on stdout and exit 0, also where the locale's encoding lacks "€".
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "calcengine",
+            "estimate",
+            str(GOLDEN_DIR / "polo-total-loss.input.json"),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        env=os.environ | {"PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    warning = json.loads(completed.stdout.decode("utf-8"))["warnings"][0]
+    assert warning["code"] == "ECONOMIC_TOTAL_LOSS" and "€" in warning["message"]
+
+
+def test_lone_surrogate_escape_is_printed_back_as_its_escape():
+    # Valid JSON may write "\ud800"; it must not turn the §6 output into a traceback.
+    data = json.loads(GOLF.read_text(encoding="utf-8"))
+    data["lines"][0]["id"] = "\ud800"
+    completed = subprocess.run(
+        [sys.executable, "-m", "calcengine", "estimate", "-"],
+        input=json.dumps(data).encode("ascii"),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["lines"][0]["id"] == "\ud800"

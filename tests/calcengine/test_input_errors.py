@@ -147,6 +147,12 @@ def test_number_with_12_digits_before_the_point_is_accepted():
     assert parse(data).vehicle.value_before_damage == Decimal("999999999999.99")
 
 
+def test_leading_zeros_are_not_digits_before_the_point():
+    data = golden_input()
+    data["vehicle"]["value_before_damage"] = "0000000000021450.00"
+    assert parse(data).vehicle.value_before_damage == Decimal("21450.00")
+
+
 @pytest.mark.parametrize("units_per_hour", [60, 0, "11", 10.5])
 def test_units_per_hour_other_than_10_12_or_100_is_refused(units_per_hour: Any):
     data = golden_input()
@@ -286,6 +292,38 @@ def test_age_beyond_the_last_band_of_the_scheme_is_refused():
     error = _only_error(data)
     assert error["path"] == "vehicle.value_before_damage"
     assert "61 maanden" in error["message"]
+
+
+def test_value_that_cannot_be_computed_is_reported_beside_other_vehicle_errors():
+    # §4: all errors at once; an invalid VIN must not hide the missing value before damage.
+    data = golden_input()
+    del data["vehicle"]["value_before_damage"]
+    data["vehicle"]["vin"] = "TOO-SHORT"
+    assert [error["path"] for error in _errors(data)] == [
+        "vehicle.vin",
+        "vehicle.value_before_damage",
+    ]
+
+
+def test_age_beyond_the_scheme_is_reported_beside_an_error_in_the_rates():
+    # §4: all errors at once, also when the rate set holding the scheme has another error.
+    data = golden_input("model3-rear-ev")
+    data["damage_date"] = "2027-03-03"  # 61 months, the scheme ends at 60
+    del data["rates"]["vat_percent"]
+    assert [error["path"] for error in _errors(data)] == [
+        "rates.vat_percent",
+        "vehicle.value_before_damage",
+    ]
+
+
+def test_unreadable_field_of_the_scheme_is_not_reported_twice():
+    data = golden_input("model3-rear-ev")
+    data["vehicle"]["first_registration"] = "03-02-2022"
+    data["rates"]["new_value_scheme"][2]["percent_per_month"] = "veel"
+    assert [error["path"] for error in _errors(data)] == [
+        "vehicle.first_registration",
+        "rates.new_value_scheme[2].percent_per_month",
+    ]
 
 
 def test_damage_before_first_registration_cannot_use_the_scheme():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from calcengine import estimate
 from tests.calcengine.inputs import golden_input, line
 
@@ -92,3 +94,28 @@ def test_warnings_are_ordered_by_the_spec_table_then_by_line():
         ("DUPLICATE_LINE", "dup"),
         ("ECONOMIC_TOTAL_LOSS", None),
     ]
+
+
+@pytest.mark.parametrize("powertrain", ["HEV", "PHEV", "BEV", "FCEV"])
+def test_every_high_voltage_powertrain_needs_hv_safety(powertrain: str):
+    # §1.1: HEV, PHEV, BEV and FCEV are the high-voltage vehicles of §3's HV_SAFETY_MISSING.
+    data = golden_input("model3-rear-ev")
+    del data["lines"][0]  # the hv_safety line
+    data["vehicle"]["powertrain"] = powertrain
+    assert ("HV_SAFETY_MISSING", None) in _codes(data)
+
+
+def test_high_voltage_vehicle_without_work_in_the_hv_zone_needs_no_hv_safety():
+    data = golden_input("model3-rear-ev")
+    del data["lines"][0]
+    for raw in data["lines"]:
+        raw.pop("hv_zone", None)
+    assert _codes(data) == []
+
+
+def test_calibrate_line_for_the_sensor_silences_its_warning():
+    data = golden_input()  # line 1 lists park_sensors, which no calibrate line covers
+    data["lines"].append(
+        line(id="cal", code="ADAS-PARK", operation="calibrate", sensor="park_sensors")
+    )
+    assert _codes(data) == []
