@@ -21,7 +21,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -201,8 +201,6 @@ class AttemptTimelineApi(APIView):
 
 class AttemptMoveApi(APIView):
     """Make one move; the input fields are those of the move's form (see cases/README.md)."""
-
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="attempt_move",

@@ -86,6 +86,7 @@ TEMPLATES = [
     },
 ]
 
+
 def with_engine_options(config: dict) -> dict:
     """A DATABASES entry with the options of its engine; production applies it to its URL too."""
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -180,6 +181,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "schadeplatform.api_parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
