@@ -4,6 +4,9 @@ queries whatever the number of attempts."""
 import pytest
 from django.urls import reverse
 
+from assessment import services
+from schadeplatform.accounts.models import Role
+from tests.factories.accounts import UserFactory
 from tests.factories.assessment import CaseVersionFactory, finished_attempt, signed_grade
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +88,67 @@ def test_queue_queries_do_not_grow_with_the_number_of_attempts(
     print(f"queue with {count} attempts: {len(captured.captured_queries)} queries")
 
     assert len(response.context["rows"]) == count
+
+
+# Session, user, the attempts and their grades (no cohort links in the API).
+QUEUE_API_QUERIES = 4
+# What the queue never reads: the case's references and large JSON, the trainee's password and
+# the grades' results (the rows need none of it; loading it was most of a queue request).
+NEVER_READ = (
+    "reference_precalc",
+    "reference_final",
+    "expected_decisions",
+    "payer_rules",
+    "hidden_damage",
+    "password",
+    "machine_result",
+    "workflow_checks",
+)
+
+
+def test_the_queue_in_exam_mode_with_a_moderation_reads_only_what_it_shows(
+    attempt, cohort, assessor, organisation, client_for, django_assert_max_num_queries
+):
+    # given: an exam cohort whose attempt went to moderation (the two blind grades disagree)
+    cohort.exam_mode = True
+    cohort.save()
+    second, third = (
+        UserFactory(username=f"beoordelaar_q{n}", role=Role.ASSESSOR, organisation=organisation)
+        for n in (2, 3)
+    )
+    cohort.assessors.add(second, third)
+    signed_grade(attempt, assessor)
+    grade = services.grade_start(attempt=attempt, by=second)
+    # The radar calibration is a critical line: "missing" fails the second grade.
+    services.line_override_create(
+        grade=grade, by=second, line_key="6", new_verdict="missing", reason="Niet aangetoond."
+    )
+    signed_grade(attempt, second)
+    client = client_for(third)
+    client.get(reverse("assessment:queue"))  # session and user caches warm
+
+    # when: the third assessor opens the queue page and the queue API
+    with django_assert_max_num_queries(QUEUE_QUERIES) as page_queries:
+        page = client.get(reverse("assessment:queue"))
+    with django_assert_max_num_queries(QUEUE_API_QUERIES) as api_queries:
+        api = client.get(reverse("api:assessment_api:queue"))
+
+    # then: the row is complete, with no query per row for a field left out
+    (row,) = page.context["rows"]
+    assert (row.state, row.can_start, row.exam) == ("Moderatie nodig", True, True)
+    shown = page.content.decode()
+    assert (attempt.trainee.get_full_name() or attempt.trainee.username) in shown
+    assert attempt.case_version.case.title in shown
+    (answer,) = api.json()
+    assert answer["attempt"] == attempt.pk
+    assert (answer["state"], answer["can_start"], answer["exam"]) == ("Moderatie nodig", True, True)
+    assert (answer["trainee"], answer["cohort"]) == (attempt.trainee.username, cohort.name)
+    # and the queue's own queries read nothing it does not show
+    queue_sql = [
+        query["sql"]
+        for query in page_queries.captured_queries + api_queries.captured_queries
+        if 'FROM "cases_attempt"' in query["sql"] or 'FROM "assessment_grade"' in query["sql"]
+    ]
+    assert len(queue_sql) == 4
+    for column in NEVER_READ:
+        assert all(f'"{column}"' not in sql for sql in queue_sql), column

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -85,6 +86,17 @@ def test_a_redis_url_must_have_a_redis_scheme(monkeypatch):
         env_url("REDIS_URL", schemes=("redis", "rediss"))
 
 
+# Starts Django; prints the setting named by PRINT_SETTING_NAME as JSON, if any.
+PRINT_SETTING = """
+import json, os, django
+django.setup()
+from django.conf import settings
+name = os.environ.get("PRINT_SETTING_NAME")
+if name:
+    print(json.dumps(getattr(settings, name), default=str))
+"""
+
+
 def _production_check(**overrides: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
@@ -99,7 +111,7 @@ def _production_check(**overrides: str) -> subprocess.CompletedProcess:
     )
     environment.update(overrides)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", PRINT_SETTING],
         cwd=REPO_ROOT,
         env=environment,
         capture_output=True,
@@ -128,3 +140,23 @@ def test_production_settings_fail_loudly_on_a_malformed_variable(variable, value
     result = _production_check(**{variable: value})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_production_settings_prepare_the_statements_the_tests_run_with():
+    # Production reads its own DATABASE_URL; it once dropped the engine's options on the way, so
+    # the servers ran without the prepared statements the suite (and the load test) relied on.
+    result = _production_check(
+        DATABASE_URL="postgres://app@db.example.nl:5432/schadeplatform",
+        DATABASE_PREPARED_STATEMENTS="true",
+        PRINT_SETTING_NAME="DATABASES",
+    )
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout)["default"]["OPTIONS"]
+    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_production_settings_let_writers_queue_on_sqlite():
+    result = _production_check(PRINT_SETTING_NAME="DATABASES")
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout)["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"

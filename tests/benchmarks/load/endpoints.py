@@ -1,7 +1,7 @@
 """CPU per request of each endpoint of the load test, one request at a time on one worker.
 
     .venv/bin/python tests/benchmarks/load_test.py --duration 4 --keep-db   # prepare once
-    .venv/bin/python -m tests.benchmarks.load.endpoints [--requests 50 --batches 6]
+    .venv/bin/python -m tests.benchmarks.load.endpoints [--requests 100 --batches 5]
 
 Serves the prepared load database (`--keep-db` of load_test.py) with gunicorn and one sync
 worker, logs in one trainee and one assessor and sends each kind of request of the load test
@@ -87,15 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default="schadeplatform_load")
     parser.add_argument("--users", type=Path, default=REPO_ROOT / "var" / "load-users.json")
-    parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--batches", type=int, default=6)
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--batches", type=int, default=5)
     parser.add_argument("--pg-port", type=int, default=5432)
     args = parser.parse_args(argv)
     users = json.loads(args.users.read_text())
     port = server.free_port()
-    env = server.server_env(
-        f"postgres://postgres@127.0.0.1:{args.pg_port}/{args.database}", port
-    )
+    env = server.server_env(f"postgres://postgres@127.0.0.1:{args.pg_port}/{args.database}", port)
     backends = server.DatabaseBackends(args.database, "127.0.0.1", args.pg_port)
     log = REPO_ROOT / "var" / "load-endpoints-gunicorn.log"
     results: dict[str, dict[str, float]] = {}
