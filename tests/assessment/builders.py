@@ -9,6 +9,7 @@ import json
 from functools import cache
 from typing import Any
 
+from assessment.scoring import score
 from calcengine import parse
 from calcengine.model import CalculationInput
 from tests.shared import SCORING_DIR
@@ -68,3 +69,32 @@ def only_lines(document: Document, *codes: str) -> Document:
 
 def calculation(document: Document) -> CalculationInput:
     return parse(copy.deepcopy(document))
+
+
+# Part codes of the Golf case's lines.
+BONNET = "5H0823031"
+BUMPER = "5H0807221GRU"
+GRILLE = "5H0853651"
+WING = "5H0821106"
+CLIPS = "SUND-CLIPS"
+FRONT_RADAR = "ADAS-FRONT-RADAR"
+PARK = "ADAS-PARK"
+
+
+def scored(reference: Document, trainee: Document, **options: Any) -> Any:
+    """The scoring result of two documents."""
+    return score(calculation(reference), calculation(trainee), **options)
+
+
+def line_result(result: Any, code: str, verdict: Any = None) -> Any:
+    """The result's first line of `code` (with `verdict`, when given)."""
+    return next(
+        item
+        for item in result.lines
+        if item.code == code and (verdict is None or item.verdict is verdict)
+    )
+
+
+def kinds(result: Any) -> list[Any]:
+    """The kinds of the result's critical errors, in order."""
+    return [error.kind for error in result.critical_errors]

@@ -10,41 +10,24 @@ Inputs are the Golf case with one change each (see builders.py); its subtotal_ex
 
 from decimal import Decimal
 
-from assessment.scoring import CriticalKind, Verdict, score, score_documents
+from assessment.scoring import CriticalKind, Verdict, score_documents
 from tests.assessment.builders import (
+    BONNET,
+    CLIPS,
+    FRONT_RADAR,
+    GRILLE,
+    PARK,
     as_trainee,
-    calculation,
     golf_reference,
     golf_trainee,
+    kinds,
     line,
+    line_result,
     only_lines,
+    scored,
     with_line,
     without_line,
 )
-
-BONNET = "5H0823031"
-BUMPER = "5H0807221GRU"
-GRILLE = "5H0853651"
-CLIPS = "SUND-CLIPS"
-FRONT_RADAR = "ADAS-FRONT-RADAR"
-PARK = "ADAS-PARK"
-
-
-def scored(reference, trainee, **options):
-    return score(calculation(reference), calculation(trainee), **options)
-
-
-def line_result(result, code, verdict=None):
-    return next(
-        item
-        for item in result.lines
-        if item.code == code and (verdict is None or item.verdict is verdict)
-    )
-
-
-def kinds(result):
-    return [error.kind for error in result.critical_errors]
-
 
 # --- §7: the example sentence -------------------------------------------------------------
 

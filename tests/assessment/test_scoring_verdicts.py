@@ -35,45 +35,31 @@ from pathlib import Path
 
 import pytest
 
-from assessment.scoring import CriticalKind, Verdict, score, score_documents
+from assessment.scoring import CriticalKind, Verdict, score_documents
 from assessment.scoring.components import final_score, total_component
 from assessment.scoring.credit import unit_credit, unit_deviation
 from calcengine import InputError
 from tests.assessment.builders import (
+    BONNET,
+    BUMPER,
+    CLIPS,
+    FRONT_RADAR,
+    GRILLE,
+    PARK,
+    WING,
     as_trainee,
-    calculation,
     golf_reference,
     golf_trainee,
+    kinds,
     line,
+    line_result,
     only_lines,
+    scored,
     with_line,
     without_line,
 )
 
 GOLF_SUBTOTAL = Decimal("2881.02")
-BONNET = "5H0823031"
-BUMPER = "5H0807221GRU"
-GRILLE = "5H0853651"
-WING = "5H0821106"
-CLIPS = "SUND-CLIPS"
-FRONT_RADAR = "ADAS-FRONT-RADAR"
-PARK = "ADAS-PARK"
-
-
-def scored(reference, trainee, **options):
-    return score(calculation(reference), calculation(trainee), **options)
-
-
-def line_result(result, code, verdict=None):
-    return next(
-        item
-        for item in result.lines
-        if item.code == code and (verdict is None or item.verdict is verdict)
-    )
-
-
-def kinds(result):
-    return [error.kind for error in result.critical_errors]
 
 
 # --- the whole ---------------------------------------------------------------------------
