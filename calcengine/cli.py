@@ -115,8 +115,10 @@ def _batch(directory: Path, out: TextIO) -> int:
         out.write(_compact({"errors": [{"path": "", "message": message}]}))
         out.write("\n")
         return EXIT_REFUSED
+    # Every `*.json` but a directory: one that cannot be read (a broken link, no permission)
+    # gets its own errors line rather than going missing from the output.
     paths = sorted(
-        (path for path in directory.glob("*.json") if path.is_file()), key=lambda p: p.name
+        (path for path in directory.glob("*.json") if not path.is_dir()), key=lambda p: p.name
     )
     workers = min(os.cpu_count() or 1, 4)
     if len(paths) < PARALLEL_FROM_FILES or workers < 2:

@@ -105,6 +105,19 @@ def test_batch_prints_one_object_per_file_sorted_by_name_and_exits_2_on_a_refusa
     assert status == 2
 
 
+def test_batch_reports_a_json_file_it_cannot_read_and_skips_a_json_directory(tmp_path: Path):
+    shutil.copy(GOLF, tmp_path / "a-golf.json")
+    (tmp_path / "b-broken.json").symlink_to(tmp_path / "absent.json")
+    (tmp_path / "c-folder.json").mkdir()
+
+    status, printed = _run("estimate", "--batch", str(tmp_path))
+
+    records = [json.loads(row) for row in printed.splitlines()]
+    assert [record["file"] for record in records] == ["a-golf.json", "b-broken.json"]
+    assert "niet lezen" in records[1]["errors"][0]["message"]
+    assert status == 2
+
+
 def test_batch_of_valid_files_exits_0(tmp_path: Path):
     shutil.copy(GOLF, tmp_path / "golf.json")
     status, printed = _run("estimate", "--batch", str(tmp_path))
