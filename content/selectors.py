@@ -179,12 +179,16 @@ def search_learning_content(query: str) -> list[Page]:
     return results
 
 
-def _restrictions_pass(restrictions, request) -> bool:
-    """Login and group restrictions the request passes (passwords are Wagtail's own form)."""
+def _restrictions_pass(restrictions, request, *, passwords: bool = False) -> bool:
+    """Login and group restrictions the request passes, and with `passwords` password ones too
+    (a collection's password is Wagtail's own form; a page's is entered on the page)."""
+    checked = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+    if passwords:
+        checked = (*checked, BaseViewRestriction.PASSWORD)
     return all(
         restriction.accept_request(request)
         for restriction in restrictions
-        if restriction.restriction_type in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+        if restriction.restriction_type in checked
     )
 
 
@@ -205,6 +209,6 @@ def document_open_to(document, request) -> bool:
         return True
     page_ids = {int(pk) for pk in uses.values_list("object_id", flat=True)}
     return any(
-        _restrictions_pass(page.get_view_restrictions(), request)
+        _restrictions_pass(page.get_view_restrictions(), request, passwords=True)
         for page in Page.objects.filter(pk__in=page_ids)
     )

@@ -3,10 +3,11 @@ would serve it to anyone with its link. (Through HTTP, per role: tests/hardening
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from wagtail.documents import get_document_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import PageViewRestriction, ReferenceIndex
 from wagtail.rich_text import RichText
 
 from content.selectors import document_open_to
@@ -68,3 +69,17 @@ def test_a_document_also_used_on_a_public_page_is_open_to_anyone(
     _link_from(module, document)
     assert document_open_to(document, _request(trainee))
     assert document_open_to(document, _request())
+
+
+def test_a_document_used_only_on_a_password_page_needs_that_page_s_password(document, module):
+    # given a document linked only from a page behind a password
+    restriction = PageViewRestriction.objects.create(
+        page=module, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    _link_from(module, document)
+    # then it is refused until the visitor has entered the page's password
+    request = _request()
+    request.session = SessionStore()
+    assert not document_open_to(document, request)
+    restriction.mark_as_passed(request)
+    assert document_open_to(document, request)
