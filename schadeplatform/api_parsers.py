@@ -1,4 +1,5 @@
-"""The API's JSON parser: DRF's, refusing text that no database column can hold.
+"""The API's JSON parser: DRF's, refusing text that no database column can hold, and JSON nested
+too deep to read (a 500 before).
 
 JSON may carry a NUL character (`\\u0000`) or half of a surrogate pair (`\\ud800`): Python reads
 both, but PostgreSQL refuses them in text and in `jsonb` and the request would end in a 500. They
@@ -39,14 +40,19 @@ def unstorable_paths(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 class JSONParser(parsers.JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
-        refused = {
-            path: [
-                _("Deze tekst bevat een teken dat niet kan worden opgeslagen (U+%(code)04X).")
-                % {"code": ord(character)}
-            ]
-            for path, character in unstorable_paths(data)
-        }
+        try:
+            data = super().parse(stream, media_type, parser_context)
+            refused = {
+                path: [
+                    _("Deze tekst bevat een teken dat niet kan worden opgeslagen (U+%(code)04X).")
+                    % {"code": ord(character)}
+                ]
+                for path, character in unstorable_paths(data)
+            }
+        except RecursionError:
+            # Python's JSON reader (and the walk above) stop at about a thousand levels; no
+            # body of this API nests more than a handful.
+            raise exceptions.ParseError(_("De JSON is te diep genest.")) from None
         if refused:
             raise exceptions.ValidationError(refused)
         return data

@@ -67,3 +67,18 @@ def test_every_place_is_named_keys_included():
         ("c\\ud800", "\ud800"),
         ("d.e", "\udc00"),
     ]
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_json_nested_too_deep_is_refused_with_a_400_and_the_draft_kept(client, depth):
+    attempt = CalcAttemptFactory()
+    services.draft_save(attempt=attempt, lines=SAVED, expected_version=0, by=attempt.trainee)
+    client.force_login(attempt.trainee)
+    body = '{"version": 1, "lines": ' + "[" * depth + "]" * depth + "}"
+
+    response = put_draft(client, attempt, body)
+
+    assert response.status_code == 400
+    assert response.json() == {"errors": [{"path": "", "message": "De JSON is te diep genest."}]}
+    draft = CalculationDraft.objects.get(attempt=attempt)
+    assert (draft.version, draft.lines) == (1, SAVED)
