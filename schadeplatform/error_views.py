@@ -12,7 +12,9 @@ under /api/ in the same shape, `{"errors": [{"path", "message"}]}`:
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.csrf import csrf_failure as html_csrf_failure
@@ -66,3 +68,17 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         message = _("De CSRF-controle is mislukt: stuur het CSRF-token mee.")
         return JsonResponse(error_data(message), status=403)
     return html_csrf_failure(request, reason=reason)
+
+
+def lockout(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a locked-out login (`AXES_LOCKOUT_CALLABLE`): the API's error shape
+    under /api/, the page `registration/locked_out.html` elsewhere; status 429 both."""
+    if is_api_request(request):
+        message = _(
+            "Er is te vaak een onjuist wachtwoord ingevoerd. Probeer het over een uur opnieuw of "
+            "neem contact op met uw beheerder."
+        )
+        return JsonResponse(
+            error_data(message, "username"), status=settings.AXES_HTTP_RESPONSE_CODE
+        )
+    return render(request, "registration/locked_out.html", status=settings.AXES_HTTP_RESPONSE_CODE)

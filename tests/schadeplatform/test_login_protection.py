@@ -10,8 +10,32 @@ def test_five_failed_logins_lock_the_account_even_for_the_right_password(client,
     response = client.post(
         reverse("accounts:login"), {"username": trainee.username, "password": password}
     )
-    assert response.status_code in (403, 429)
+    assert response.status_code == 429
     assert "geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_locked_out_api_login_answers_in_the_api_error_shape(client, trainee, password):
+    url = reverse("api:auth-login")
+    wrong = {"username": trainee.username, "password": "fout"}
+    for _ in range(5):
+        client.post(url, wrong, content_type="application/json")
+
+    response = client.post(
+        url, {"username": trainee.username, "password": password}, content_type="application/json"
+    )
+
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "errors": [
+            {
+                "path": "username",
+                "message": "Er is te vaak een onjuist wachtwoord ingevoerd. Probeer het over een "
+                "uur opnieuw of neem contact op met uw beheerder.",
+            }
+        ]
+    }
     assert "_auth_user_id" not in client.session
 
 
