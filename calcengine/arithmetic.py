@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -111,18 +111,6 @@ def paint_material_amount(hours: Decimal, vehicle: Vehicle, rates: Rates) -> Dec
     )
 
 
-def gross_amount(unit_price: Decimal, quantity: Decimal) -> Decimal:
-    """`gross = round2(unit_price × quantity)` (§2.4)."""
-    return round2(unit_price * quantity)
-
-
-def part_gross(line: Line) -> Decimal:
-    """A replace line's `gross = round2(unit_price × quantity)`; zero for other lines (§2.4)."""
-    if line.operation != "replace" or line.unit_price is None:
-        return ZERO
-    return gross_amount(line.unit_price, line.quantity)
-
-
 USED_PARTS = "used_parts"
 
 
@@ -140,31 +128,11 @@ def discount_fractions(rates: Rates) -> dict[str, Decimal]:
     return fractions
 
 
-def part_discount_percent(line: Line, rates: Rates) -> Decimal:
-    """`parts_discount[part_group]` for OEM parts, `used_parts_discount` for used and
-    aftermarket parts (§2.4)."""
-    if line.part_source == "oem":
-        return rates.parts_discount[line.part_group or "other"]
-    return rates.used_parts_discount
-
-
-def discount_amount(gross: Decimal, fraction: Decimal) -> Decimal:
-    """`discount = round2(gross × pct)`, `pct` as a fraction (§2.4)."""
-    return round2(gross * fraction)
-
-
-def part_discount(line: Line, rates: Rates) -> Decimal:
-    """A replace line's `discount = round2(gross × pct)`; zero for other lines (§2.4)."""
-    if line.operation != "replace":
-        return ZERO
-    return discount_amount(part_gross(line), percent(part_discount_percent(line, rates)))
-
-
-def part_net(line: Line, rates: Rates) -> Decimal:
-    """`net = gross − discount` of a replace line; zero for other lines (§2.4)."""
-    if line.operation != "replace":
-        return ZERO
-    return part_gross(line) - part_discount(line, rates)
+def part_amounts(line: Line, fractions: Mapping[str, Decimal]) -> tuple[Decimal, Decimal]:
+    """A replace line's `gross = round2(unit_price × quantity)` and `discount = round2(gross ×
+    pct)` (§2.4), `pct` from `discount_fractions`; its net is `gross − discount`."""
+    gross = round2(line.unit_price * line.quantity)
+    return gross, round2(gross * fractions[discount_key(line)])
 
 
 def small_materials(body_amount: Decimal, paint_amount: Decimal, rates: Rates) -> Decimal:
@@ -185,21 +153,6 @@ def marked_up_amount(amount: Decimal, factor: Decimal) -> Decimal:
     """`round2(amount × (1 + subcontract_markup_percent))`, the factor from `markup_factor`
     (§2.6)."""
     return round2(amount * factor)
-
-
-def subcontract_amount(line: Line, rates: Rates) -> Decimal:
-    """A subcontract line's `round2(amount × (1 + subcontract_markup_percent))`; zero for
-    other lines (§2.6)."""
-    if line.operation != "subcontract" or line.amount is None:
-        return ZERO
-    return marked_up_amount(line.amount, markup_factor(rates))
-
-
-def sundry_amount(line: Line) -> Decimal:
-    """A sundry line's `amount`, unrounded; zero for other lines (§2.7)."""
-    if line.operation != "sundry" or line.amount is None:
-        return ZERO
-    return line.amount
 
 
 def disposal(lines: Iterable[Line], rates: Rates) -> Decimal:

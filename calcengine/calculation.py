@@ -52,7 +52,7 @@ def _calculate(calc: CalculationInput) -> Estimate:
     mode_factor = rates.paint_mode_factor
     # Locals: this loop runs once per line, up to 2,000 times per estimate.
     zero, labour_operations = a.ZERO, a.LABOUR_OPERATIONS
-    gross_amount, discount_amount, discount_key = a.gross_amount, a.discount_amount, a.discount_key
+    part_amounts = a.part_amounts
     for line in lines:
         operation = line.operation
         units = line.labour_units if operation in labour_operations else zero
@@ -66,8 +66,7 @@ def _calculate(calc: CalculationInput) -> Estimate:
             line_paint_units.append(painted)
         net = zero
         if operation == "replace":
-            line_gross = gross_amount(line.unit_price, line.quantity)
-            line_discount = discount_amount(line_gross, discount_fractions[discount_key(line)])
+            line_gross, line_discount = part_amounts(line, discount_fractions)
             net = line_gross - line_discount
             gross += line_gross
             discount += line_discount

@@ -5,13 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from calcengine.arithmetic import (
-    discount_amount,
-    discount_fractions,
-    discount_key,
-    gross_amount,
-    markup_factor,
-)
+from calcengine.arithmetic import discount_fractions, markup_factor, part_amounts
 from calcengine.model import Line, Rates, Vehicle
 
 from .annotations import Assess
@@ -206,8 +200,8 @@ def line_cost(line: Line, at: Costing) -> Decimal:
     cost = ZERO
     operation = line.operation
     if operation == "replace":
-        gross = gross_amount(line.unit_price, line.quantity)
-        cost += gross - discount_amount(gross, at.discount_fractions[discount_key(line)])
+        gross, discount = part_amounts(line, at.discount_fractions)
+        cost += gross - discount
     if line.labour_category is not None and operation in LABOUR_OPERATIONS:
         cost += line.labour_units / at.units_per_hour * at.labour[line.labour_category]
     paint = line.paint

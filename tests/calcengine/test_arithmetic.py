@@ -145,19 +145,22 @@ def test_small_materials_are_capped():
 
 def test_parts_of_a_replace_line_follow_source_and_group():
     calc = parse(golden_input())
+    fractions = arithmetic.discount_fractions(calc.rates)
     bumper = calc.lines[0]  # body, 8 %, 389.60
-    assert arithmetic.part_gross(bumper) == D("389.60")
-    assert arithmetic.part_discount(bumper, calc.rates) == D("31.17")
-    assert arithmetic.part_net(bumper, calc.rates) == D("358.43")
+    gross, discount = arithmetic.part_amounts(bumper, fractions)
+    assert (gross, discount, gross - discount) == (D("389.60"), D("31.17"), D("358.43"))
     used = replace(bumper, part_source="used", quantity=D(2))
-    assert arithmetic.part_net(used, calc.rates) == D("779.20")
-    assert arithmetic.part_net(calc.lines[3], calc.rates) == D(0)
+    gross, discount = arithmetic.part_amounts(used, fractions)
+    assert gross - discount == D("779.20")
+    assert calculate(calc).lines[3].parts_net == D(0)
 
 
 def test_subcontract_amount_has_the_markup():
     calc = parse(golden_input("model3-rear-ev"))
-    assert arithmetic.subcontract_amount(calc.lines[6], calc.rates) == D("97.90")
-    assert arithmetic.subcontract_amount(calc.lines[0], calc.rates) == D(0)
+    factor = arithmetic.markup_factor(calc.rates)
+    assert arithmetic.marked_up_amount(calc.lines[6].amount, factor) == D("97.90")
+    # the other lines add nothing to the subcontract total
+    assert calculate(calc).subcontract == D("97.90")
 
 
 def test_labour_on_a_paint_or_sundry_line_carries_no_labour():
