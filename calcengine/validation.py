@@ -411,17 +411,26 @@ def _rate_map(obj: dict, key: str, keys: tuple[str, ...], errors: list) -> dict[
     _refuse_unknown(raw, _RATE_MAP_NAMES[keys], path, errors)
     result = {}
     for name in keys:
-        value = raw.get(name)
-        if value is None:
-            errors.append({"path": f"{path}.{name}", "message": MISSING})
-            continue
-        # A rate already read elsewhere needs no check, nor its path.
-        number = _TEXT_NUMBERS.get(value) if type(value) is str else None
-        if number is None:
-            number = _number(value, f"{path}.{name}", errors)
+        number = _rate_number(raw, name, path, errors)
         if number is not None:
             result[name] = number
     return result
+
+
+def _rate_number(
+    obj: dict, key: str, path: str, errors: list, *, positive: bool = False
+) -> Decimal | None:
+    """The number `obj[key]` of the rate set at `path`, `None` after an error. A text already
+    read elsewhere needs no check, nor its path; the cache holds zero too, which a positive rate
+    must not be."""
+    value = obj.get(key)
+    if value is None:
+        errors.append({"path": f"{path}.{key}", "message": MISSING})
+        return None
+    known = _TEXT_NUMBERS.get(value) if type(value) is str else None
+    if known is not None and (known or not positive):
+        return known
+    return _number(value, f"{path}.{key}", errors, positive=positive)
 
 
 def _rates(raw: Any, errors: list) -> Rates | None:
@@ -433,15 +442,7 @@ def _rates(raw: Any, errors: list) -> Rates | None:
     _refuse_unknown(obj, RATE_FIELDS, path, errors)
 
     def number(key: str, *, positive: bool = False) -> Decimal | None:
-        value = obj.get(key)
-        if value is None:
-            errors.append({"path": f"{path}.{key}", "message": MISSING})
-            return None
-        # As in `_rate_map`; the cache holds zero too, which a positive rate must not be.
-        known = _TEXT_NUMBERS.get(value) if type(value) is str else None
-        if known is not None and (known or not positive):
-            return known
-        return _number(value, f"{path}.{key}", errors, positive=positive)
+        return _rate_number(obj, key, path, errors, positive=positive)
 
     labour = _rate_map(obj, "labour", RATE_LABOUR_CATEGORIES, errors)
     paint_setup_hours = number("paint_setup_hours")
