@@ -1,6 +1,9 @@
 // Autosave of the grading form: on leaving a field, and while typing at most once a minute.
 // A save from a stale page (409) is refused by the server; the typed text stays in the form
 // and autosave stops, so nothing is overwritten in either direction.
+// Sending the form stops autosave: a click on "Opslaan" first blurs the field, whose autosave
+// would race the form's own save with the same revision and make one of them stale. An
+// autosave already under way is waited for, as its answer carries the revision to send.
 // Texts are Dutch msgids translated through Django's JavaScript catalog (jsi18n/, domain
 // djangojs), loaded before this file; without it the Dutch text is shown.
 (function () {
@@ -20,6 +23,8 @@
   var dirty = false;
   var saving = false;
   var stale = false;
+  var submitting = false;
+  var submitAfterSave = null;  // the button whose click waits for the autosave under way
 
   function say(text, isError) {
     statusEl.textContent = text;
@@ -39,7 +44,7 @@
   }
 
   function save() {
-    if (!dirty || saving || stale) { return; }
+    if (!dirty || saving || stale || submitting) { return; }
     saving = true;
     dirty = false;
     lastSave = Date.now();
@@ -53,6 +58,7 @@
       return response.json().then(function (body) { return { status: response.status, body: body }; });
     }).then(function (result) {
       saving = false;
+      submitWaiting();
       if (result.status === 200) {
         revisionInput.value = result.body.revision;
         say(interpolate(gettext("Opgeslagen om %(time)s"), { time: new Date().toLocaleTimeString(document.documentElement.lang || "nl") }, true));
@@ -66,11 +72,27 @@
       }
     }).catch(function () {
       saving = false;
+      submitWaiting();
       dirty = true;
       say(gettext("Opslaan mislukt: geen verbinding. Uw invoer staat nog in het formulier."), true);
     });
   }
 
+  function submitWaiting() {
+    if (submitAfterSave === null) { return; }
+    var button = submitAfterSave;
+    submitAfterSave = null;
+    window.setTimeout(function () { form.requestSubmit(button || undefined); }, 0);
+  }
+
+  form.addEventListener("submit", function (event) {
+    if (saving) {
+      event.preventDefault();
+      submitAfterSave = event.submitter || false;
+      return;
+    }
+    submitting = true;
+  });
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("change", function () { dirty = true; save(); });
   form.querySelectorAll("textarea, select").forEach(function (field) {

@@ -62,3 +62,42 @@ def test_assessor_grades_signs_and_downloads_the_report(page, submitted_attempt,
     pdf = Path(tmp_path) / "rapport.pdf"
     download_info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_saving_right_after_typing_waits_for_the_autosave_instead_of_conflicting_with_it(
+    page, submitted_attempt
+):
+    """Clicking "Opslaan" leaves the comment field, whose autosave goes out first. The form
+    used to be sent at once with the same revision, so when the autosave landed first the
+    assessor's own save came back as a conflict (CI saw it). Here every autosave is made to
+    land on the server before the browser hears back, so that order is certain."""
+    from assessment.models import Grade
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    autosaves = []
+
+    def autosave_lands_first(route):
+        response = route.fetch()  # the server has saved before the page learns the new revision
+        autosaves.append(response.status)
+        route.fulfill(response=response)
+
+    page.route(
+        lambda url: "/api/" in url,
+        lambda route: (
+            autosave_lands_first(route) if route.request.method == "PATCH" else route.continue_()
+        ),
+    )
+    login_as(page, "beoordelaar1")
+    row = page.locator("table.queue tbody tr", has_text=submitted_attempt.case_version.case.title)
+    with page.expect_navigation():
+        row.get_by_role("button", name="Beoordelen").click()
+    form = page.locator("#grading-form")
+    form.locator("textarea").first.fill("Regels kloppen; kalibratie ontbreekt.")
+
+    with page.expect_navigation() as navigation:
+        form.get_by_role("button", name="Opslaan").click()
+
+    assert navigation.value.status == 200
+    assert autosaves == [200]
+    grade = Grade.objects.get(attempt=submitted_attempt)
+    assert grade.comment == "Regels kloppen; kalibratie ontbreekt."
