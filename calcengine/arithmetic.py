@@ -7,7 +7,6 @@ from the rate set, never from this module.
 
 from __future__ import annotations
 
-import calendar
 import decimal
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -50,7 +49,8 @@ def percent(p: Decimal) -> Decimal:
 
 def line_labour_units(line: Line) -> Decimal:
     """The labour units a line carries: its `labour_units` for replace, repair, remove_refit,
-    calibrate and hv_safety lines, zero for other operations (§2.1)."""
+    calibrate and hv_safety lines, zero for other operations (§2.1). It is the line's labour,
+    never multiplied by `quantity` (two clips take the labour the line states)."""
     return line.labour_units if line.operation in LABOUR_OPERATIONS else ZERO
 
 
@@ -196,10 +196,10 @@ def repair_days(
 
 
 def age_months(first_registration: date, damage_date: date) -> int:
-    """Whole months from first registration to the damage date (§2.12).
-
-    A month counts once its day of the month is reached; where that month is too short for the
-    day (registered on the 31st, damage in April), its last day counts as reached.
+    """Whole months from first registration to the damage date (§2.12): `year difference × 12
+    + month difference`, minus 1 when the damage date's day of the month is smaller than the
+    registration's. As the spec's example has it, a short month does not count its last day as
+    the registration's day: 2024-01-31 → 2024-02-29 is 0 months.
     -1 when the damage date lies before the first registration.
     """
     if damage_date < first_registration:
@@ -207,13 +207,9 @@ def age_months(first_registration: date, damage_date: date) -> int:
     months = (damage_date.year - first_registration.year) * 12 + (
         damage_date.month - first_registration.month
     )
-    if damage_date.day < min(first_registration.day, _days_in_month(damage_date)):
+    if damage_date.day < first_registration.day:
         months -= 1
     return months
-
-
-def _days_in_month(day: date) -> int:
-    return calendar.monthrange(day.year, day.month)[1]
 
 
 def depreciation_percent(age: int, scheme: Iterable[Band]) -> Decimal:
@@ -232,12 +228,24 @@ def value_from_new_value(new_value: Decimal, depreciation: Decimal) -> Decimal:
 
 
 def compared_amount(subtotal: Decimal, total: Decimal, rates: Rates) -> Decimal:
-    """`subtotal_excl_vat` when the owner deducts VAT, else `total_incl_vat` (§2.11)."""
+    """`compared` (§2.11): `subtotal_excl_vat` when the owner reclaims VAT
+    (`owner_deducts_vat`), else `total_incl_vat`."""
     return subtotal if rates.owner_deducts_vat else total
 
 
+def compared_value(amount_incl_vat: Decimal, vehicle: Vehicle, rates: Rates) -> Decimal:
+    """The vehicle's value or residual (given incl. VAT, §1.1) on the VAT basis of `compared`
+    (§2.11, amended §8): for an owner who reclaims VAT and a VAT car (`margin_scheme` false)
+    `round2(amount / (1 + vat_percent))`; as given for a private owner (incl. VAT on both
+    sides) and for a margin car (no VAT in it to take out)."""
+    if rates.owner_deducts_vat and not vehicle.margin_scheme:
+        return round2(amount_incl_vat / (ONE + percent(rates.vat_percent)))
+    return amount_incl_vat
+
+
 def total_loss_threshold(value_before_damage: Decimal, residual_value: Decimal) -> Decimal:
-    """`threshold = value_before_damage − residual_value` (§2.11)."""
+    """`threshold = value − residual` (§2.11), both already on the comparison's VAT basis
+    (`compared_value`)."""
     return value_before_damage - residual_value
 
 
@@ -247,5 +255,6 @@ def is_economic_total_loss(compared: Decimal, threshold: Decimal) -> bool:
 
 
 def repair_ratio(compared: Decimal, value_before_damage: Decimal) -> Decimal:
-    """`repair_ratio = round2(compared / value_before_damage)` (§2.11)."""
+    """`repair_ratio = round2(compared / value)` (§2.11), `value` on the comparison's VAT
+    basis (`compared_value`)."""
     return round2(compared / value_before_damage)

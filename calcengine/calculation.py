@@ -156,7 +156,11 @@ def _calculate(calc: CalculationInput) -> Estimate:
 
 
 def _total_loss(calc: CalculationInput, subtotal, total) -> TotalLoss:
-    """§2.11 with the value before damage as given, or from the new-value scheme (§2.12)."""
+    """§2.11 with the value before damage as given, or from the new-value scheme (§2.12).
+
+    The comparison is made on one VAT basis (`a.compared_value`); the value before damage
+    reported stays the amount incl. VAT (§2.11, §5).
+    """
     vehicle, rates = calc.vehicle, calc.rates
     value = vehicle.value_before_damage
     depreciation = None
@@ -165,7 +169,10 @@ def _total_loss(calc: CalculationInput, subtotal, total) -> TotalLoss:
         depreciation = a.depreciation_percent(age, rates.new_value_scheme)
         value = a.value_from_new_value(vehicle.new_value, depreciation)
     compared = a.compared_amount(subtotal, total, rates)
-    threshold = a.total_loss_threshold(value, vehicle.residual_value)
+    value_compared = a.compared_value(value, vehicle, rates)
+    threshold = a.total_loss_threshold(
+        value_compared, a.compared_value(vehicle.residual_value, vehicle, rates)
+    )
     return build(
         TotalLoss,
         {
@@ -174,6 +181,6 @@ def _total_loss(calc: CalculationInput, subtotal, total) -> TotalLoss:
             "compared": compared,
             "threshold": threshold,
             "economic_total_loss": a.is_economic_total_loss(compared, threshold),
-            "repair_ratio": a.repair_ratio(compared, value),
+            "repair_ratio": a.repair_ratio(compared, value_compared),
         },
     )

@@ -68,7 +68,7 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
 
 def _shown(field: str, value: Any) -> Any:
     if isinstance(value, Decimal):
-        # Input money with more than two decimals (a clip at "0.125") is shown exactly.
+        # A unit price with more than two decimals (a clip at "0.125") is shown exactly.
         if field in _MONEY_FIELDS and value.as_tuple().exponent >= -2:
             return money(value)
         return plain(value)

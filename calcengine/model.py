@@ -43,7 +43,9 @@ class Line:
     """One calculation line, with defaults resolved (§1.3).
 
     `labour_category` is `None` for operations that carry no labour (paint, subcontract,
-    sundry) unless the input names one. `assess` is kept raw for the scoring contract.
+    sundry) unless the input names one. `sensor` is the sensor a `calibrate` line covers, or
+    that a `subcontract` line has a specialist calibrate (§1.3, §3; `None` when the line names
+    none); `covers_sensor` reads it for both. `assess` is kept raw for the scoring contract.
     """
 
     id: str
@@ -64,10 +66,23 @@ class Line:
     repair_allowed: bool
     assess: Any = None
 
+    @property
+    def covers_sensor(self) -> str | None:
+        """The sensor whose calibration this line is (§3): a `calibrate` line's `sensor`, or
+        the `sensor` a `subcontract` line has a specialist calibrate; `None` otherwise."""
+        if self.operation in CALIBRATING_OPERATIONS:
+            return self.sensor
+        return None
+
+
+# The operations whose `sensor` counts as that sensor's calibration (§1.3, §3, §8).
+CALIBRATING_OPERATIONS = frozenset({"calibrate", "subcontract"})
+
 
 @dataclass(frozen=True)
 class Vehicle:
-    """The damaged vehicle (§1.1)."""
+    """The damaged vehicle (§1.1). `margin_scheme` (default false) marks a margin car, whose
+    value and residual hold no VAT an owner who reclaims VAT could take out (§2.11)."""
 
     make: str
     model: str
@@ -82,6 +97,7 @@ class Vehicle:
     new_value: Decimal | None
     residual_value: Decimal
     adas: tuple[str, ...]
+    margin_scheme: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +133,8 @@ class Rates:
 
 @dataclass(frozen=True)
 class CalculationInput:
-    """A whole, validated `schadecalc/1` input (§1). `decisions` is kept raw for scoring."""
+    """A whole, validated `schadecalc/1` input (§1). `decisions` and the top-level `assess`
+    belong to the scoring contract: never read here, kept raw for scoring (§4)."""
 
     spec: str
     damage_date: date | None
@@ -125,6 +142,7 @@ class CalculationInput:
     rates: Rates
     lines: tuple[Line, ...]
     decisions: Any = None
+    assess: Any = None
 
 
 @dataclass(frozen=True)
@@ -158,7 +176,11 @@ class PartsResult:
 
 @dataclass(frozen=True)
 class TotalLoss:
-    """The economic total-loss comparison (§2.11, §2.12)."""
+    """The economic total-loss comparison (§2.11, §2.12).
+
+    `value_before_damage` is the amount incl. VAT (§5); `compared`, `threshold` and
+    `repair_ratio` are on the comparison's one VAT basis (§2.11).
+    """
 
     value_before_damage: Decimal
     depreciation_percent: Decimal | None

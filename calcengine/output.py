@@ -27,8 +27,9 @@ _plain_shown: dict[Decimal, str] = {}
 def money(amount: Decimal) -> str:
     """A money string with exactly two decimals ("412.30").
 
-    Amounts with more decimals only reach the output unrounded from the input (a sundry of
-    "0.125"); they are shown to the cent, half up.
+    Only a figure taken from the input as given can have more decimals (a labour `rate` of
+    "72.505"; amounts summed as given are refused with more than two, §4); it is shown to the
+    cent, half up.
     """
     text = _money_shown.get(amount)
     if text is None:

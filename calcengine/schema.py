@@ -6,6 +6,10 @@ from __future__ import annotations
 SPEC = "schadecalc/1"
 MAX_LINES = 2000
 MAX_DIGITS_BEFORE_POINT = 12
+# §4: a string longer than this is refused (a description a calculation program prints on one
+# line); amounts summed as given carry at most this many decimals.
+MAX_TEXT_LENGTH = 200
+MAX_AMOUNT_DECIMALS = 2
 
 OPERATIONS = (
     "replace",
@@ -45,7 +49,8 @@ REQUIRED_BY_OPERATION = {
     "sundry": ("amount",),
 }
 
-TOP_FIELDS = frozenset({"spec", "damage_date", "vehicle", "rates", "lines", "decisions"})
+# `decisions` and `assess` belong to the scoring contract: known here, never read (§4).
+TOP_FIELDS = frozenset({"spec", "damage_date", "vehicle", "rates", "lines", "decisions", "assess"})
 VEHICLE_FIELDS = frozenset(
     {
         "make",
@@ -60,6 +65,7 @@ VEHICLE_FIELDS = frozenset(
         "value_before_damage",
         "new_value",
         "residual_value",
+        "margin_scheme",
         "adas",
     }
 )
@@ -111,6 +117,11 @@ MISSING = "Dit veld is verplicht maar ontbreekt."
 NOT_A_NUMBER = 'Moet een getal zijn: een tekst als "412.30" of een geheel getal.'
 NEGATIVE = "Mag niet negatief zijn."
 TOO_MANY_DIGITS = f"Heeft meer dan {MAX_DIGITS_BEFORE_POINT} cijfers voor de komma."
+TOO_MANY_DECIMALS = (
+    f"Een bedrag dat zo wordt opgeteld heeft hoogstens {MAX_AMOUNT_DECIMALS} decimalen "
+    "(hele centen)."
+)
+TOO_LONG = f"Een tekst heeft hoogstens {MAX_TEXT_LENGTH} tekens."
 NOT_POSITIVE = "Moet groter dan 0 zijn."
 NOT_TEXT = "Moet een tekst zijn."
 EMPTY_TEXT = "Mag niet leeg zijn."

@@ -25,8 +25,10 @@ from calcengine.schema import (
     LINE_FIELD_ORDER,
     LINE_FIELDS,
     LINE_LABOUR_CATEGORIES,
+    MAX_AMOUNT_DECIMALS,
     MAX_DIGITS_BEFORE_POINT,
     MAX_LINES,
+    MAX_TEXT_LENGTH,
     MISSING,
     NEGATIVE,
     NOT_A_NUMBER,
@@ -49,6 +51,8 @@ from calcengine.schema import (
     REPAIR_WITHOUT_LABOUR,
     REQUIRED_BY_OPERATION,
     SPEC,
+    TOO_LONG,
+    TOO_MANY_DECIMALS,
     TOO_MANY_DIGITS,
     TOP_FIELDS,
     UNITS_PER_HOUR,
@@ -106,6 +110,9 @@ def parse(data: Any) -> CalculationInput:
             raw_vehicle, data.get("rates"), vehicle, rates, damage_date, errors
         )
 
+    if vehicle is not None and rates is not None:
+        _check_compared_value(vehicle, rates, damage_date, errors)
+
     if errors:
         raise InputError(errors)
     assert vehicle is not None and rates is not None and lines is not None
@@ -118,6 +125,7 @@ def parse(data: Any) -> CalculationInput:
             "rates": rates,
             "lines": lines,
             "decisions": data.get("decisions"),
+            "assess": data.get("assess"),
         },
     )
 
@@ -173,12 +181,35 @@ def _line_number(
     return value
 
 
+# The smallest step an amount summed as given may take: a cent (§4).
+_CENT_EXPONENT = -MAX_AMOUNT_DECIMALS
+_CENT = Decimal(1).scaleb(_CENT_EXPONENT)
+
+
+def has_too_many_decimals(value: Decimal) -> bool:
+    """Whether `value` is not a whole number of cents: more than two decimals in an amount
+    that is summed as given (§4). Trailing zeros do not count ("145.000" is 145.00)."""
+    return value.as_tuple().exponent < _CENT_EXPONENT and value != value.quantize(_CENT)
+
+
+def _amount(raw: Any, path: str, errors: list, *, positive: bool = False) -> Decimal | None:
+    """`_number` for an amount summed as given (§4): at most two decimals."""
+    value = _number(raw, path, errors, positive=positive)
+    if value is not None and has_too_many_decimals(value):
+        errors.append({"path": path, "message": TOO_MANY_DECIMALS})
+        return None
+    return value
+
+
 def _checked_number(raw: Any, positive: bool) -> Decimal | str:
     """The decimal `_number` reads from `raw`, or the Dutch message that refuses it."""
     kind = type(raw)
     if kind is str:
         value = _TEXT_NUMBERS.get(raw)
         if value is None:
+            # §4: no string longer than 200 characters, a number's text included.
+            if len(raw) > MAX_TEXT_LENGTH:
+                return TOO_LONG
             if _DECIMAL_TEXT.fullmatch(raw) is None:
                 return NOT_A_NUMBER
             value = Decimal(raw)
@@ -248,6 +279,9 @@ def _text(raw: Any, path: str, errors: list, *, non_empty: bool = False) -> str 
     if non_empty and not raw.strip():
         errors.append({"path": path, "message": EMPTY_TEXT})
         return None
+    if len(raw) > MAX_TEXT_LENGTH:
+        errors.append({"path": path, "message": TOO_LONG})
+        return None
     return raw
 
 
@@ -306,6 +340,8 @@ def _texts(raw: Any, path: str, errors: list) -> tuple[str, ...]:
     for index, item in enumerate(raw):
         if type(item) is not str or not item:
             errors.append({"path": f"{path}[{index}]", "message": "Moet een niet-lege tekst zijn."})
+        elif len(item) > MAX_TEXT_LENGTH:
+            errors.append({"path": f"{path}[{index}]", "message": TOO_LONG})
     return tuple(raw)
 
 
@@ -363,15 +399,20 @@ def _vehicle(raw: Any, errors: list) -> Vehicle | None:
             )
     value_before_damage = obj.get("value_before_damage")
     if value_before_damage is not None:
-        value_before_damage = _number(
+        value_before_damage = _amount(
             value_before_damage, f"{path}.value_before_damage", errors, positive=True
         )
     new_value = obj.get("new_value")
     if new_value is not None:
-        new_value = _number(new_value, f"{path}.new_value", errors)
+        new_value = _amount(new_value, f"{path}.new_value", errors)
     residual_value = required("residual_value")
     if residual_value is not _ABSENT:
-        residual_value = _number(residual_value, f"{path}.residual_value", errors)
+        residual_value = _amount(residual_value, f"{path}.residual_value", errors)
+    margin_scheme = obj.get("margin_scheme")
+    if margin_scheme is None:
+        margin_scheme = False
+    else:
+        margin_scheme = _boolean(margin_scheme, f"{path}.margin_scheme", errors)
     adas = _texts(obj.get("adas"), f"{path}.adas", errors)
 
     if len(errors) > count:
@@ -392,6 +433,7 @@ def _vehicle(raw: Any, errors: list) -> Vehicle | None:
             "new_value": new_value,
             "residual_value": residual_value,
             "adas": adas,
+            "margin_scheme": margin_scheme,
         },
     )
 
@@ -444,6 +486,14 @@ def _rates(raw: Any, errors: list) -> Rates | None:
     def number(key: str, *, positive: bool = False) -> Decimal | None:
         return _rate_number(obj, key, path, errors, positive=positive)
 
+    def amount(key: str) -> Decimal | None:
+        """A rate summed as given (§4): at most two decimals."""
+        value = number(key)
+        if value is not None and has_too_many_decimals(value):
+            errors.append({"path": f"{path}.{key}", "message": TOO_MANY_DECIMALS})
+            return None
+        return value
+
     labour = _rate_map(obj, "labour", RATE_LABOUR_CATEGORIES, errors)
     paint_setup_hours = number("paint_setup_hours")
     paint_mode_factor = _rate_map(obj, "paint_mode_factor", PAINT_MODES, errors)
@@ -453,9 +503,9 @@ def _rates(raw: Any, errors: list) -> Rates | None:
     parts_discount = _rate_map(obj, "parts_discount", PART_GROUPS, errors)
     used_parts_discount = number("used_parts_discount")
     small_materials_percent = number("small_materials_percent")
-    small_materials_cap = number("small_materials_cap")
+    small_materials_cap = amount("small_materials_cap")
     subcontract_markup_percent = number("subcontract_markup_percent")
-    disposal_fee = number("disposal_fee")
+    disposal_fee = amount("disposal_fee")
     vat_percent = number("vat_percent")
     owner_deducts_vat = obj.get("owner_deducts_vat")
     if owner_deducts_vat is None:
@@ -613,6 +663,11 @@ _OPTIONAL_DEFAULTS = {
 }
 
 
+# A tuple, not a set: an operation that is not a string (already refused) must not raise.
+_SUMMED_AMOUNT_OPERATIONS = ("subcontract", "sundry")
+_MAX_TEXT = MAX_TEXT_LENGTH  # a module global is read faster than an imported name's chain
+
+
 def _line(raw: Any, index: int, errors: list) -> Line | None:
     """One line (§1.3). Tuned: a 60-line estimate must parse well within a millisecond, so
     the common case (a string in a known field) is checked inline, every path string is only
@@ -629,13 +684,13 @@ def _line(raw: Any, index: int, errors: list) -> Line | None:
     numbers = _TEXT_NUMBERS
 
     line_id = fields["id"]
-    if type(line_id) is not str or not line_id or line_id.isspace():
+    if type(line_id) is not str or not line_id or line_id.isspace() or len(line_id) > _MAX_TEXT:
         _required_text(line_id, _line_path(index, "id"), errors, non_empty=True)
     code = fields["code"]
-    if type(code) is not str or not code or code.isspace():
+    if type(code) is not str or not code or code.isspace() or len(code) > _MAX_TEXT:
         _required_text(code, _line_path(index, "code"), errors, non_empty=True)
     description = fields["description"]
-    if type(description) is not str:
+    if type(description) is not str or len(description) > _MAX_TEXT:
         _required_text(description, _line_path(index, "description"), errors)
     operation = fields["operation"]
     required = REQUIRED_BY_OPERATION.get(operation) if type(operation) is str else None
@@ -723,9 +778,20 @@ def _optional_fields(fields: dict[str, Any], index: int, errors: list) -> None:
     if amount is not None:
         if type(amount) is not str or (value := _TEXT_NUMBERS.get(amount)) is None:
             value = _line_number(amount, index, "amount", errors)
+        # Summed as given on a sundry or subcontract line: whole cents only (§4). On another
+        # operation the amount counts nowhere (see the README), so any decimals do.
+        if (
+            value is not None
+            and fields["operation"] in _SUMMED_AMOUNT_OPERATIONS
+            and has_too_many_decimals(value)
+        ):
+            errors.append({"path": _line_path(index, "amount"), "message": TOO_MANY_DECIMALS})
+            value = None
         fields["amount"] = value
     sensor = fields["sensor"]
-    if sensor is not None and (type(sensor) is not str or not sensor or sensor.isspace()):
+    if sensor is not None and (
+        type(sensor) is not str or not sensor or sensor.isspace() or len(sensor) > _MAX_TEXT
+    ):
         _text(sensor, _line_path(index, "sensor"), errors, non_empty=True)
     adas_sensors = fields["adas_sensors"]
     fields["adas_sensors"] = (
@@ -868,3 +934,34 @@ def _check_value_from_scheme(
                     "message": f"De nieuwwaarderegeling schrijft {depreciation} % af; er blijft geen waarde voor schade over. Geef value_before_damage.",
                 }
             )
+
+
+def _check_compared_value(
+    vehicle: Vehicle, rates: Rates, damage_date: date | None, errors: list
+) -> None:
+    """Refuse a value before damage that is 0.00 once its VAT is taken out (§2.11): the repair
+    ratio divides by it. Only an absurd VAT rate gets there (0.01 at 21 % is still 0.01)."""
+    value = vehicle.value_before_damage
+    if value is None:
+        scheme = rates.new_value_scheme
+        if damage_date is None or vehicle.new_value is None or not scheme:
+            return  # reported by `_check_value_from_scheme`
+        age = arithmetic.age_months(vehicle.first_registration, damage_date)
+        if not 0 <= age <= scheme[-1].to_month:
+            return
+        try:
+            value = arithmetic.value_from_new_value(
+                vehicle.new_value, arithmetic.depreciation_percent(age, scheme)
+            )
+        except decimal.InvalidOperation:
+            return
+        if value <= 0:
+            return
+    if arithmetic.compared_value(value, vehicle, rates) <= 0:
+        errors.append(
+            {
+                "path": "vehicle.value_before_damage",
+                "message": "Zonder btw blijft er van de waarde voor schade niets over; "
+                "de total-lossvergelijking is niet te maken.",
+            }
+        )

@@ -36,14 +36,16 @@ def repair_not_allowed(lines: Sequence[Line]) -> list[Warning]:
 
 def adas_calibration_missing(lines: Sequence[Line], vehicle: Vehicle) -> list[Warning]:
     """A sensor the vehicle has, listed by a replace/repair/remove_refit line, without a
-    calibrate line for it: one warning per sensor, on the first line that lists it (§3)."""
+    calibrate line and without a subcontract line for it (`Line.covers_sensor`: a specialist's
+    calibration counts too, §1.3): one warning per sensor, on the first line in input order
+    that lists it (§3)."""
     fitted = set(vehicle.adas)
     if not fitted:
         return []
     listing = [line for line in lines if line.adas_sensors]
     if not listing:
         return []  # most lines list no sensor: no calibration to look for
-    calibrated = {line.sensor for line in lines if line.operation == "calibrate"}
+    calibrated = {line.covers_sensor for line in lines}
     found = []
     warned: set[str] = set()
     for line in listing:
@@ -57,7 +59,8 @@ def adas_calibration_missing(lines: Sequence[Line], vehicle: Vehicle) -> list[Wa
                         ADAS_CALIBRATION_MISSING,
                         line.id,
                         f"Sensor {sensor!r} moet na deze bewerking gekalibreerd worden, maar "
-                        "er is geen kalibratieregel (calibrate) voor.",
+                        "er is geen kalibratieregel (calibrate) en geen werk derden "
+                        "(subcontract) voor.",
                     )
                 )
     return found

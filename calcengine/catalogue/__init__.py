@@ -18,7 +18,13 @@ from calcengine.catalogue.vehicles import (
     vehicle_block,
     vehicles,
 )
-from calcengine.catalogue.work_codes import WorkCode, calibration_for, get_work_code, work_codes
+from calcengine.catalogue.work_codes import (
+    WorkCode,
+    calibration_for,
+    get_work_code,
+    work_codes,
+    work_units,
+)
 
 __all__ = [
     "KINDS",
@@ -42,4 +48,5 @@ __all__ = [
     "vehicle_block",
     "vehicles",
     "work_codes",
+    "work_units",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 from calcengine.catalogue._data import money_str, to_decimal, to_money, units_str
 from calcengine.catalogue.errors import CatalogueError
 from calcengine.catalogue.vehicles import Part, VehicleModel, get_vehicle
-from calcengine.catalogue.work_codes import WorkCode, get_work_code, is_work_code
+from calcengine.catalogue.work_codes import WorkCode, get_work_code, is_work_code, work_units
 from calcengine.schema import PAINT_MODES, PART_SOURCES
 
 PART_OPERATIONS = ("replace", "repair", "remove_refit", "paint")
@@ -199,8 +199,11 @@ def _work_line(
     }
     if work.amount is not None:
         line["amount"] = money_str(work.amount)
+        # A specialist's calibration names its sensor, so that it counts as one (§1.3, §3).
+        if work.sensor is not None:
+            line["sensor"] = work.sensor
         return line
-    line["labour_units"] = units_str(work.units(vehicle.units_per_hour))
+    line["labour_units"] = units_str(work_units(vehicle, work))
     if work.sensor is not None:
         line["sensor"] = work.sensor
     if work.labour_category is not None:

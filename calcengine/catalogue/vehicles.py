@@ -8,9 +8,11 @@ what it uses together with the model's `version` and `tariff_date`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from calcengine.catalogue._data import (
@@ -69,7 +71,11 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class VehicleModel:
-    """A vehicle model as a calculation program shows it, at one tariff date."""
+    """A vehicle model as a calculation program shows it, at one tariff date.
+
+    `work_units` holds the manufacturer's own time, in the make's unit, for a shared work code
+    where it differs from the code's standard hours (`work_codes.work_units` reads it).
+    """
 
     id: str
     make: str
@@ -87,6 +93,9 @@ class VehicleModel:
     parts: tuple[Part, ...] = field(repr=False)
     source: str = ""
     build_years: str = ""
+    work_units: Mapping[str, Decimal] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False
+    )
 
     @property
     def name(self) -> str:
@@ -177,6 +186,12 @@ def _vehicle(raw: dict[str, Any], *, where: str) -> VehicleModel:
             parts=parts,
             source=str(raw.get("source", "")),
             build_years=str(raw.get("build_years", "")),
+            work_units=MappingProxyType(
+                {
+                    str(code): _units(units, where=f"{where}.work_units.{code}")
+                    for code, units in raw.get("work_units", {}).items()
+                }
+            ),
         )
     except KeyError as missing:
         raise CatalogueError(f"{where}: veld {missing} ontbreekt") from None
@@ -236,12 +251,14 @@ def vehicle_block(
     new_value: Decimal | str | int | None = None,
     residual_value: Decimal | str | int,
     adas: list[str] | tuple[str, ...] | None = None,
+    margin_scheme: bool = False,
 ) -> dict[str, Any]:
     """A `schadecalc/1` `vehicle` object (calculation-spec §1.1) for one case of this model.
 
     The model supplies make, model, variant, powertrain, paint type, labour unit and the ADAS
     it is fitted with (unless the case's own `adas` differs); the case supplies the rest.
-    Money is written as strings with two decimals.
+    Money is written as strings with two decimals. `margin_scheme` (a margin car, §1.1, §2.11)
+    is written only when true, as the contract's default is false.
     """
     vehicle = get_vehicle(vehicle_id)
     if isinstance(mileage_km, bool) or not isinstance(mileage_km, int) or mileage_km < 0:
@@ -267,5 +284,9 @@ def vehicle_block(
     if new_value is not None:
         block["new_value"] = money_str(to_money(new_value, where="nieuwwaarde"))
     block["residual_value"] = money_str(to_money(residual_value, where="restwaarde"))
+    if not isinstance(margin_scheme, bool):
+        raise CatalogueError(f"Marge-auto moet true of false zijn ({margin_scheme!r}).")
+    if margin_scheme:
+        block["margin_scheme"] = True
     block["adas"] = list(vehicle.adas if adas is None else _sensors(adas, where="adas"))
     return block

@@ -21,7 +21,7 @@ from calcengine.catalogue._data import (
     to_money,
 )
 from calcengine.catalogue.errors import CatalogueError
-from calcengine.catalogue.vehicles import LABOUR_CATEGORIES, POWERTRAINS, SENSORS
+from calcengine.catalogue.vehicles import LABOUR_CATEGORIES, POWERTRAINS, SENSORS, VehicleModel
 
 WORK_OPERATIONS = ("calibrate", "hv_safety", "remove_refit", "subcontract", "sundry")
 LABOUR_OPERATIONS = ("calibrate", "hv_safety", "remove_refit")
@@ -32,7 +32,9 @@ AMOUNT_OPERATIONS = ("subcontract", "sundry")
 class WorkCode:
     """A standard operation with its standard time (`hours`) or amount.
 
-    `powertrains` limits a code to the vehicles it fits (HV safety on high-voltage vehicles);
+    `sensor`: the sensor a `calibrate` code calibrates, or that a `subcontract` code has a
+    specialist calibrate (a dealer, a glass company; calculation-spec §1.3), which counts as
+    that sensor's calibration (§3). `powertrains` limits a code to the vehicles it fits (HV safety on high-voltage vehicles);
     empty means every vehicle. `aliases` are older spellings a lookup also accepts.
     """
 
@@ -71,10 +73,10 @@ def _work_code(raw: dict[str, Any], *, where: str, tariff_date: date, version: s
     if (operation in AMOUNT_OPERATIONS) != (amount is not None):
         raise CatalogueError(f"{where}: een bedrag hoort bij {', '.join(AMOUNT_OPERATIONS)}")
     sensor = raw.get("sensor")
-    if (operation == "calibrate") != (sensor is not None) or (
-        sensor is not None and sensor not in SENSORS
-    ):
+    if (operation == "calibrate") != (sensor is not None) and operation != "subcontract":
         raise CatalogueError(f"{where}: een kalibratie noemt precies één bekende sensor")
+    if sensor is not None and sensor not in SENSORS:
+        raise CatalogueError(f"{where}: onbekende sensor {sensor!r}")
     category = raw.get("labour_category")
     if category is not None and category not in LABOUR_CATEGORIES:
         raise CatalogueError(f"{where}: onbekende arbeidssoort {category!r}")
@@ -128,6 +130,14 @@ def get_work_code(code: str) -> WorkCode:
 
 def is_work_code(code: str) -> bool:
     return code in _work_codes()
+
+
+def work_units(vehicle: VehicleModel, work: WorkCode) -> Decimal:
+    """The labour of `work` on `vehicle` in the make's unit: the manufacturer's own time where
+    the vehicle file gives one (`VehicleModel.work_units`), else the standard hours × the
+    make's units per hour."""
+    own = vehicle.work_units.get(work.code)
+    return own if own is not None else work.units(vehicle.units_per_hour)
 
 
 def calibration_for(sensor: str) -> WorkCode:

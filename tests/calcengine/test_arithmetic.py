@@ -93,15 +93,25 @@ def test_a_month_counts_once_its_day_of_the_month_is_reached(damage: date, month
     ("damage", "months"),
     [
         (date(2021, 2, 27), 0),
-        (date(2021, 2, 28), 1),
-        (date(2024, 2, 29), 37),
-        (date(2021, 4, 30), 3),
+        (date(2021, 2, 28), 0),
+        (date(2021, 3, 1), 1),
+        (date(2024, 2, 29), 36),
+        (date(2021, 4, 30), 2),
         (date(2021, 5, 30), 3),
         (date(2021, 5, 31), 4),
     ],
 )
-def test_registration_on_the_31st_counts_a_short_month_on_its_last_day(damage: date, months: int):
+def test_registration_on_the_31st_reaches_no_month_on_a_shorter_months_last_day(
+    damage: date, months: int
+):
+    # §2.12 (amended §8): minus 1 whenever the damage day is smaller than the registration day.
     assert arithmetic.age_months(date(2021, 1, 31), damage) == months
+
+
+def test_month_counting_follows_the_spec_examples():
+    assert arithmetic.age_months(date(2021, 4, 16), date(2024, 8, 15)) == 39
+    assert arithmetic.age_months(date(2021, 4, 16), date(2024, 8, 16)) == 40
+    assert arithmetic.age_months(date(2024, 1, 31), date(2024, 2, 29)) == 0
 
 
 def test_damage_before_registration_has_negative_age():
@@ -211,10 +221,47 @@ def test_economic_total_loss_is_strictly_above_the_threshold():
     assert arithmetic.is_economic_total_loss(D("3700.01"), D("3700.00")) is True
 
 
-def test_owner_who_deducts_vat_compares_the_subtotal():
+def test_owner_who_deducts_vat_compares_excl_vat_on_both_sides_for_a_vat_car():
+    # given: the polo-total-loss repair for a business owner who reclaims VAT
     data = golden_input("polo-total-loss")
     data["rates"]["owner_deducts_vat"] = True
+    # when
     total_loss = calculate(parse(data)).total_loss
+    # then: 4,650.00 / 1.21 = 3,842.98 and 950.00 / 1.21 = 785.12 (§2.11)
     assert total_loss.compared == D("4178.59")
+    assert total_loss.threshold == D("3842.98") - D("785.12") == D("3057.86")
     assert total_loss.economic_total_loss is True
-    assert total_loss.repair_ratio == D("0.90")
+    assert total_loss.repair_ratio == D("1.09")  # 4,178.59 / 3,842.98
+    assert total_loss.value_before_damage == D("4650.00")  # reported incl. VAT (§5)
+
+
+def test_owner_who_deducts_vat_compares_a_margin_car_with_its_values_as_given():
+    data = golden_input("polo-total-loss")
+    data["rates"]["owner_deducts_vat"] = True
+    data["vehicle"]["margin_scheme"] = True
+    total_loss = calculate(parse(data)).total_loss
+    assert total_loss.compared == D("4178.59")  # the subtotal excl. VAT
+    assert total_loss.threshold == D("4650.00") - D("950.00") == D("3700.00")
+    assert total_loss.economic_total_loss is True
+    assert total_loss.repair_ratio == D("0.90")  # 4,178.59 / 4,650.00
+
+
+@pytest.mark.parametrize("margin_scheme", [False, True])
+def test_a_private_owner_compares_incl_vat_on_both_sides_margin_car_or_not(margin_scheme):
+    data = golden_input("polo-total-loss")
+    data["vehicle"]["margin_scheme"] = margin_scheme
+    total_loss = calculate(parse(data)).total_loss
+    assert total_loss.compared == D("5056.09")  # total incl. VAT
+    assert total_loss.threshold == D("3700.00")
+    assert total_loss.repair_ratio == D("1.09")  # 5,056.09 / 4,650.00
+
+
+def test_compared_value_takes_the_vat_out_only_for_a_vat_car_of_an_owner_who_reclaims_it():
+    calc = parse(golden_input("polo-business-total-loss"))
+    vehicle, rates = calc.vehicle, calc.rates
+    assert arithmetic.compared_value(D("4650.00"), vehicle, rates) == D("3842.98")
+    assert arithmetic.compared_value(D("0.01"), vehicle, rates) == D("0.01")
+    margin_car = replace(vehicle, margin_scheme=True)
+    assert arithmetic.compared_value(D("4650.00"), margin_car, rates) == D("4650.00")
+    private = replace(rates, owner_deducts_vat=False)
+    assert arithmetic.compared_value(D("4650.00"), vehicle, private) == D("4650.00")

@@ -25,6 +25,7 @@ from calcengine.catalogue import (
     vehicle_block,
     vehicles,
     work_codes,
+    work_units,
 )
 from calcengine.catalogue._data import DATA_DIR, read_json
 from calcengine.catalogue.vehicles import _vehicle
@@ -230,6 +231,41 @@ def test_golden_vehicle_is_in_the_catalogue_with_the_same_figures(path):
     assert list(vehicle.adas) == golden["vehicle"]["adas"]
 
 
+# The golden files test the arithmetic and may hold a figure no estimator would take from the
+# catalogue. The golden Golf with the subcontracted radar has a park-sensor teach-in of 290 VW
+# time units (2.9 h); the maker's time that the catalogue, the demo Golf case and the shared
+# scoring reference use is 35 (21 minutes). A trainee who prefills from the catalogue must meet
+# the reference's figure, so the catalogue keeps 35 and this one golden figure is exempt.
+GOLDEN_WORK_TIMES_NOT_FROM_THE_CATALOGUE = {
+    ("golf-calibration-subcontracted.input.json", "4"): "ADAS-PARK at 290 units",
+}
+
+# Ultrasonic park sensors are moved to the new bumper and function-tested; Tesla, Mercedes-Benz
+# and Peugeot ask for no calibration of them, so the catalogue lists no `park_sensors` on those
+# bumpers (a trainee who prefills the bumper must not be knocked out for a teach-in the maker
+# does not ask for). The golden Model 3 lists them on its rear bumper to exercise the
+# calibration check; that line is exempt.
+GOLDEN_SENSORS_NOT_FROM_THE_CATALOGUE = {
+    ("model3-rear-ev.input.json", "2"): "rear bumper with park_sensors",
+}
+
+
+def test_the_exempt_golden_sensor_lists_are_there_and_differ_from_the_catalogue():
+    for (name, line_id), _why in GOLDEN_SENSORS_NOT_FROM_THE_CATALOGUE.items():
+        golden = _golden(next(p for p in GOLDEN_INPUTS if p.name == name))
+        line = next(line for line in golden["lines"] if line["id"] == line_id)
+        part = _vehicle_of(golden).part(line["code"])
+        assert line.get("adas_sensors", []) != list(part.adas_sensors)
+
+
+def test_the_exempt_golden_work_times_are_there_and_differ_from_the_catalogue():
+    for (name, line_id), _why in GOLDEN_WORK_TIMES_NOT_FROM_THE_CATALOGUE.items():
+        golden = _golden(next(p for p in GOLDEN_INPUTS if p.name == name))
+        line = next(line for line in golden["lines"] if line["id"] == line_id)
+        work = get_work_code(line["code"])
+        assert Decimal(line["labour_units"]) != work_units(_vehicle_of(golden), work)
+
+
 @pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=_golden_id)
 def test_every_golden_line_matches_the_catalogue_figures(path):
     golden = _golden(path)
@@ -248,7 +284,8 @@ def test_every_golden_line_matches_the_catalogue_figures(path):
             if "paint" in line:
                 assert part.paint_units is not None, where
                 assert Decimal(line["paint"]["units"]) == part.paint_units, where
-            assert line.get("adas_sensors", []) == list(part.adas_sensors), where
+            if (path.name, line["id"]) not in GOLDEN_SENSORS_NOT_FROM_THE_CATALOGUE:
+                assert line.get("adas_sensors", []) == list(part.adas_sensors), where
             assert line.get("hv_zone", False) == part.hv_zone, where
             assert line.get("labour_category", "body") == part.labour_category, where
         else:
@@ -256,9 +293,9 @@ def test_every_golden_line_matches_the_catalogue_figures(path):
             assert work.operation == line["operation"], where
             if work.amount is not None:
                 assert Decimal(line["amount"]) == work.amount, where
-            else:
-                assert Decimal(line["labour_units"]) == work.units(vehicle.units_per_hour), where
-                assert line.get("sensor") == work.sensor, where
+            elif (path.name, line["id"]) not in GOLDEN_WORK_TIMES_NOT_FROM_THE_CATALOGUE:
+                assert Decimal(line["labour_units"]) == work_units(vehicle, work), where
+            assert line.get("sensor") == work.sensor, where
 
 
 @pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=_golden_id)
@@ -284,6 +321,11 @@ def test_golden_input_can_be_written_from_the_catalogue_alone(path):
     }
     if "damage_date" in golden:
         written["damage_date"] = golden["damage_date"]
+    for line, own in zip(written["lines"], golden["lines"], strict=True):
+        if (path.name, own["id"]) in GOLDEN_WORK_TIMES_NOT_FROM_THE_CATALOGUE:
+            line["labour_units"] = own["labour_units"]  # the estimator's own figure
+        if (path.name, own["id"]) in GOLDEN_SENSORS_NOT_FROM_THE_CATALOGUE:
+            line["adas_sensors"] = own["adas_sensors"]
     # then: all but the descriptions, which are the estimator's own words
     assert _without_descriptions(written) == _without_descriptions(golden)
     for line, own in zip(written["lines"], golden["lines"], strict=True):
@@ -374,8 +416,8 @@ def test_replace_line_is_prefilled_from_the_catalogue():
         "unit_price": "512.00",
         "labour_units": "16",
         "paint": {"mode": "new", "units": "24"},
-        "adas_sensors": ["park_sensors", "rear_radar"],
-        "hv_zone": True,
+        # A 2022 Model 3 has no radar, its rear bumper is no high-voltage zone, and its
+        # ultrasonic park sensors are moved over and function-tested, not calibrated.
     }
 
 
@@ -405,12 +447,70 @@ def test_repairing_a_part_the_maker_forbids_is_prefilled_and_warned_about():
 
 
 def test_prefilled_adas_and_hv_parts_make_the_engine_ask_for_calibration_and_hv_safety():
+    bumper = prefill_line("vw-golf-8", "5H0807221GRU", "replace", line_id="1")
+    charge_port = prefill_line("tesla-model-3", "1529651-00-E", "remove_refit", line_id="2")
+    assert {
+        (w["code"], w["line_id"]) for w in estimate(_input_for("vw-golf-8", [bumper]))["warnings"]
+    } == {("ADAS_CALIBRATION_MISSING", "1")}
+    assert {
+        (w["code"], w["line_id"])
+        for w in estimate(_input_for("tesla-model-3", [charge_port]))["warnings"]
+    } == {("HV_SAFETY_MISSING", None)}
+
+
+@pytest.mark.parametrize("vehicle_id", ["tesla-model-3", "mercedes-vito", "peugeot-208"])
+def test_a_bumper_whose_maker_asks_no_park_sensor_calibration_prefills_none(vehicle_id):
+    vehicle = get_vehicle(vehicle_id)
+    assert "park_sensors" in vehicle.adas
+    assert not any("park_sensors" in part.adas_sensors for part in vehicle.parts)
+
+
+def test_the_tesla_model_3_has_no_radar_and_its_hv_work_is_tied_to_the_charge_port():
+    tesla = get_vehicle("tesla-model-3")
+    assert tesla.adas == ("front_camera", "park_sensors")
+    assert not any("radar" in sensor for p in tesla.parts for sensor in p.adas_sensors)
+    assert tesla.part("1529651-00-E").hv_zone is True
+    assert tesla.part("1084168-S0-A").hv_zone is False
     bumper = prefill_line("tesla-model-3", "1084168-S0-A", "replace", line_id="1")
-    output = estimate(_input_for("tesla-model-3", [bumper]))
-    assert {w["code"] for w in output["warnings"]} == {
-        "ADAS_CALIBRATION_MISSING",
-        "HV_SAFETY_MISSING",
+    assert "HV_SAFETY_MISSING" not in {
+        w["code"] for w in estimate(_input_for("tesla-model-3", [bumper]))["warnings"]
     }
+
+
+def test_a_dealers_radar_calibration_is_a_subcontract_line_that_names_its_sensor():
+    # given
+    line = prefill_line("vw-golf-8", "SUB-CALIB-RADAR", "subcontract", line_id="3")
+    bumper = prefill_line("vw-golf-8", "5H0807221GRU", "replace", line_id="1")
+    park = prefill_line("vw-golf-8", "ADAS-PARK", "calibrate", line_id="4")
+    # when
+    output = estimate(_input_for("vw-golf-8", [bumper, line, park]))
+    # then
+    assert line == {
+        "id": "3",
+        "code": "SUB-CALIB-RADAR",
+        "description": "Frontradar kalibreren bij merkdealer (werk derden)",
+        "operation": "subcontract",
+        "amount": "145.00",
+        "sensor": "front_radar",
+    }
+    assert output["warnings"] == []
+    assert calibration_for("front_radar").operation == "calibrate"
+
+
+def test_a_make_specific_work_time_overrides_the_standard_hours():
+    park = get_work_code("ADAS-PARK")
+    assert work_units(get_vehicle("vw-golf-8"), park) == Decimal("35")  # the maker's own time
+    assert work_units(get_vehicle("renault-clio-5"), park) == Decimal("4")  # 0.4 h × 10
+    assert prefill_line("vw-golf-8", "ADAS-PARK", "calibrate", line_id="1")["labour_units"] == (
+        "35"
+    )
+
+
+def test_make_specific_work_times_name_labour_work_codes():
+    for vehicle in vehicles():
+        for code in vehicle.work_units:
+            assert get_work_code(code).code == code, vehicle.id
+            assert get_work_code(code).hours is not None, vehicle.id
 
 
 @pytest.mark.parametrize(
@@ -502,3 +602,24 @@ def test_an_unknown_zone_is_refused():
     raw["parts"][0]["zone"] = "boot"
     with pytest.raises(CatalogueError, match="zone"):
         _vehicle(raw, where="vw-golf-8.json")
+
+
+def test_vehicle_block_marks_a_margin_car_only_when_it_is_one():
+    def block(**extra):
+        return vehicle_block(
+            "vw-polo-6r",
+            first_registration="2012-06-08",
+            mileage_km=1,
+            residual_value="950",
+            value_before_damage="4650",
+            **extra,
+        )
+
+    assert "margin_scheme" not in block()
+    assert "margin_scheme" not in block(margin_scheme=False)
+    assert block(margin_scheme=True)["margin_scheme"] is True
+    assert parse(
+        {**_input_for("vw-polo-6r", []), "vehicle": block(margin_scheme=True)}
+    ).vehicle.margin_scheme
+    with pytest.raises(CatalogueError):
+        block(margin_scheme="ja")

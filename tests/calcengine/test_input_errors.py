@@ -461,3 +461,186 @@ def test_sums_beyond_28_digits_are_refused_not_crashed():
         estimate(data)
     assert caught.value.errors[0]["path"] == ""
     assert "te groot" in caught.value.errors[0]["message"]
+
+
+# --- the amendments of 2026-12 (calculation-spec §8) ----------------------------------------
+
+
+def test_top_level_assess_belongs_to_scoring_and_is_ignored():
+    # given
+    data = golden_input()
+    plain = estimate(golden_input())
+    data["assess"] = {"undamaged": ["5H0821105"], "part_sources_allowed": ["oem"]}
+    # when
+    calc = parse(data)
+    # then: accepted, kept raw for scoring, and changes no figure
+    assert calc.assess == data["assess"]
+    assert estimate(data) == plain
+
+
+def _with_text(where: tuple, key: str, text: str) -> dict[str, Any]:
+    data = golden_input()
+    target = data
+    for step in where:
+        target = target[step]
+    target[key] = text
+    return data
+
+
+TEXT_FIELDS = [
+    (("vehicle",), "make", "vehicle.make"),
+    (("vehicle",), "model", "vehicle.model"),
+    (("vehicle",), "variant", "vehicle.variant"),
+    (("lines", 0), "id", "lines[0].id"),
+    (("lines", 0), "code", "lines[0].code"),
+    (("lines", 0), "description", "lines[0].description"),
+    (("lines", 5), "sensor", "lines[5].sensor"),
+]
+
+
+@pytest.mark.parametrize(("where", "key", "path"), TEXT_FIELDS)
+def test_a_string_of_200_characters_is_accepted(where: tuple, key: str, path: str):
+    parse(_with_text(where, key, "x" * 200))
+
+
+@pytest.mark.parametrize(("where", "key", "path"), TEXT_FIELDS)
+def test_a_string_of_201_characters_is_refused_with_its_path(where: tuple, key: str, path: str):
+    error = _only_error(_with_text(where, key, "x" * 201))
+    assert error == {"path": path, "message": "Een tekst heeft hoogstens 200 tekens."}
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("vehicle", "adas"), "vehicle.adas[1]"),
+        (("lines", 0, "adas_sensors"), "lines[0].adas_sensors[1]"),
+    ],
+)
+def test_a_sensor_name_of_201_characters_in_a_list_is_refused(where: tuple, path: str):
+    data = golden_input()
+    target = data
+    for step in where:
+        target = target[step]
+    target[1] = "s" * 201
+    assert _only_error(data)["path"] == path
+
+
+def test_a_number_written_in_more_than_200_characters_is_refused():
+    data = golden_input()
+    data["lines"][0]["labour_units"] = "1." + "0" * 199  # 201 characters
+    assert _only_error(data) == {
+        "path": "lines[0].labour_units",
+        "message": "Een tekst heeft hoogstens 200 tekens.",
+    }
+    data["lines"][0]["labour_units"] = "1." + "0" * 198  # 200 characters: the number 1
+    assert parse(data).lines[0].labour_units == 1
+
+
+def test_a_long_description_no_longer_buys_a_printout_of_thousands_of_pages():
+    data = golden_input()
+    data["lines"][0]["description"] = "Voorbumper " * 100_000
+    assert _only_error(data)["path"] == "lines[0].description"
+
+
+AMOUNTS = [
+    (("lines", 7), "amount", "lines[7].amount"),  # a sundry
+    (("rates",), "disposal_fee", "rates.disposal_fee"),
+    (("rates",), "small_materials_cap", "rates.small_materials_cap"),
+    (("vehicle",), "value_before_damage", "vehicle.value_before_damage"),
+    (("vehicle",), "residual_value", "vehicle.residual_value"),
+    (("vehicle",), "new_value", "vehicle.new_value"),
+]
+
+
+@pytest.mark.parametrize(("where", "key", "path"), AMOUNTS)
+def test_an_amount_summed_as_given_with_two_decimals_is_accepted(where, key, path):
+    parse(_with_text(where, key, "18.45"))
+
+
+@pytest.mark.parametrize(("where", "key", "path"), AMOUNTS)
+def test_an_amount_summed_as_given_with_three_decimals_is_refused_with_its_path(where, key, path):
+    error = _only_error(_with_text(where, key, "18.455"))
+    assert error["path"] == path
+    assert "hoogstens 2 decimalen" in error["message"]
+
+
+def test_a_subcontract_amount_with_three_decimals_is_refused():
+    data = golden_input("golf-calibration-subcontracted")
+    data["lines"][2]["amount"] = "145.001"
+    assert _only_error(data)["path"] == "lines[2].amount"
+
+
+@pytest.mark.parametrize("amount", ["18.400", Decimal("18.4000"), 18.4, "18.40"])
+def test_trailing_zeros_are_no_decimals_of_an_amount(amount: Any):
+    data = golden_input()
+    data["lines"][7]["amount"] = amount
+    assert parse(data).lines[7].amount == Decimal("18.40")
+
+
+def test_a_json_number_amount_with_three_decimals_is_refused():
+    data = golden_input()
+    data["lines"][7]["amount"] = Decimal("18.405")
+    assert _only_error(data)["path"] == "lines[7].amount"
+
+
+def test_other_numbers_keep_their_decimals():
+    data = golden_input()
+    data["lines"][0]["unit_price"] = "389.605"  # rounded by §2.4 (round2 of gross)
+    data["lines"][0]["labour_units"] = "115.125"
+    data["rates"]["labour"]["body"] = "72.505"
+    data["lines"][2]["amount"] = "0.125"  # on a replace line the amount counts nowhere
+    parse(data)
+
+
+def test_a_subcontract_line_may_name_the_sensor_it_calibrates():
+    data = golden_input("golf-calibration-subcontracted")
+    line_ = parse(data).lines[2]
+    assert (line_.operation, line_.sensor, line_.covers_sensor) == (
+        "subcontract",
+        "front_radar",
+        "front_radar",
+    )
+    assert parse(golden_input("model3-rear-ev")).lines[6].covers_sensor is None
+
+
+@pytest.mark.parametrize(
+    ("sensor", "message"),
+    [("", "Mag niet leeg zijn."), ("  ", "Mag niet leeg zijn."), (3, "Moet een tekst zijn.")],
+)
+def test_a_subcontract_lines_sensor_is_validated_like_a_calibrate_lines(sensor, message):
+    data = golden_input("golf-calibration-subcontracted")
+    data["lines"][2]["sensor"] = sensor
+    data["lines"][3]["sensor"] = sensor
+    assert _errors(data) == [
+        {"path": "lines[2].sensor", "message": message},
+        {"path": "lines[3].sensor", "message": message},
+    ]
+
+
+@pytest.mark.parametrize("margin_scheme", [True, False, None])
+def test_margin_scheme_is_an_optional_boolean_defaulting_to_false(margin_scheme):
+    data = golden_input("polo-business-total-loss")
+    data["vehicle"]["margin_scheme"] = margin_scheme
+    assert parse(data).vehicle.margin_scheme is bool(margin_scheme)
+    del data["vehicle"]["margin_scheme"]
+    assert parse(data).vehicle.margin_scheme is False
+
+
+@pytest.mark.parametrize("margin_scheme", ["true", 1, "ja"])
+def test_margin_scheme_that_is_not_a_boolean_is_refused(margin_scheme):
+    data = golden_input("polo-business-total-loss")
+    data["vehicle"]["margin_scheme"] = margin_scheme
+    assert _only_error(data) == {
+        "path": "vehicle.margin_scheme",
+        "message": "Moet true of false zijn.",
+    }
+
+
+def test_a_value_with_nothing_left_once_its_vat_is_taken_out_is_refused():
+    data = golden_input("polo-business-total-loss")
+    data["rates"]["vat_percent"] = "300"
+    data["vehicle"]["value_before_damage"] = "0.01"  # 0.01 / 4 = 0.0025 → 0.00
+    data["vehicle"]["residual_value"] = "0"
+    assert _only_error(data)["path"] == "vehicle.value_before_damage"
+    data["vehicle"]["margin_scheme"] = True  # nothing to take out: computed
+    assert estimate(data)["total_loss"]["value_before_damage"] == "0.01"

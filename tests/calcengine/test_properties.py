@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -180,6 +180,9 @@ def test_calculation_without_lines_is_zero(data: dict[str, Any]):
 @PROPERTY_SETTINGS
 @given(valid_inputs(), st.integers(100, 10**8).map(lambda cents: Decimal(cents) / 100))
 def test_total_loss_verdict_flips_exactly_at_the_threshold(data: dict[str, Any], residual: Decimal):
+    # A margin car: value and residual count as given whether or not the owner reclaims VAT
+    # (§2.11), so the threshold is exactly their difference.
+    data["vehicle"]["margin_scheme"] = True
     compared = calculate(parse(data)).total_loss.compared
     data["vehicle"]["value_before_damage"] = str(compared + residual)
 
@@ -188,6 +191,29 @@ def test_total_loss_verdict_flips_exactly_at_the_threshold(data: dict[str, Any],
 
     data["vehicle"]["residual_value"] = str(residual + Decimal("0.01"))  # threshold one cent lower
     assert calculate(parse(data)).total_loss.economic_total_loss is True
+
+
+@PROPERTY_SETTINGS
+@given(valid_inputs(), st.integers(1, 10**8), st.integers(0, 10**8))
+def test_the_threshold_is_on_the_basis_of_the_compared_amount(
+    data: dict[str, Any], value_cents: int, residual_cents: int
+):
+    value, residual = Decimal(value_cents) / 100, Decimal(residual_cents) / 100
+    data["vehicle"]["value_before_damage"] = str(value)
+    data["vehicle"]["residual_value"] = str(residual)
+    result = calculate(parse(data))
+    total_loss = result.total_loss
+    if data["rates"]["owner_deducts_vat"]:
+        # a VAT car of an owner who reclaims VAT: excl. VAT on both sides
+        vat = Decimal(1) + Decimal(data["rates"]["vat_percent"]) / 100
+        value = (value / vat).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        residual = (residual / vat).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        assert total_loss.compared == result.subtotal_excl_vat
+    else:
+        assert total_loss.compared == result.total_incl_vat
+    assert total_loss.threshold == value - residual
+    assert total_loss.economic_total_loss is (total_loss.compared > value - residual)
+    assert total_loss.value_before_damage == Decimal(value_cents) / 100
 
 
 json_values = st.recursive(

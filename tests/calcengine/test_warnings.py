@@ -119,3 +119,23 @@ def test_calibrate_line_for_the_sensor_silences_its_warning():
         line(id="cal", code="ADAS-PARK", operation="calibrate", sensor="park_sensors")
     )
     assert _codes(data) == []
+
+
+def test_a_subcontract_line_naming_the_sensor_counts_as_its_calibration():
+    # golf-calibration-subcontracted: the dealer calibrates the front radar (§1.3, §3)
+    data = golden_input("golf-calibration-subcontracted")
+    assert _codes(data) == []
+    del data["lines"][2]["sensor"]  # the same dealer's work, but no sensor named
+    assert _codes(data) == [("ADAS_CALIBRATION_MISSING", "1")]
+
+
+def test_a_subcontract_line_covers_only_the_sensor_it_names():
+    data = golden_input("golf-calibration-subcontracted")
+    data["lines"][2]["sensor"] = "front_camera"
+    assert _codes(data) == [("ADAS_CALIBRATION_MISSING", "1")]  # front_radar still missing
+
+
+def test_a_sensor_on_a_sundry_line_is_no_calibration():
+    data = golden_input("golf-calibration-subcontracted")
+    data["lines"][2]["operation"] = "sundry"
+    assert _codes(data) == [("ADAS_CALIBRATION_MISSING", "1")]
