@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 def render_report(report_id: int) -> str:
     from .models import Report, ReportStatus
     from .reports.documents import render_report_pdf
+    from .reports.render import TooManyPages
 
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()
@@ -29,6 +30,12 @@ def render_report(report_id: int) -> str:
             return "skipped"
         try:
             rendered, filename = render_report_pdf(report)
+        except TooManyPages as refused:
+            # Not retried by a new request: the same content lays out to the same length.
+            Report.objects.filter(pk=report.pk).update(
+                status=ReportStatus.FAILED, pages=refused.pages, error=str(refused)
+            )
+            return "too_many_pages"
         except Exception as exc:  # a failed render is shown and retried, never lost silently
             logger.exception("Rapport %s kon niet worden gemaakt", report_id)
             Report.objects.filter(pk=report.pk).update(

@@ -1,9 +1,11 @@
 """Django admin: a read-mostly view for platform administrators. Editors author in Wagtail."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .forms import ReferenceAssessCheck
 from .models import Attempt, AttemptPhoto, Case, CasePhoto, CaseVersion, DossierEvent
 
 
@@ -13,8 +15,19 @@ class CasePhotoInline(admin.TabularInline):
 
     model = CasePhoto
     extra = 0
-    fields = ["image", "caption", "zone", "stage", "sort_order"]
+    # The file lies in private storage, which has no URL: the link is the authors' serving view.
+    fields = ["photo", "caption", "zone", "stage", "sort_order"]
     readonly_fields = fields
+
+    @admin.display(description=_("foto"))
+    def photo(self, obj: CasePhoto):
+        from django.utils.html import format_html
+
+        from .photo_views import case_photo_url
+
+        if not obj.pk:
+            return "-"
+        return format_html('<a href="{}">{}</a>', case_photo_url(obj), _("Foto openen"))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -39,8 +52,19 @@ class CaseAdmin(admin.ModelAdmin):
             self.message_user(request, f"{case}: v{draft.number}", messages.SUCCESS)
 
 
+class CaseVersionForm(ReferenceAssessCheck, forms.ModelForm):
+    """The references' grading annotations are checked as in the Wagtail editor. (No Meta:
+    the admin builds the form for its model and fields from this base.)"""
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_reference_assess(cleaned)
+        return cleaned
+
+
 @admin.register(CaseVersion)
 class CaseVersionAdmin(admin.ModelAdmin):
+    form = CaseVersionForm
     list_display = ["case", "number", "status", "tariff_date", "published_at"]
     list_filter = ["status"]
     inlines = [CasePhotoInline]
@@ -65,4 +89,23 @@ class AttemptAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "submitted_at", "simulated_date"]
 
 
-admin.site.register(AttemptPhoto)
+@admin.register(AttemptPhoto)
+class AttemptPhotoAdmin(admin.ModelAdmin):
+    """A trainee's photo lies in private storage, which has no URL: the admin links to the
+    serving view, which checks who may see the attempt (cases/photo_views.py). Uploads go
+    through the trainee's dossier, where each file is checked, never through the admin."""
+
+    list_display = ["pk", "attempt", "stage", "zone", "uploaded_at"]
+    exclude = ["image", "thumbnail"]
+    readonly_fields = ["attempt", "photo"]
+
+    @admin.display(description=_("foto"))
+    def photo(self, obj: AttemptPhoto):
+        from django.utils.html import format_html
+
+        from .photo_views import photo_url
+
+        return format_html('<a href="{}">{}</a>', photo_url(obj), _("Foto openen"))
+
+    def has_add_permission(self, request):
+        return False

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -20,7 +19,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -30,6 +29,8 @@ from . import selectors, services
 from . import workflow as wf
 from .forms import MOVE_FORMS, PhotoForm
 from .models import Attempt
+from .ownership import NotYourAttempt, ensure_owner
+from .photo_views import photo_url
 
 ErrorSerializer = inline_serializer(
     name="CaseErrors",
@@ -51,10 +52,17 @@ def _attempt(request: Request, pk: int) -> Attempt:
         raise NotFound(_("Dit dossier bestaat niet.")) from None
 
 
+def _not_yours() -> NotFound:
+    # An attempt the user may read but not act on answers as one they may not see.
+    return NotFound(_("Dit dossier bestaat niet."))
+
+
 def _own_attempt(request: Request, pk: int) -> Attempt:
     attempt = _attempt(request, pk)
-    if attempt.trainee_id != request.user.pk:
-        raise PermissionDenied(_("Alleen de cursist van dit dossier kan stappen zetten."))
+    try:
+        ensure_owner(attempt=attempt, by=request.user)
+    except NotYourAttempt:
+        raise _not_yours() from None
     return attempt
 
 
@@ -159,20 +167,37 @@ class AttemptListApi(APIView):
 
 
 class AttemptStartApi(APIView):
+    @extend_schema_serializer(component_name="AttemptStartInput")
+    class InputSerializer(serializers.Serializer):
+        cohort = serializers.IntegerField(
+            required=False,
+            allow_null=True,
+            help_text=(
+                "De groep waarin de poging wordt gemaakt; verplicht wanneer meer dan één van "
+                "uw groepen deze casus aanbiedt. Een examencasus start alleen in een examengroep."
+            ),
+        )
+
     @extend_schema(
         operation_id="attempt_start",
         summary="Casus starten (of het open dossier van deze casus teruggeven)",
-        request=None,
-        responses={201: AttemptDetailSerializer, 404: ErrorSerializer},
+        request=InputSerializer,
+        responses={201: AttemptDetailSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def post(self, request: Request, slug: str) -> Response:
         case = selectors.cases_open_to(request.user).filter(slug=slug).first()
         if case is None:
             raise NotFound(_("Deze casus bestaat niet."))
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         try:
-            attempt = services.attempt_start(trainee=request.user, case=case)
+            attempt = services.attempt_start(
+                trainee=request.user, case=case, cohort=serializer.validated_data.get("cohort")
+            )
         except services.CaseNotAvailable as exc:
             raise NotFound(str(exc)) from None
+        except services.CohortChoiceNeeded as exc:
+            return Response({"errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
         data = AttemptDetailSerializer(attempt, context={"request": request}).data
         return Response(data, status=status.HTTP_201_CREATED)
 
@@ -230,8 +255,8 @@ class AttemptMoveApi(APIView):
             attempt = wf.MOVES[move](attempt=attempt, by=request.user, **form.move_kwargs())
         except wf.MoveRefused as refused:
             return Response({"errors": refused.errors}, status=status.HTTP_409_CONFLICT)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from None
+        except NotYourAttempt:
+            raise _not_yours() from None
         return Response(AttemptDetailSerializer(attempt, context={"request": request}).data)
 
 
@@ -244,8 +269,15 @@ class AttemptPhotoUploadApi(APIView):
         zone = serializers.CharField()
         stage = serializers.CharField()
         annotation = serializers.CharField()
-        image = serializers.CharField(source="image.url")
-        thumbnail = serializers.CharField(source="thumbnail.url")
+        # The checked serving view's address: the files themselves have no public URL.
+        image = serializers.SerializerMethodField()
+        thumbnail = serializers.SerializerMethodField()
+
+        def get_image(self, photo) -> str:
+            return photo_url(photo)
+
+        def get_thumbnail(self, photo) -> str:
+            return photo_url(photo, thumbnail=True)
 
     @extend_schema(
         operation_id="attempt_photo_upload",

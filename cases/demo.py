@@ -5,8 +5,11 @@ its photos. It is idempotent: a case whose latest published version already hold
 file's content (photos included) is left alone; a changed file becomes a new published version,
 never an edit of a frozen one (attempts keep pointing at the version they started on).
 
-Photos are stored once in the default storage under a name that carries a hash of their
-content, so a re-run (or a new version of the same case) reuses the stored file.
+Photos are stored once in the private storage (served only through `cases.photo_views`, as
+every case photo: a hidden-damage photo is not for the trainee before it is revealed), under
+`cases/demo/<random folder>/<file>-<hash of its content>.<ext>`. The random folder makes the
+name unguessable although the files are in the repository; the hash in the readable part lets
+a re-run (or a new version of the same case) find and reuse the stored file.
 """
 
 from __future__ import annotations
@@ -15,17 +18,17 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management import call_command, get_commands
 from django.db import transaction
 
 from calcengine.catalogue import get_rate_set, get_vehicle
 from content.models import CompetenceArea, KnowledgeItem, TradeOff, WorkProcess
 from schadeplatform.accounts.models import Role, User
+from schadeplatform.private_files import private, unguessable_name
 
 from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus, PhotoStage
 from .models.case import FROZEN_FIELDS
@@ -46,10 +49,11 @@ class PhotoSpec:
 
     @property
     def storage_name(self) -> str:
+        """The readable last part of the stored name (the folder before it is random)."""
         content = (PHOTO_DIR / self.file).read_bytes()
         digest = hashlib.sha256(content).hexdigest()[:12]
         stem, _, suffix = self.file.rpartition(".")
-        return f"{STORAGE_PREFIX}/{stem}-{digest}.{suffix}"
+        return f"{stem}-{digest}.{suffix}"
 
 
 def case_files() -> list[Path]:
@@ -120,7 +124,8 @@ def photo_specs(data: dict[str, Any]) -> list[PhotoSpec]:
 
 def _stored_photos(version: CaseVersion) -> list[tuple[str, int, str, str, str]]:
     return sorted(
-        (p.stage, p.sort_order, p.image.name, p.caption, p.zone) for p in version.photos.all()
+        (p.stage, p.sort_order, PurePosixPath(p.image.name).name, p.caption, p.zone)
+        for p in version.photos.all()
     )
 
 
@@ -133,22 +138,31 @@ def _same_content(version: CaseVersion, fields: dict[str, Any], specs: list[Phot
     return stored == fields and _stored_photos(version) == _wanted_photos(specs)
 
 
-def _store_photo(spec: PhotoSpec) -> str:
-    name = spec.storage_name
-    if not default_storage.exists(name):
-        saved = default_storage.save(name, ContentFile((PHOTO_DIR / spec.file).read_bytes()))
-        if saved != name:
-            raise RuntimeError(f"storage renamed {name} to {saved}")
-    return name
+def _stored_demo_files() -> dict[str, str]:
+    """Readable name → stored name of the demo photos already in the private storage."""
+    names = CasePhoto.objects.filter(image__startswith=f"{STORAGE_PREFIX}/").values_list(
+        "image", flat=True
+    )
+    return {PurePosixPath(name).name: name for name in set(names) if private.exists(name)}
+
+
+def _store_photo(spec: PhotoSpec, stored: dict[str, str]) -> str:
+    leaf = spec.storage_name
+    if leaf not in stored:
+        content = ContentFile((PHOTO_DIR / spec.file).read_bytes())
+        stored[leaf] = private.save(unguessable_name(STORAGE_PREFIX, leaf), content)
+    return stored[leaf]
 
 
 def _attach_photos(version: CaseVersion, specs: list[PhotoSpec]) -> None:
+    # Looked up before the delete below: the draft's copied photos may hold the only reference.
+    stored = _stored_demo_files()
     # A new draft starts with the previous version's photos; the file decides what it holds.
     version.photos.all().delete()
     CasePhoto.objects.bulk_create(
         CasePhoto(
             case_version=version,
-            image=_store_photo(spec),
+            image=_store_photo(spec, stored),
             caption=spec.caption,
             zone=spec.zone,
             stage=spec.stage,

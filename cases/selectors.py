@@ -1,7 +1,10 @@
 """Reads of the case library and the dossiers, already filtered to what the user may see.
 
-Who sees which trainee is decided in `schadeplatform.accounts.selectors`; everything here goes
-through `trainees_visible_to`. What a trainee may read of a case is decided once, in
+Who sees which attempt is decided here, once, by `attempts_visible_to` (by the cohort the
+attempt is filed in, never by who its trainee is): every app (dossier, timeline, photos,
+calculation, assessment queue, grades, reports, progress, exports) reads attempts through it.
+Which cohorts a trainee may start a case in is decided once too, in `cohorts_offering`. What a
+trainee may read of a case is decided once, in
 `trainee_brief`: the reference calculations, the expected decisions, the hidden damage before it
 is revealed and the customer's "good answer" hints never leave it.
 """
@@ -10,16 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from calcengine.schema import VEHICLE_FIELDS
-from schadeplatform.accounts.models import Cohort
-from schadeplatform.accounts.selectors import trainees_visible_to
+from schadeplatform.accounts.models import Cohort, Role
 
 from .hv import HV_FACT_LABELS
 from .models import (
     Attempt,
     Case,
+    CasePhoto,
     CaseVersion,
     CaseVersionStatus,
     DossierEvent,
@@ -28,24 +31,42 @@ from .models import (
 from .timeline import EventKind
 
 
-def _exam_allowed(user: Any) -> bool:
-    return Cohort.objects.filter(trainees=user, exam_mode=True).exists()
-
-
 def cases_open_to(user: Any) -> QuerySet[Case]:
     """Cases with a published version the user may start; exam-only cases only in exam cohorts."""
     published = CaseVersion.objects.filter(case=OuterRef("pk"), status=CaseVersionStatus.PUBLISHED)
-    if not (user.is_authenticated and _exam_allowed(user)):
+    if user.is_authenticated:
+        # In the same query (no round trip of its own): an exam-only case is open to a trainee
+        # with an exam cohort, as `cohort_offers` says per cohort.
+        in_exam_cohort = Cohort.objects.filter(trainees=user.pk, exam_mode=True)
+        published = published.filter(Q(exam_only=False) | Q(Exists(in_exam_cohort)))
+    else:
         published = published.filter(exam_only=False)
+    latest = CaseVersion.objects.filter(
+        case=OuterRef("pk"), status=CaseVersionStatus.PUBLISHED
+    ).order_by("-number")
     return (
         Case.objects.filter(Exists(published))
         .annotate(
             latest_published_number=Max(
                 "versions__number", filter=Q(versions__status=CaseVersionStatus.PUBLISHED)
-            )
+            ),
+            # What `cohorts_offering` reads of the version an attempt would start on.
+            latest_published_exam_only=Subquery(latest.values("exam_only")[:1]),
         )
         .order_by("title")
     )
+
+
+def start_choices(user: Any, cases: Any) -> dict[int, list[Cohort]]:
+    """Per case (pk) of `cases_open_to(user)`, the cohorts the start form offers: as
+    `cohorts_offering`, read with one query for all cases."""
+    cohorts = _trainee_cohorts(user)
+    return {
+        case.pk: [
+            c for c in cohorts if cohort_offers(c, exam_only=bool(case.latest_published_exam_only))
+        ]
+        for case in cases
+    }
 
 
 def latest_published_version(case: Case) -> CaseVersion | None:
@@ -58,11 +79,55 @@ def startable_version(*, user: Any, case: Case) -> CaseVersion | None:
     return latest_published_version(case)
 
 
+def cohort_offers(cohort: Cohort, *, exam_only: bool) -> bool:
+    """A cohort offers every published case to its trainees, and an exam-only case only when it
+    is in exam mode: an exam case never starts in a practice cohort."""
+    return cohort.exam_mode or not exam_only
+
+
+def _trainee_cohorts(user: Any) -> list[Cohort]:
+    if not (user.is_authenticated and getattr(user, "is_trainee", False)):
+        return []
+    return list(
+        Cohort.objects.filter(trainees=user)
+        .select_related("organisation")
+        .order_by("organisation__name", "name", "pk")
+    )
+
+
+def cohorts_offering(user: Any, version: CaseVersion) -> list[Cohort]:
+    """The cohorts in which `user` may start an attempt on `version`, in a stable order.
+
+    A trainee in more than one of them chooses (`cases.services.attempt_start`); none is
+    picked for them.
+    """
+    return [c for c in _trainee_cohorts(user) if cohort_offers(c, exam_only=version.exam_only)]
+
+
 def attempts_visible_to(user: Any) -> QuerySet[Attempt]:
-    """Attempts whose dossier `user` may read: their own, or their cohorts' for an assessor."""
-    return Attempt.objects.filter(trainee__in=trainees_visible_to(user)).select_related(
+    """The one rule for who sees an attempt, decided by the cohort it is filed in.
+
+    - a trainee: only their own attempts;
+    - an assessor: the attempts filed in the cohorts they assess, whoever the trainee is and
+      whatever other cohorts (of other organisations) the trainee is also in; an attempt filed
+      in no cohort is for no assessor;
+    - an administrator: all attempts;
+    - an editor (and anyone else): none.
+    Narrowing (finished only, own only, a grade's blind rule) happens on top of this, never
+    beside it.
+    """
+    attempts = Attempt.objects.select_related(
         "case_version", "case_version__case", "trainee", "cohort"
     )
+    if not user.is_authenticated:
+        return attempts.none()
+    if user.is_platform_admin:
+        return attempts
+    if user.role == Role.ASSESSOR:
+        return attempts.filter(cohort__in=Cohort.objects.filter(assessors=user))
+    if user.role == Role.TRAINEE:
+        return attempts.filter(trainee=user)
+    return attempts.none()
 
 
 def attempt_for(user: Any, pk: int) -> Attempt:
@@ -96,10 +161,39 @@ def vsi_consulted(attempt: Attempt) -> bool:
 
 
 def case_photos_for(attempt: Attempt):
+    """The case's photos as the trainee meets them at this point of the dossier: the intake
+    photos, and the hidden damage once the workshop has reported it. The one stage rule."""
     stages = [PhotoStage.VISIBLE]
     if hidden_damage_revealed(attempt):
         stages.append(PhotoStage.HIDDEN)
     return attempt.case_version.photos.filter(stage__in=stages)
+
+
+def case_photos_visible_to(user: Any, attempt: Attempt) -> QuerySet[CasePhoto]:
+    """The case photos of an attempt the user may see (`attempt_for` first): its trainee by the
+    stage rule (`case_photos_for`); the assessors and the administrator who may read the attempt
+    all of them, hidden damage included, since they grade the whole dossier."""
+    if attempt.trainee_id == user.pk:
+        return case_photos_for(attempt)
+    return attempt.case_version.photos.all()
+
+
+def case_photo_for(user: Any, attempt_pk: int, photo_id: int) -> CasePhoto:
+    """A case photo in the dossier `attempt_pk`; raises `CasePhoto.DoesNotExist` (views: 404) for
+    an attempt the user may not see or a photo they may not see yet."""
+    try:
+        attempt = attempt_for(user, attempt_pk)
+    except Attempt.DoesNotExist:
+        raise CasePhoto.DoesNotExist from None
+    return case_photos_visible_to(user, attempt).get(pk=photo_id)
+
+
+def case_photo_for_author(user: Any, photo_id: int) -> CasePhoto:
+    """Any case photo, draft or published, for those who author cases: the editors and the
+    administrator. Raises `CasePhoto.DoesNotExist` for everyone else (views: 404)."""
+    if not user.is_authenticated or not (user.is_editor or user.is_platform_admin):
+        raise CasePhoto.DoesNotExist
+    return CasePhoto.objects.get(pk=photo_id)
 
 
 # Payer rules a body shop knows from its agreements with the paying party.

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 import calcengine
 from calcengine import InputError
-from schadeplatform.accounts.models import User
-from schadeplatform.accounts.selectors import cohort_of_trainee
+from schadeplatform.accounts.models import Cohort, User
 
 from . import selectors
 from .hv import expected_judgement
@@ -26,6 +25,7 @@ from .models import (
     FrozenCaseVersion,
 )
 from .models.case import FROZEN_FIELDS
+from .reference_assess import reference_assess_errors
 
 
 class CaseVersionInvalid(Exception):
@@ -36,6 +36,17 @@ class CaseVersionInvalid(Exception):
 
 class CaseNotAvailable(Exception):
     """The case has no published version the trainee may start."""
+
+
+class CohortChoiceNeeded(Exception):
+    """The trainee must say in which cohort the attempt is made: more than one of theirs offers
+    the case, or the one they named is not theirs or does not offer it. `message` is Dutch."""
+
+    def __init__(self, message: str, *, choices: list[Cohort]) -> None:
+        self.message = message
+        self.choices = choices
+        self.errors = [{"path": "cohort", "message": message}]
+        super().__init__(message)
 
 
 def case_version_errors(version: CaseVersion) -> list[dict[str, str]]:
@@ -54,6 +65,9 @@ def case_version_errors(version: CaseVersion) -> list[dict[str, str]]:
                 {"path": f"{name}.{e['path']}".rstrip("."), "message": e["message"]}
                 for e in exc.errors
             )
+        # calcengine passes `assess` through unread; unchecked, a reference the scorer cannot
+        # read would be found only when the first attempt on it is graded.
+        errors.extend(reference_assess_errors(data, vehicle_id=version.vehicle_id, field=name))
     if not version.vehicle_snapshot:
         errors.append({"path": "vehicle_snapshot", "message": _("De voertuiggegevens ontbreken.")})
     if not version.rates_snapshot:
@@ -152,30 +166,65 @@ def case_version_new_draft(*, case: Case, by: Any) -> CaseVersion:
     return draft
 
 
-def attempt_start(*, trainee: User, case: Case) -> Attempt:
-    """Open a dossier on the case's latest published version.
+def attempt_start(*, trainee: User, case: Case, cohort: Cohort | int | None = None) -> Attempt:
+    """Open a dossier on the case's latest published version, filed in `cohort`.
 
-    One open attempt per trainee per case: starting again while one is open returns that one,
-    so a double click or a second tab never makes two dossiers. A finished attempt (delivered or
-    total loss) does not block a new one: a trainee may practise a case again.
+    The cohort is the one through which the case is offered (`selectors.cohorts_offering`); it
+    decides who sees and grades the attempt and whether it is an exam. A trainee with one such
+    cohort need not name it; with more than one they must (`CohortChoiceNeeded`): the platform
+    never picks one for them, since a wrong pick files an exam as practice. A named cohort that
+    is not theirs or does not offer the case is refused the same way. A trainee in no cohort
+    practises alone: the attempt is filed in no cohort and no assessor sees it.
+
+    One open attempt per trainee per case and cohort: starting again while one is open returns
+    that one, so a double click or a second tab never makes two dossiers. A finished attempt
+    (delivered or total loss) does not block a new one: a trainee may practise a case again.
     """
     if not trainee.is_trainee:
         raise CaseNotAvailable(_("Alleen cursisten kunnen een casus starten."))
     version = selectors.startable_version(user=trainee, case=case)
     if version is None:
         raise CaseNotAvailable(_("Deze casus is niet beschikbaar."))
+    chosen = _cohort_for_start(trainee=trainee, version=version, cohort=cohort)
     with transaction.atomic():
         # Lock the trainee row: two parallel starts must not both find no open attempt.
         User.objects.select_for_update().get(pk=trainee.pk)
         open_attempt = Attempt.objects.filter(
-            trainee=trainee, case_version__case=case, submitted_at__isnull=True
+            trainee=trainee, case_version__case=case, cohort=chosen, submitted_at__isnull=True
         ).first()
         if open_attempt is not None:
             return open_attempt
         return Attempt.objects.create(
             trainee=trainee,
             case_version=version,
-            cohort=cohort_of_trainee(trainee),
+            cohort=chosen,
             status=AttemptStatus.INTAKE,
             simulated_date=version.start_date or version.tariff_date,
         )
+
+
+def _cohort_for_start(
+    *, trainee: User, version: CaseVersion, cohort: Cohort | int | None
+) -> Cohort | None:
+    offering = selectors.cohorts_offering(trainee, version)
+    if cohort is None or cohort == "":
+        if len(offering) == 1:
+            return offering[0]
+        if not offering and not version.exam_only:
+            return None
+        raise CohortChoiceNeeded(
+            _("U zit in meer dan één groep: kies de groep waarin u deze casus maakt."),
+            choices=offering,
+        )
+    try:
+        wanted = int(cohort.pk if isinstance(cohort, Cohort) else cohort)
+    except (TypeError, ValueError):
+        wanted = None
+    for candidate in offering:
+        if candidate.pk == wanted:
+            return candidate
+    if version.exam_only:
+        message = _("Een examencasus start u alleen in een examengroep waarin u zit.")
+    else:
+        message = _("Deze groep is niet de uwe of biedt deze casus niet aan.")
+    raise CohortChoiceNeeded(message, choices=offering)

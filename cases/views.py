@@ -1,8 +1,9 @@
 """Pages of the claim workflow: the trainee's start page, starting a case, the dossier and its moves.
 
 Thin: reading through `cases.selectors`, writing through `cases.services` / `cases.workflow`.
-An attempt the user may not see answers 404. Only the attempt's own trainee gets the move forms;
-an assessor of the trainee's cohort reads the dossier.
+An attempt the user may not see answers 404. Only the attempt's own trainee gets the move forms
+(the workflow refuses anyone else: `NotYourAttempt`, answered 404); an assessor of the cohort the
+attempt is filed in reads the dossier.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +26,8 @@ from . import selectors, services
 from . import workflow as wf
 from .forms import MOVE_FORMS, MoveForm, ReplacementTransportForm
 from .models import Attempt, AttemptStatus, CalculationKind
+from .ownership import NotYourAttempt, ensure_owner
+from .ownership import is_owner as is_owner_of
 from .timeline import EventKind
 
 # The stages of the profile, for the progress bar: (label, statuses within it).
@@ -47,20 +49,36 @@ def _attempt_or_404(request: HttpRequest, pk: int) -> Attempt:
         raise Http404 from None
 
 
-@login_required
-def index(request: HttpRequest) -> HttpResponse:
-    """The trainee's start page: the cases open to them and their own dossiers."""
+def _render_index(
+    request: HttpRequest, *, error: tuple[str, str] | None = None, status: int = 200
+) -> HttpResponse:
+    """The case list; `error` is (case slug, Dutch message) of a start that was refused."""
     attempts = list(selectors.own_attempts(request.user))
     open_by_case = {a.case_version.case_id: a for a in attempts if a.submitted_at is None}
+    cases_open = list(selectors.cases_open_to(request.user))
+    choices = selectors.start_choices(request.user, cases_open)
     cases = [
-        {"case": case, "open_attempt": open_by_case.get(case.pk)}
-        for case in selectors.cases_open_to(request.user)
+        {
+            "case": case,
+            "open_attempt": open_by_case.get(case.pk),
+            # A select only when there is a choice to make (attempt_start asks for it then).
+            "cohorts": choices.get(case.pk, []) if len(choices.get(case.pk, [])) > 1 else [],
+            "error": error[1] if error and error[0] == case.slug else "",
+        }
+        for case in cases_open
     ]
     return render(
         request,
         "cases/index.html",
         {"cases": cases, "attempts": attempts, "can_start": request.user.is_trainee},
+        status=status,
     )
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """The trainee's start page: the cases open to them and their own dossiers."""
+    return _render_index(request)
 
 
 @login_required
@@ -68,9 +86,13 @@ def index(request: HttpRequest) -> HttpResponse:
 def attempt_start(request: HttpRequest, slug: str) -> HttpResponse:
     case = get_object_or_404(selectors.cases_open_to(request.user), slug=slug)
     try:
-        attempt = services.attempt_start(trainee=request.user, case=case)
+        attempt = services.attempt_start(
+            trainee=request.user, case=case, cohort=request.POST.get("cohort") or None
+        )
     except services.CaseNotAvailable as exc:
         raise Http404 from exc
+    except services.CohortChoiceNeeded as exc:
+        return _render_index(request, error=(case.slug, exc.message), status=400)
     return redirect("cases:attempt-detail", pk=attempt.pk)
 
 
@@ -232,7 +254,7 @@ def _render_dossier(
     refusal: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    is_owner = attempt.trainee_id == request.user.pk
+    is_owner = is_owner_of(attempt, request.user)
     context = {
         "attempt": attempt,
         "brief": selectors.trainee_brief(attempt),
@@ -260,9 +282,12 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attempt_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
     attempt = _attempt_or_404(request, pk)
-    if attempt.trainee_id != request.user.pk:
-        # An assessor reads the dossier but never works in it.
-        raise PermissionDenied
+    try:
+        # An assessor reads the dossier but never works in it: answered as a dossier they
+        # may not see.
+        ensure_owner(attempt=attempt, by=request.user)
+    except NotYourAttempt:
+        raise Http404 from None
     if move not in MOVE_FORMS:
         raise Http404
     form = MOVE_FORMS[move](request.POST, request.FILES, attempt=attempt, prefix=move)

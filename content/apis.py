@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import permissions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from content.permissions import can_view_coverage
+from content.search_query import SEARCH_OPERATORS, search_text
 from content.selectors import competence_profile, coverage
 from schadeplatform.api_errors import error_data
 
@@ -124,12 +127,49 @@ class CoverageGetApi(APIView):
         return Response(self.OutputSerializer(data).data)
 
 
+# Far beyond the number of pages the platform will ever have; a page id is a 32-bit integer.
+MAX_OFFSET = 2**31 - 1
+
+
 @extend_schema(exclude=True)
 class PublishedPagesApiViewSet(PagesAPIViewSet):
     """Wagtail's read API for pages: live pages, to anyone; Wagtail applies page privacy per
     request, so a restricted page reaches only its groups (as the page itself does)."""
 
     permission_classes = [permissions.AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        """Parameters Wagtail passes on unchecked: an unknown `search_operator` raised a
+        ValueError deep in the search backend (500, for anyone); a double quote in `search`
+        broke SQLite's full-text query and a blank one the backend; an `offset` past a bigint
+        broke PostgreSQL's OFFSET (500s; the last found by tests/hardening/test_input_fuzz.py)."""
+        super().initial(request, *args, **kwargs)
+        operator = request.GET.get("search_operator")
+        if operator and operator.lower() not in SEARCH_OPERATORS:
+            raise BadRequestError(
+                _("search_operator moet 'and' of 'or' zijn, niet %(value)r.") % {"value": operator}
+            )
+        offset = request.GET.get("offset", "")
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
+            # Wagtail passes it to the database, where past a bigint it was a 500 (PostgreSQL).
+            raise BadRequestError(_("offset mag hoogstens %(max)s zijn.") % {"max": MAX_OFFSET})
+        search = request.GET.get("search")
+        if search is not None and search != search_text(search).strip():
+            query = request._request.GET.copy()
+            if search_text(search).strip():
+                query["search"] = search_text(search).strip()
+            else:
+                # Blank (or only quotes): the backend built no query and crashed; no search.
+                del query["search"]
+            request._request.GET = query
+
+    def find_object(self, queryset, request):
+        """`find/?id=` hands the text to the database lookup unchecked: `id="` was a 500
+        (found by tests/hardening/test_input_fuzz.py)."""
+        value = request.GET.get("id")
+        if value is not None and not (value.isascii() and value.isdigit()):
+            raise BadRequestError(_("id moet een positief geheel getal zijn."))
+        return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
         """Wagtail answers its 404 and 400 as {"message"}; the API has one error shape."""

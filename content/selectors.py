@@ -23,6 +23,7 @@ from content.models import (
     TradeOff,
     WorkProcess,
 )
+from content.search_query import search_text
 
 TAG_FIELDS = ("work_processes", "knowledge_items", "competence_areas", "trade_offs")
 
@@ -170,7 +171,7 @@ def lessons_by_work_process() -> dict[str, list[LessonPage]]:
 
 def search_learning_content(query: str) -> list[Page]:
     """Published, public lessons and case briefs matching `query` (Wagtail search)."""
-    query = query.strip()
+    query = search_text(query).strip()
     if not query:
         return []
     results: list[Page] = []

@@ -1,58 +1,30 @@
-"""The API's JSON parser: DRF's, refusing text that no database column can hold, and JSON nested
-too deep to read (a 500 before).
+"""The API's JSON parser: DRF's place for it, reading through the platform's one JSON guard
+(`schadeplatform.json_guard`), which the calculation editor's form uses too.
 
-JSON may carry a NUL character (`\\u0000`) or half of a surrogate pair (`\\ud800`): Python reads
-both, but PostgreSQL refuses them in text and in `jsonb` and the request would end in a 500. They
-are refused here, before any view sees them, with the path of every field that holds one.
+Refused with 400: a body too large or nested too deep, NaN/Infinity, and text that no database
+column can hold (NUL, half a surrogate pair), the last with the path of every field holding one.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from typing import Any
-
-from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers
 
-# NUL and the UTF-16 surrogates: characters no UTF-8 text column can store.
-UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+from . import json_guard
 
-
-def unstorable_paths(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """(path, character) for every key or string in `data` holding an unstorable character."""
-    if isinstance(data, str):
-        found = UNSTORABLE.search(data)
-        if found:
-            yield path, found.group()
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            child = f"{path}.{key}" if path else str(key)
-            found = UNSTORABLE.search(key)
-            if found:
-                yield child.encode("utf-8", "backslashreplace").decode(), found.group()
-            else:
-                yield from unstorable_paths(value, child)
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from unstorable_paths(item, f"{path}[{index}]")
+# Kept importable from here: tests and older callers name it so.
+unstorable_paths = json_guard.unstorable_paths
 
 
 class JSONParser(parsers.JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
+        # One byte more than the limit is enough to know the body is too large.
+        raw = stream.read(json_guard.MAX_JSON_BYTES + 1) if stream is not None else b""
         try:
-            data = super().parse(stream, media_type, parser_context)
-            refused = {
-                path: [
-                    _("Deze tekst bevat een teken dat niet kan worden opgeslagen (U+%(code)04X).")
-                    % {"code": ord(character)}
-                ]
-                for path, character in unstorable_paths(data)
-            }
-        except RecursionError:
-            # Python's JSON reader (and the walk above) stop at about a thousand levels; no
-            # body of this API nests more than a handful.
-            raise exceptions.ParseError(_("De JSON is te diep genest.")) from None
-        if refused:
-            raise exceptions.ValidationError(refused)
-        return data
+            return json_guard.loads(raw)
+        except json_guard.JsonRefused as refused:
+            if len(refused.errors) == 1 and not refused.errors[0]["path"]:
+                raise exceptions.ParseError(refused.errors[0]["message"]) from None
+            detail: dict[str, list[str]] = {}
+            for error in refused.errors:
+                detail.setdefault(error["path"], []).append(error["message"])
+            raise exceptions.ValidationError(detail) from None

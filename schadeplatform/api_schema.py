@@ -34,6 +34,10 @@ def _error_responses(path: str, operation: dict) -> dict[str, str]:
     if "requestBody" in operation:
         responses["400"] = "De invoer is onjuist."
         responses["415"] = "Dit soort inhoud wordt niet geaccepteerd."
+    elif operation.get("parameters"):
+        # A query string or header no database can take (a NUL byte) is refused before any
+        # view (schadeplatform.input_guard.RefuseUnstorableInput).
+        responses["400"] = "De invoer is onjuist."
     return responses
 
 
@@ -49,4 +53,9 @@ def document_error_responses(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             for code, description in _error_responses(path, operation).items():
                 responses.setdefault(code, {"content": content, "description": description})
+            for code, response in responses.items():
+                if str(code).startswith("4") and "content" not in response:
+                    # A view that declares an error by its description only: every 4xx of the
+                    # API is in the error shape.
+                    response["content"] = content
     return result

@@ -3,6 +3,11 @@
 Permission tests use the trio owner / colleague / outsider: `trainee` owns the work,
 `other_trainee` is a colleague in the same cohort, and `outsider_assessor` assesses cohort B
 and must see nothing of cohort A.
+
+Trainees in several cohorts (issue #12): `two_organisation_trainee` is in cohort A and also in
+organisation B's cohort; `multi_cohort_trainee` is in cohort A (practice, the lower id) and in
+`exam_group`, an exam cohort of organisation A graded by `examiner`. Whoever sees their attempts
+follows the cohort each attempt is filed in, never the trainee's other cohorts.
 """
 
 # Imports of models happen inside the fixtures, so that the Django-free packages (calcengine)
@@ -87,6 +92,43 @@ def other_cohort(other_organisation, outsider_trainee, outsider_assessor):
         trainees=[outsider_trainee],
         assessors=[outsider_assessor],
     )
+
+
+@pytest.fixture
+def two_organisation_trainee(organisation, cohort, other_cohort):
+    """A trainee of organisation A, in cohort A and also in organisation B's cohort."""
+    user = _factories().UserFactory(
+        username="cursist_ab", role=_role().TRAINEE, organisation=organisation
+    )
+    cohort.trainees.add(user)
+    other_cohort.trainees.add(user)
+    return user
+
+
+@pytest.fixture
+def examiner(organisation):
+    return _factories().UserFactory(
+        username="examinator_a", role=_role().ASSESSOR, organisation=organisation
+    )
+
+
+@pytest.fixture
+def exam_group(organisation, cohort, examiner):
+    """An exam cohort of organisation A, made after cohort A (so of a higher id)."""
+    return _factories().CohortFactory(
+        organisation=organisation, name="Examengroep A", exam_mode=True, assessors=[examiner]
+    )
+
+
+@pytest.fixture
+def multi_cohort_trainee(organisation, cohort, exam_group):
+    """A trainee in practice cohort A (the lower id) and in the exam cohort."""
+    user = _factories().UserFactory(
+        username="cursist_examen", role=_role().TRAINEE, organisation=organisation
+    )
+    cohort.trainees.add(user)
+    exam_group.trainees.add(user)
+    return user
 
 
 @pytest.fixture

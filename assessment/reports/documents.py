@@ -26,7 +26,7 @@ from cases.calculations.labels import (
 
 from ..grade_subscores import grade_subscores, level_of
 from ..lessons import mistakes_with_lessons
-from ..recompute import VERDICT_LABELS, recompute
+from ..models import LineVerdict
 from ..rubric import AREAS, LEVEL_LABELS
 from ..scoring.competence import WORK_PROCESSES
 from .render import RenderedPdf, render_pdf
@@ -132,14 +132,11 @@ def _scored_label(scored: dict) -> str:
 
 
 def assessment_context(grade) -> dict[str, Any]:
-    from ..selectors import side_by_side
+    from ..selectors import effective_result, side_by_side
 
     attempt = grade.attempt
-    overrides = {}
     history = list(grade.overrides.select_related("by").order_by("at", "pk"))
-    for override in history:
-        overrides[override.line_key] = override.new_verdict
-    effective = recompute(grade.machine_result, overrides)
+    effective = effective_result(grade)
     subscores = grade_subscores(effective, grade.workflow_checks, grade.rubric)
     rows = side_by_side(grade, effective)
     return {
@@ -150,7 +147,7 @@ def assessment_context(grade) -> dict[str, Any]:
         "effective": effective,
         "lines": rows,
         "override_history": history,
-        "verdict_labels": VERDICT_LABELS,
+        "verdict_labels": dict(LineVerdict.choices),
         "work_processes": [
             {
                 "code": code,

@@ -19,20 +19,20 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from calcengine.catalogue import CatalogueError, find_vehicles, get_vehicle
 from calcengine.catalogue.lines import OPERATION_NAMES, PAINT_MODES, PART_SOURCES
+from calcengine.schema import MAX_LINES
 from cases.models import Attempt, CalculationDraft, CalculationVersion
+from cases.ownership import NotYourAttempt, ensure_owner
 
 from . import selectors, services
 from .catalogue import PrefillRefused, catalogue_for, prefill, vehicle_dict
 from .exceptions import CalculationError, CalculationLocked, StaleDraft
-
-MAX_LINES = 2000
 
 ErrorSerializer = inline_serializer(
     name="CalculationErrors",
@@ -74,8 +74,12 @@ def _attempt_and_draft_for_view(request: Request, pk: int) -> tuple[Attempt, Cal
 
 def _attempt_for_edit(request: Request, pk: int) -> Attempt:
     attempt = _attempt_for_view(request, pk)
-    if attempt.trainee_id != request.user.pk:
-        raise PermissionDenied(_("Alleen de cursist zelf kan deze calculatie wijzigen."))
+    try:
+        # Only the attempt's own trainee writes (draft_save checks it again); anyone else who
+        # may read the attempt is answered as for an attempt they may not see.
+        ensure_owner(attempt=attempt, by=request.user)
+    except NotYourAttempt:
+        raise NotFound(_("Deze poging bestaat niet.")) from None
     return attempt
 
 

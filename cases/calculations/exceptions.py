@@ -77,3 +77,23 @@ class AlreadySubmitted(CalculationError):
                 }
             ]
         )
+
+
+class TooManyVersions(CalculationError):
+    """The attempt holds `CALCULATION_VERSIONS_MAX_PER_ATTEMPT` versions: each one is frozen,
+    diffed and may be printed, so an endless stream of submissions is refused (abuse limit)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(
+            [
+                {
+                    "path": "",
+                    "message": _(
+                        "Deze poging heeft al %(limit)s ingediende calculaties, het maximum; "
+                        "er kan geen nieuwe versie meer worden ingediend."
+                    )
+                    % {"limit": limit},
+                }
+            ]
+        )

@@ -7,9 +7,16 @@ says what is wrong with it, so nothing typed is lost or silently "corrected".
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
+
+from django.utils.translation import gettext as _
+
+from calcengine.schema import MAX_LINES
+from schadeplatform import json_guard
+
+# The hidden field that carries the lines the form was rendered from.
+LINES_FIELD = "lines_json"
 
 # Which fields a trainee edits per operation, as a calculation program shows them in its table.
 LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
@@ -29,13 +36,29 @@ def normalise_number(text: str) -> str:
     return value
 
 
-def parse_lines_json(text: str) -> list[Any] | None:
-    """The lines the form was rendered from (a hidden field), or None when it is not a JSON list."""
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return None
-    return value if isinstance(value, list) else None
+def parse_lines_json(text: str) -> list[Any]:
+    """The lines the form was rendered from (the hidden field `lines_json`), read through the
+    platform's one JSON guard and limits, as the API reads its body; raises `JsonRefused` with
+    the field named when they cannot be taken."""
+    value = json_guard.loads(text or "[]", path=LINES_FIELD)
+    if not isinstance(value, list):
+        raise json_guard.JsonRefused(
+            [{"path": LINES_FIELD, "message": _("De regels moeten een lijst zijn.")}]
+        )
+    check_lines(value, path=LINES_FIELD)
+    return value
+
+
+def check_lines(lines: list[Any], *, path: str = "lines") -> None:
+    """Refuse (`JsonRefused`) lines that may not be stored: more than the engine takes, or
+    text no database can hold (the typed values are checked here too, after `apply_edits`)."""
+    if len(lines) > MAX_LINES:
+        message = _("Een calculatie heeft hoogstens %(max)s regels; deze heeft er %(count)s.") % {
+            "max": MAX_LINES,
+            "count": len(lines),
+        }
+        raise json_guard.JsonRefused([{"path": path, "message": message}])
+    json_guard.check(lines, path=path)
 
 
 def field_name(index: int, field: str) -> str:

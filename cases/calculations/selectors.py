@@ -1,9 +1,9 @@
 """Reads of the calculation editor, already limited to what the user may see or edit.
 
-Who sees which attempt is decided by the dossier's selector (`cases.selectors.attempts_visible_to`,
-built on `accounts.selectors.trainees_visible_to`); this module only narrows it: the attempt's
-own trainee edits, everyone else who may see the trainee (an assessor of their cohort, an
-administrator) reads. The case's reference
+Who sees which attempt is decided once, by the attempt's cohort, in
+`cases.selectors.attempts_visible_to`; this module only narrows it: the attempt's own trainee
+edits (`cases.ownership`, enforced by the services), everyone else who may see the attempt (an
+assessor of the cohort it is filed in, an administrator) reads. The case's reference
 calculations are never read here.
 """
 
@@ -13,15 +13,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cases import selectors as dossier_selectors
 from cases.models import Attempt, CalculationDraft, CalculationVersion
+from cases.ownership import is_owner
+from cases.selectors import attempts_visible_to
 
 __all__ = [
     "attempt_and_draft_for_calculation_view",
     "attempt_for_calculation_edit",
     "attempt_for_calculation_page",
     "attempt_for_calculation_view",
-    "attempts_visible_to",
     "can_edit_calculation",
     "draft_for",
     "latest_version",
@@ -30,19 +30,9 @@ __all__ = [
 ]
 
 
-def attempts_visible_to(user: Any) -> QuerySet[Attempt]:
-    """Attempts whose calculation `user` may read: the dossier's visibility, defined once there."""
-    return dossier_selectors.attempts_visible_to(user)
-
-
 def can_edit_calculation(user: Any, attempt: Attempt) -> bool:
     """Only the attempt's own trainee edits its calculation, and only while it is open."""
-    return (
-        user.is_authenticated
-        and attempt.trainee_id == user.pk
-        and getattr(user, "is_trainee", False)
-        and attempt.submitted_at is None
-    )
+    return is_owner(attempt, user) and attempt.submitted_at is None
 
 
 # What the API reads of an attempt: who may edit it, whether it is open and the case version's

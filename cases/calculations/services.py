@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,12 +22,14 @@ from django.utils.translation import gettext as _
 import calcengine
 from calcengine import InputError
 from cases.models import Attempt, CalculationDraft, CalculationKind, CalculationVersion
+from cases.ownership import NotYourAttempt, ensure_owner
 
 from .exceptions import (
     AlreadySubmitted,
     CalculationInvalid,
     CalculationLocked,
     StaleDraft,
+    TooManyVersions,
 )
 from .inputs import calculation_input, estimate_or_errors
 
@@ -34,7 +37,9 @@ __all__ = [
     "AlreadySubmitted",
     "CalculationInvalid",
     "CalculationLocked",
+    "NotYourAttempt",
     "StaleDraft",
+    "TooManyVersions",
     "calculation_estimate",
     "calculation_submit",
     "draft_get_or_create",
@@ -62,9 +67,11 @@ def draft_save(
     The lines are stored whatever they hold (an incomplete or invalid calculation loses nothing);
     `calculation_estimate` tells what the engine makes of them. Raises `StaleDraft` (nothing
     written) when another tab or session saved in between, `CalculationLocked` when the attempt
-    is finished. Returns the draft as stored (its attempt, lines, version, author and time; the
+    is finished, `NotYourAttempt` when `by` is not the attempt's own trainee (only they write
+    their calculation; checked here, not only by the views). Returns the draft as stored (its attempt, lines, version, author and time; the
     row is not read back).
     """
+    ensure_owner(attempt=attempt, by=by)
     _ensure_editable(attempt)
     if not isinstance(lines, list):
         raise TypeError("lines must be a list")
@@ -124,9 +131,11 @@ def calculation_submit(
     - `CalculationInvalid` with the engine's errors, or when there are no lines;
     - `AlreadySubmitted` when this draft version was already submitted as this kind, or a
       parallel submit took the number first;
-    - `CalculationLocked` when the attempt is finished.
+    - `CalculationLocked` when the attempt is finished;
+    - `NotYourAttempt` when `by` is not the attempt's own trainee.
     The claim workflow calls this from its moves, inside its own transaction or not.
     """
+    ensure_owner(attempt=attempt, by=by)
     if kind not in CalculationKind.values:
         raise ValueError(f"unknown calculation kind {kind!r}")
     kind_label = str(CalculationKind(kind).label)
@@ -149,6 +158,10 @@ def calculation_submit(
         ).first()
         if earlier is not None:
             raise AlreadySubmitted(kind_label=kind_label, number=earlier.number)
+        # Counted under the attempt's lock: parallel submits cannot both slip under the cap.
+        limit = settings.CALCULATION_VERSIONS_MAX_PER_ATTEMPT
+        if CalculationVersion.objects.filter(attempt=locked).count() >= limit:
+            raise TooManyVersions(limit)
         if not lines:
             raise CalculationInvalid(
                 [

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -19,6 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from calcengine.catalogue import ZONE_NAMES, ZONES, CatalogueError
 from cases.models import Attempt
+from cases.ownership import NotYourAttempt, ensure_owner
+from schadeplatform.json_guard import JsonRefused, storable_text
 
 from . import selectors, services
 from .catalogue import (
@@ -30,7 +31,15 @@ from .catalogue import (
 from .exceptions import CalculationLocked, StaleDraft
 from .forms import AddLineForm
 from .labels import OPERATION_LABELS, PAINT_MODE_LABELS, PART_SOURCE_LABELS, diff_for_display
-from .lines import apply_edits, editable_fields, errors_by_line, parse_lines_json, remove_line
+from .lines import (
+    LINES_FIELD,
+    apply_edits,
+    check_lines,
+    editable_fields,
+    errors_by_line,
+    parse_lines_json,
+    remove_line,
+)
 from .outline import LIST_ZONES, OUTLINE_ZONES
 
 EDITOR_TEMPLATE = "cases/calculation_editor.html"
@@ -45,8 +54,12 @@ def _attempt_for_view(user: Any, pk: int) -> Attempt:
 
 def _attempt_for_edit(user: Any, pk: int) -> Attempt:
     attempt = _attempt_for_view(user, pk)
-    if attempt.trainee_id != user.pk:
-        raise PermissionDenied(_("Alleen de cursist zelf kan deze calculatie wijzigen."))
+    try:
+        # Only the attempt's own trainee writes (draft_save checks it again); anyone else who
+        # may read the attempt is answered as for an attempt they may not see.
+        ensure_owner(attempt=attempt, by=user)
+    except NotYourAttempt:
+        raise Http404(_("Deze poging bestaat niet.")) from None
     return attempt
 
 
@@ -113,6 +126,7 @@ def _render_editor(
     zone: str | None,
     add_form: AddLineForm | None = None,
     stale: StaleDraft | None = None,
+    refused: list[dict[str, str]] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     catalogue = _catalogue(attempt)
@@ -134,6 +148,8 @@ def _render_editor(
         "estimate": preview["estimate"],
         "errors": other_errors,
         "has_errors": bool(preview["errors"]),
+        # Why a form was refused (nothing saved), with the field it names.
+        "refused": refused or [],
         "zone": zone,
         "zone_name": ZONE_NAMES.get(zone or ""),
         "zone_parts": zone_parts,
@@ -148,6 +164,17 @@ def _render_editor(
         "dossier_url": _dossier_url(attempt),
     }
     return render(request, EDITOR_TEMPLATE, context, status=status)
+
+
+def _storable(data: Any) -> Any:
+    """`data` with every unstorable character in its strings replaced by U+FFFD."""
+    if isinstance(data, str):
+        return storable_text(data)
+    if isinstance(data, list):
+        return [_storable(item) for item in data]
+    if isinstance(data, dict):
+        return {_storable(key): _storable(value) for key, value in data.items()}
+    return data
 
 
 @login_required
@@ -169,17 +196,46 @@ def calculation_editor(request: HttpRequest, pk: int) -> HttpResponse:
 def _editor_post(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _attempt_for_edit(request.user, pk)
     zone = _zone(request.POST.get("zone"))
-    base = parse_lines_json(request.POST.get("lines_json", "[]"))
     try:
         # An explicit "save mine over version m" after a refusal names m; otherwise the version
         # the form was rendered from.
         version = int(request.POST.get("overwrite_version") or request.POST.get("version", ""))
     except ValueError:
         version = -1
-    if base is None or version < 0:
+    if version < 0:
         return HttpResponseBadRequest(_("Het formulier is onvolledig; laad de pagina opnieuw."))
+    try:
+        base = parse_lines_json(request.POST.get(LINES_FIELD, "[]"))
+    except JsonRefused as refused:
+        # The same guard and limits as the API's parser: nothing saved, the stored draft shown
+        # with the reason (lines that cannot be read cannot be shown back).
+        draft = selectors.draft_for(attempt)
+        return _render_editor(
+            request,
+            attempt,
+            lines=draft.lines,
+            version=version,
+            zone=zone,
+            refused=refused.errors,
+            status=400,
+        )
 
     lines = apply_edits(base, request.POST)
+    try:
+        check_lines(lines)
+    except JsonRefused as refused:
+        # A typed value no database can hold: nothing saved; what was typed comes back, with
+        # the offending characters made visible as U+FFFD (the page could not be written out
+        # with a lone surrogate in it).
+        return _render_editor(
+            request,
+            attempt,
+            lines=_storable(lines),
+            version=version,
+            zone=zone,
+            refused=refused.errors,
+            status=400,
+        )
     action = request.POST.get("action", "save")
     add_form = None
     if action.startswith("remove-") and action[len("remove-") :].isdigit():

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cases.timeline import EventKind
+from schadeplatform.private_files import private_storage, unguessable_name
 
 from .case import CaseVersion, HvJudgement
 
@@ -151,19 +152,24 @@ class AttemptPhotoStage(models.TextChoices):
 
 
 def attempt_photo_path(instance: AttemptPhoto, filename: str) -> str:
-    return f"attempts/{instance.attempt_id}/{filename}"
+    # A random folder whatever name the caller gives: no photo's name leads to another's.
+    return unguessable_name(f"attempts/{instance.attempt_id}", filename)
 
 
 def attempt_thumbnail_path(instance: AttemptPhoto, filename: str) -> str:
-    return f"attempts/{instance.attempt_id}/thumbs/{filename}"
+    return unguessable_name(f"attempts/{instance.attempt_id}/thumbs", filename)
 
 
 class AttemptPhoto(models.Model):
     attempt = models.ForeignKey(
         Attempt, on_delete=models.CASCADE, related_name="photos", verbose_name=_("poging")
     )
-    image = models.ImageField(_("foto"), upload_to=attempt_photo_path)
-    thumbnail = models.ImageField(_("miniatuur"), upload_to=attempt_thumbnail_path, blank=True)
+    # Private storage, served only by `cases.photo_views` to who may see the attempt; the file
+    # names are random (uuid4, `cases.photos.clean_photo`).
+    image = models.ImageField(_("foto"), upload_to=attempt_photo_path, storage=private_storage)
+    thumbnail = models.ImageField(
+        _("miniatuur"), upload_to=attempt_thumbnail_path, storage=private_storage, blank=True
+    )
     annotation = models.TextField(_("toelichting"), blank=True)
     zone = models.CharField(_("zone"), max_length=32, blank=True)
     stage = models.CharField(

@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
+from schadeplatform.private_files import private_storage, unguessable_name
+
 __all__ = [
     "Arrival",
     "Case",
@@ -238,14 +240,20 @@ class CaseVersion(RevisionMixin, ClusterableModel):
 
 
 def case_photo_path(instance: CasePhoto, filename: str) -> str:
-    return f"cases/{instance.case_version.case.slug}/v{instance.case_version.number}/{filename}"
+    # A random folder: the hidden-damage photo's name says nothing a trainee could guess from
+    # the intake photos' names (nor from the case's slug and version).
+    version = instance.case_version
+    return unguessable_name(f"cases/{version.case.slug}/v{version.number}", filename)
 
 
 class CasePhoto(models.Model):
     case_version = ParentalKey(
         CaseVersion, on_delete=models.CASCADE, related_name="photos", verbose_name=_("casusversie")
     )
-    image = models.ImageField(_("foto"), upload_to=case_photo_path)
+    # Private storage, served only by `cases.photo_views` (editors and administrators always; in
+    # a dossier by `selectors.case_photo_for`, which keeps hidden damage from the trainee until
+    # it is revealed): a /media/ link would show the hidden damage before its time.
+    image = models.ImageField(_("foto"), upload_to=case_photo_path, storage=private_storage)
     caption = models.CharField(_("bijschrift"), max_length=300, blank=True)
     zone = models.CharField(_("zone"), max_length=32, blank=True)
     stage = models.CharField(

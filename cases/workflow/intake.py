@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from cases.models import Attempt
 from cases.timeline import EventKind
 
+from .dates import date_in_window, window_message
 from .machine import (
     Happened,
     S,
@@ -194,6 +195,7 @@ def attempt_receive_repair_order(*, attempt: Attempt, by: Any, planned_date: dt.
             _("Plan de reparatie op of na de huidige datum (%(date)s).")
             % {"date": a.simulated_date.strftime("%d-%m-%Y")},
         )
+        _require(date_in_window(planned_date, a.simulated_date), window_message(a.simulated_date))
         a.planned_date = planned_date
         return StepResult(
             [

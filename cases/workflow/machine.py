@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
@@ -32,6 +31,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from cases.calculations.exceptions import AlreadySubmitted
 from cases.models import Attempt, AttemptStatus, DossierEvent
+from cases.ownership import ensure_owner
 from cases.timeline import EventKind
 
 S = AttemptStatus
@@ -276,9 +276,9 @@ def _record_refusal(*, attempt: Attempt, by: Any, move: str, refusal: MoveRefuse
 
 def attempt_ensure_move_available(*, attempt: Attempt, by: Any, move: str) -> None:
     """Refuse (and record) a move the current state does not offer, before its input is read:
-    a forbidden move is evidence whatever was typed with it."""
-    if by is None or by.pk != attempt.trainee_id:
-        raise PermissionDenied("Alleen de cursist van dit dossier kan stappen zetten.")
+    a forbidden move is evidence whatever was typed with it. Someone else than the attempt's
+    own trainee gets `NotYourAttempt` (nothing recorded)."""
+    ensure_owner(attempt=attempt, by=by)
     current = Attempt.objects.get(pk=attempt.pk)
     if move not in available_moves(current):
         refusal = MoveRefused(_refusal_message(current, move))
@@ -290,9 +290,8 @@ def _transition(
     *, attempt: Attempt, by: Any, move: str, step: Callable[[Attempt], StepResult]
 ) -> Attempt:
     """The one way the dossier changes. Returns the updated attempt."""
-    if by is None or by.pk != attempt.trainee_id:
-        # Not a refusal to record: only the trainee who owns the dossier works in it.
-        raise PermissionDenied("Alleen de cursist van dit dossier kan stappen zetten.")
+    # Not a refusal to record: only the trainee who owns the dossier works in it.
+    ensure_owner(attempt=attempt, by=by)
     try:
         with transaction.atomic():
             # Lock the attempt: two tabs may make a move at once. Only the attempt's row: the

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.utils.translation import gettext as _
+
 from cases.models import Attempt, AttemptPhoto, AttemptPhotoStage
 from cases.timeline import EventKind
 
@@ -29,6 +32,8 @@ def attempt_add_photo(
 
     if stage not in AttemptPhotoStage.values:
         stage = AttemptPhotoStage.INTAKE
+    # Checked before the file is decoded (cheap), and again under the attempt's lock (races).
+    _refuse_beyond_cap(attempt)
     try:
         clean = clean_photo(upload)
     except PhotoRefused as refused:
@@ -39,6 +44,7 @@ def attempt_add_photo(
     created: list[AttemptPhoto] = []
 
     def step(a: Attempt) -> StepResult:
+        _refuse_beyond_cap(a)
         photo = AttemptPhoto(
             attempt=a, annotation=(annotation or "").strip(), zone=(zone or "").strip(), stage=stage
         )
@@ -56,3 +62,11 @@ def attempt_add_photo(
 
     _transition(attempt=attempt, by=by, move="add_photo", step=step)
     return created[0]
+
+
+def _refuse_beyond_cap(attempt: Attempt) -> None:
+    """At most `PHOTOS_MAX_PER_ATTEMPT` photos per attempt (an abuse limit: storage, thumbnails)."""
+    limit = settings.PHOTOS_MAX_PER_ATTEMPT
+    if AttemptPhoto.objects.filter(attempt=attempt).count() >= limit:
+        message = _("Deze poging heeft al %(limit)s foto's, het maximum.") % {"limit": limit}
+        raise MoveRefused(message, errors=[{"path": "image", "message": message}])

@@ -13,6 +13,7 @@ from cases.models import Attempt
 from cases.timeline import EventKind
 
 from .approval import _parts_invoice
+from .dates import date_in_window, window_message
 from .machine import (
     _TOO_EARLY_OR_LATE,
     Happened,
@@ -48,6 +49,8 @@ def attempt_arrange_replacement_transport(
             start_date is not None and end_date is not None and start_date <= end_date,
             _("De einddatum van het vervangend vervoer ligt op of na de begindatum."),
         )
+        for date in (start_date, end_date):
+            _require(date_in_window(date, a.simulated_date), window_message(a.simulated_date))
         data = {
             "kind": kind,
             "day_price": _money(day_price),

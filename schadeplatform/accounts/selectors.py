@@ -1,4 +1,10 @@
-"""Who may see whom. The one place where the assessor/cohort visibility rule lives."""
+"""Who may see whom: which cohorts and which trainees a user may look into.
+
+Which *attempts* a user sees is decided by the cohort an attempt is filed in, once, in
+`cases.selectors.attempts_visible_to` (an assessor of organisation B does not see a trainee's
+attempt filed in organisation A because the trainee is also in one of B's cohorts). The rules
+here are for people (progress of a trainee, the cohort pages), not for their work.
+"""
 
 from __future__ import annotations
 
@@ -40,11 +46,3 @@ def trainees_visible_to(user: User) -> QuerySet[User]:
 
 def can_see_trainee(viewer: User, trainee: User) -> bool:
     return trainees_visible_to(viewer).filter(pk=trainee.pk).exists()
-
-
-def assessors_of_trainee(trainee: User) -> QuerySet[User]:
-    return User.objects.filter(role=Role.ASSESSOR, assessor_cohorts__trainees=trainee).distinct()
-
-
-def cohort_of_trainee(trainee: User) -> Cohort | None:
-    return Cohort.objects.filter(trainees=trainee).order_by("pk").first()

@@ -48,12 +48,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, before a session cookie, a search or a login is looked up: NUL in the path, query
+    # string, headers, cookies or Basic auth answers 400 (it was a 500 on PostgreSQL).
+    "schadeplatform.input_guard.RefuseUnstorableInput",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the body (CSRF reads a form post): an oversized request gets 413.
+    "schadeplatform.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Ends a session idle for SESSION_IDLE_TIMEOUT seconds; needs the user, so after auth.
+    "schadeplatform.request_limits.SessionIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -116,7 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # django-axes' backend, with a bound on failed logins per address on top.
+    "schadeplatform.login_limits.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -137,6 +145,14 @@ AXES_RESET_ON_SUCCESS = True
 # A locked-out login answers 429: the API's error shape under /api/, a page elsewhere.
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "schadeplatform.error_views.lockout"
+# How many proxies in front of the app servers append to X-Forwarded-For (production reads it
+# from the environment: 1 behind the load balancer). 0: the socket address is the client.
+# Lockout, login bound and API throttles all read the client through this one function.
+TRUSTED_PROXY_HOPS = 0
+AXES_CLIENT_IP_CALLABLE = "schadeplatform.client_ip.client_ip"
+# Failed logins from one address over all usernames within the cool-off, after which that
+# address may not log in (schadeplatform/login_limits.py); the pair lock above stays at five.
+LOGIN_FAILURES_PER_IP = 50
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -150,14 +166,41 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Files that are not for everyone (assessment reports, calculation printouts, trainee photos)
+# live outside MEDIA_ROOT, so no web server serves them by URL; a view checks who may see each
+# one and hands it over (schadeplatform/private_files.py). Only CMS images stay under /media/.
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "schadeplatform.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# How a checked private file is handed over: "django" (FileResponse), "x-accel" (nginx sends
+# it from an internal location) or "signed-url" (a redirect to a short-lived S3 URL).
+PRIVATE_MEDIA_SERVE = "django"
+PRIVATE_MEDIA_X_ACCEL_PREFIX = "/_private/"
+PRIVATE_MEDIA_URL_EXPIRY = 60
 # Uploads above this are refused before they reach a view; photo checks refine it per field.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request body larger than this is answered 413 before it is read (RequestBodyLimitMiddleware):
+# a photo (cases.photos.MAX_UPLOAD_BYTES, 10 MB) and its form fields fit, nothing much more.
+REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
+
+# Abuse limits (docs/hardening.md, "Abuse limits"): each answers in Dutch, 429 or 400/409.
+CALCULATION_VERSIONS_MAX_PER_ATTEMPT = 30
+PDF_RENDERS_MAX_PER_USER_PER_HOUR = 20
+PDF_MAX_PAGES = 50
+PHOTOS_MAX_PER_ATTEMPT = 40
+
+# A session ends after this many seconds without a request (SessionIdleTimeoutMiddleware renews
+# it at most once a minute, so an active user is never logged out and no request pays a write).
+SESSION_IDLE_TIMEOUT = 2 * 60 * 60
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
 # An optional REDIS_URL lets several app servers share cache, sessions and throttle state.
 REDIS_URL = env_optional(env_url, "REDIS_URL", schemes=("redis", "rediss", "unix"))
@@ -192,11 +235,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "schadeplatform.throttling.AnonRateThrottle",
+        "schadeplatform.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "1200/minute", "login": "10/minute"},
     "EXCEPTION_HANDLER": "schadeplatform.api_errors.exception_handler",
+    # Only for DRF code that reads the client itself; our throttles use client_ip (same rule).
+    "NUM_PROXIES": TRUSTED_PROXY_HOPS,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Schademanager-platform API",

@@ -154,3 +154,70 @@ def test_trainee_never_sees_reference_or_verdicts_in_exam_mode(
     grade_id = api.json()["grade"]
     report = client.post(reverse("assessment:report_assessment", args=[grade_id]))
     assert report.status_code == 404
+
+
+# -- a trainee in a practice cohort (lower id) and an exam cohort (issue #12, item 2) ----------
+
+
+def _delivered(attempt):
+    """The started attempt played to the end: calculations, a clean timeline, delivered."""
+    from django.utils import timezone
+
+    from cases.models import Attempt, AttemptStatus
+    from tests.factories.assessment import (
+        GOOD_TIMELINE,
+        add_calculation,
+        add_event,
+        trainee_document,
+    )
+
+    add_calculation(attempt, trainee_document("identical"), kind="precalc")
+    add_calculation(attempt, trainee_document("identical"), kind="final")
+    for kind, data in GOOD_TIMELINE:
+        add_event(attempt, kind, data)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        status=AttemptStatus.DELIVERED, submitted_at=timezone.now()
+    )
+    attempt.refresh_from_db()
+    return attempt
+
+
+@pytest.fixture
+def exam_attempt(multi_cohort_trainee, cohort, exam_group):
+    """An exam-only case started by a trainee of practice cohort A and of the exam cohort, through
+    the service as the start page does, and delivered."""
+    from cases.services import attempt_start
+    from tests.factories.assessment import CaseVersionFactory
+
+    assert cohort.pk < exam_group.pk  # the practice cohort is the first by id
+    version = CaseVersionFactory(exam_only=True)
+    return _delivered(attempt_start(trainee=multi_cohort_trainee, case=version.case))
+
+
+def test_an_exam_attempt_is_filed_in_the_exam_cohort_and_graded_there(
+    exam_attempt, exam_group, assessor, examiner, client_for
+):
+    assert exam_attempt.cohort == exam_group
+    assert services.is_exam(exam_attempt)
+    # The practice cohort's assessor neither sees it nor grades it.
+    assert exam_attempt not in selectors.attempts_assessable_by(assessor)
+    assert selectors.assessment_queue(assessor) == []
+    with pytest.raises(services.NotAllowed):
+        services.grade_start(attempt=exam_attempt, by=assessor)
+    client = client_for(assessor)
+    assert client.get(reverse("cases:attempt-detail", args=[exam_attempt.pk])).status_code == 404
+    # The exam cohort's examiner grades it, as the first of two blind grades.
+    assert [row.attempt for row in selectors.assessment_queue(examiner)] == [exam_attempt]
+    first = signed_grade(exam_attempt, examiner)
+    assert first.role == GradeRole.PRIMARY
+    # one signed grade is no result in exam mode: the trainee sees nothing yet
+    assert selectors.result_for(exam_attempt.trainee, exam_attempt.pk) is None
+
+
+def test_the_exam_result_shows_the_trainee_no_reference(exam_attempt, exam_group, examiner):
+    second = UserFactory(username="examinator_a2", role=Role.ASSESSOR)
+    exam_group.assessors.add(second)
+    signed_grade(exam_attempt, examiner)
+    signed_grade(exam_attempt, second)
+    result = selectors.result_for(exam_attempt.trainee, exam_attempt.pk)
+    assert result is not None and result.exam and not result.show_details

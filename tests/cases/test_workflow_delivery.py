@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def attempt(trainee):
-    return to_final_submitted(AttemptFactory(trainee=trainee), trainee)
+def attempt(trainee, cohort):
+    # Filed in the trainee's cohort (as attempt_start does): its assessor sees it when delivered.
+    return to_final_submitted(AttemptFactory(trainee=trainee, cohort=cohort), trainee)
 
 
 def test_delivering_before_the_final_calculation_is_refused_and_recorded(trainee):

@@ -52,3 +52,13 @@ class CohortFactory(factory.django.DjangoModelFactory):
     def assessors(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.assessors.add(*extracted)
+
+
+def only_cohort_of(trainee) -> Cohort | None:
+    """The cohort an attempt of `trainee` is filed in when a test does not say: their only
+    cohort, as `cases.services.attempt_start` picks it. A trainee in several cohorts (or none)
+    gets none: a test of such a trainee names the cohort, as the trainee must."""
+    if trainee is None or trainee.pk is None:
+        return None
+    cohorts = list(Cohort.objects.filter(trainees=trainee)[:2])
+    return cohorts[0] if len(cohorts) == 1 else None

@@ -26,6 +26,7 @@ from cases.models import (
     DossierEvent,
 )
 from cases.timeline import EventKind
+from tests.factories.accounts import only_cohort_of
 from tests.shared import SCORING_DIR
 
 DELIVERY_CHECKLIST = ["Lakkleur en glans gecontroleerd", "Sensoren getest", "Interieur schoon"]
@@ -92,7 +93,8 @@ class AttemptFactory(factory.django.DjangoModelFactory):
 
     trainee = None
     case_version = factory.SubFactory(CaseVersionFactory)
-    cohort = None
+    # The trainee's only cohort, as attempt_start files it (visibility follows the cohort).
+    cohort = factory.LazyAttribute(lambda a: only_cohort_of(a.trainee))
     status = AttemptStatus.DELIVERED
     simulated_date = dt.date(2026, 3, 10)
     submitted_at = factory.LazyFunction(timezone.now)
@@ -152,10 +154,9 @@ def finished_attempt(
     timeline: list[tuple[str, dict]] | None = None,
 ) -> Attempt:
     """A delivered attempt with a pre-calculation and a final calculation and a clean timeline."""
+    filed = {"cohort": cohort} if cohort is not None else {}
     attempt = AttemptFactory(
-        trainee=trainee,
-        cohort=cohort,
-        case_version=case_version or CaseVersionFactory(),
+        trainee=trainee, case_version=case_version or CaseVersionFactory(), **filed
     )
     add_calculation(attempt, trainee_document("identical"), kind="precalc")
     add_calculation(attempt, trainee_document(submission), kind="final")

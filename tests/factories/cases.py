@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from calcengine.catalogue import calibration_for, get_rate_set, prefill_line, vehicle_block
 from cases.models import Attempt, AttemptStatus, Case, CaseVersion, CaseVersionStatus
+from tests.factories.accounts import only_cohort_of
 
 VEHICLE_ID = "vw-golf-8"
 RATE_SET_ID = "verzekeraar-netwerk"
@@ -209,5 +210,8 @@ class AttemptFactory(factory.django.DjangoModelFactory):
         model = Attempt
 
     case_version = factory.SubFactory(PublishedCaseVersionFactory)
+    # Filed in the trainee's only cohort, as attempt_start does; who sees an attempt follows
+    # its cohort (cases.selectors.attempts_visible_to).
+    cohort = factory.LazyAttribute(lambda a: only_cohort_of(a.trainee))
     status = AttemptStatus.INTAKE
     simulated_date = factory.LazyAttribute(lambda a: a.case_version.start_date)

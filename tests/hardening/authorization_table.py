@@ -143,7 +143,7 @@ def build_world() -> World:
     trainee_b = UserFactory(
         username="cursist_b_matrix", role=Role.TRAINEE, organisation=other_organisation
     )
-    CohortFactory(
+    cohort_b = CohortFactory(
         organisation=other_organisation,
         name="Groep B (matrix)",
         trainees=[trainee_b],
@@ -171,6 +171,7 @@ def build_world() -> World:
     exam = _exam_grades(
         users["assessor"], *_exam_attempts(owner, users["assessor"], case_version.case)
     )
+    cross = _two_organisation_attempt(owner, users["assessor"], cohort_b, case_version.case)
 
     # The reference never reaches a trainee before their result is signed: every line of the
     # case's reference calculations carries a marker to look for in the answers. A published
@@ -203,6 +204,7 @@ def build_world() -> World:
     # Outside exam mode the owner's signed result shows the reference lines (Secret below).
     assert not cohort.exam_mode
     documents = _documents(private_module)
+    stored = _stored_files(attempt, version, users["assessor"], exam["blind_grade"])
 
     values = {
         "attempt": attempt.pk,
@@ -221,7 +223,9 @@ def build_world() -> World:
         "private_url": private_module.url,
         "restriction": restriction.pk,
         **documents,
+        **stored,
         **exam,
+        **cross,
     }
     others = ("anonymous", "colleague", "outsider", "editor")
     secrets = [
@@ -236,6 +240,10 @@ def build_world() -> World:
         # The owner's work never shows up for those who may not see it, not even by name.
         Secret(owner.username, others),
         Secret(owner.get_full_name(), others),
+        # The attempt of the trainee in cohorts of two organisations, filed in A: not for B's
+        # assessor (`outsider`), though B's cohort holds that trainee.
+        Secret(CROSS_MARKER, (*others, "owner")),
+        Secret(CROSS_TRAINEE, (*others, "owner")),
         # The assessor-only module is not even named to those outside its groups.
         Secret(private_module.title, ("anonymous", "owner", "colleague", "outsider")),
     ]
@@ -290,6 +298,112 @@ def _documents(private_module) -> dict[str, Any]:
     }
 
 
+CROSS_TRAINEE = "cursist_ab_matrix"
+# A marker in the intake of the two-organisation trainee's attempt filed in organisation A.
+CROSS_MARKER = "DOSSIER-ORGANISATIE-A-MATRIX"
+
+
+def _two_organisation_attempt(owner, assessor, cohort_b, case) -> dict[str, Any]:
+    """A trainee of the owner's organisation in the owner's cohort and also in organisation B's
+    cohort (assessed by `outsider`), with a delivered attempt filed in the owner's cohort,
+    graded and signed by the cohort's assessor, with its rendered report. Who sees it follows
+    the cohort it is filed in: the owner's cohort's assessor, never B's."""
+    from assessment.demo import DemoAttempt, play
+    from assessment.models import Report, ReportKind, ReportStatus
+    from assessment.services import report_request
+    from assessment.tasks import render_report
+    from cases.models import Attempt
+    from cases.services import attempt_start
+    from schadeplatform.accounts.models import Cohort, Role
+    from tests.factories.accounts import UserFactory
+
+    cohort_a = Cohort.objects.get(trainees=owner, exam_mode=False)
+    trainee = UserFactory(
+        username=CROSS_TRAINEE, role=Role.TRAINEE, organisation=owner.organisation
+    )
+    cohort_a.trainees.add(trainee)
+    cohort_b.trainees.add(trainee)
+    attempt = attempt_start(trainee=trainee, case=case, cohort=cohort_a)
+    play(attempt, trainee, DemoAttempt(trainee.username, case.slug, {}, {}, ""))
+    Attempt.objects.filter(pk=attempt.pk).update(damage_description=CROSS_MARKER)
+    attempt.refresh_from_db()
+    assert attempt.cohort == cohort_a and attempt.submitted_at is not None
+    grade = _signed(attempt, assessor, "Goed dossier.")
+    report = report_request(kind=ReportKind.ASSESSMENT, subject=grade, by=assessor)
+    render_report.call(report.pk)
+    report = Report.objects.get(pk=report.pk)
+    assert report.status == ReportStatus.RENDERED, report.error
+    version = attempt.calculation_versions.order_by("number").first()
+    return {
+        "cross_attempt": attempt.pk,
+        "cross_grade": grade.pk,
+        "cross_report": report.pk,
+        "cross_version_id": version.pk,
+        "cross_version_number": version.number,
+    }
+
+
+def _signed(attempt, by, comment):
+    from assessment import services
+
+    grade = services.grade_start(attempt=attempt, by=by)
+    grade = services.grade_autosave(
+        grade=grade, by=by, revision=grade.revision, rubric=EXAM_RUBRIC, comment=comment
+    )
+    return services.grade_sign(grade=grade, by=by)
+
+
+def _stored_files(attempt, version, assessor, blind_grade_id) -> dict[str, Any]:
+    """The private files besides the owner's assessment report (issue #12, item 1): a photo of
+    the owner's graded attempt, the printout of its calculation version, and the examiner's
+    report of the grade still graded blind. Served only by their views (private storage)."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from assessment.models import Grade, Report, ReportKind, ReportStatus
+    from assessment.services import report_request
+    from assessment.tasks import render_report
+    from cases.models import AttemptPhoto
+
+    body = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(body, format="JPEG")
+    photo = AttemptPhoto(attempt=attempt, zone="front", annotation="matrix")
+    photo.image.save("matrix.jpg", ContentFile(body.getvalue()), save=False)
+    photo.thumbnail.save("matrix-thumb.jpg", ContentFile(body.getvalue()), save=False)
+    photo.save()
+
+    def rendered(kind, subject, by):
+        report = report_request(kind=kind, subject=subject, by=by)
+        render_report.call(report.pk)
+        report = Report.objects.get(pk=report.pk)
+        assert report.status == ReportStatus.RENDERED, report.error
+        return report
+
+    printout = rendered(ReportKind.CALCULATION, version, assessor)
+    blind = Grade.objects.get(pk=blind_grade_id)
+    blind_report = rendered(ReportKind.ASSESSMENT, blind, blind.assessor)
+    # The case's photos as the demo loader stored them (private storage): an intake photo and
+    # the hidden-damage one, which the delivered attempt's workshop has revealed by now. (That
+    # a trainee gets 404 for it before the reveal: tests/hardening/test_private_files.py.)
+    from cases.models import PhotoStage
+    from cases.selectors import hidden_damage_revealed
+
+    photos = attempt.case_version.photos
+    intake = photos.filter(stage=PhotoStage.VISIBLE).order_by("pk").first()
+    hidden = photos.filter(stage=PhotoStage.HIDDEN).order_by("pk").first()
+    assert intake and hidden, "the owner's demo case no longer has intake and hidden photos"
+    assert hidden_damage_revealed(attempt), "the owner's graded attempt never met hidden damage"
+    return {
+        "photo": photo.pk,
+        "printout": printout.pk,
+        "blind_report": blind_report.pk,
+        "case_photo": intake.pk,
+        "hidden_case_photo": hidden.pk,
+    }
+
+
 EXAMINER = "examinator_matrix"
 EXAM_RUBRIC = {
     "analyseren-en-interpreteren": 3,
@@ -329,10 +443,9 @@ def _exam_attempts(owner, assessor, case):
     )
 
     def delivered():
-        attempt = attempt_start(trainee=owner, case=case)
-        # cohort_of_trainee() puts a new attempt in the owner's first cohort, the demo one.
-        attempt.cohort = cohort
-        attempt.save(update_fields=["cohort"])
+        # The owner is now in two cohorts and names the one the attempt is made in.
+        attempt = attempt_start(trainee=owner, case=case, cohort=cohort)
+        assert attempt.cohort == cohort
         play(attempt, owner, DemoAttempt(owner.username, case.slug, {}, {}, ""))
         attempt.refresh_from_db()
         return attempt
@@ -534,9 +647,28 @@ PROBES: list[Probe] = [
         "casussen/<slug:slug>/starten/",
         "/casussen/{case}/starten/",
         POST,
+        by(LOGIN, 400, 302, 404, 404, 404, 404),
+        OWN,
+        note="only trainees start a case (for themselves); the owner is in two cohorts and "
+        "must choose one (400, the list again with the reason)",
+    ),
+    probe(
+        "casussen/<slug:slug>/starten/",
+        "/casussen/{case}/starten/",
+        POST,
         by(LOGIN, 302, 302, 404, 404, 404, 404),
         OWN,
-        note="only trainees start a case (for themselves)",
+        body={"cohort": Ref("cohort")},
+        note="multi-cohort trainee: with the cohort chosen (a cohort of the colleague's too)",
+    ),
+    probe(
+        "casussen/<slug:slug>/starten/",
+        "/casussen/{case}/starten/",
+        POST,
+        by(LOGIN, 302, 400, 404, 404, 404, 404),
+        OWN,
+        body={"cohort": Ref("exam_cohort")},
+        note="the exam cohort: the owner's, not the colleague's (400: not theirs)",
     ),
     probe(
         "casussen/pogingen/<int:pk>/",
@@ -556,10 +688,11 @@ PROBES: list[Probe] = [
         "casussen/pogingen/<int:pk>/stap/<slug:move>/",
         f"/casussen/pogingen/{A}/stap/{{move}}/",
         POST,
-        by(LOGIN, 409, 404, 403, 404, 404, 403),
+        by(LOGIN, 409, 404, 404, 404, 404, 404),
         ATTEMPT,
         body={},
-        note="only the owner moves (409: the delivered dossier refuses the move)",
+        note="only the owner moves (409: the delivered dossier refuses the move); those who "
+        "read it get 404 (NotYourAttempt)",
     ),
     probe(
         "casussen/pogingen/<int:pk>/calculatie/",
@@ -572,7 +705,7 @@ PROBES: list[Probe] = [
         "casussen/pogingen/<int:pk>/calculatie/",
         f"/casussen/pogingen/{A}/calculatie/",
         POST,
-        by(LOGIN, 400, 404, 403, 404, 404, 403),
+        by(LOGIN, 400, 404, 404, 404, 404, 404),
         ATTEMPT,
         body={},
         note="only the owner edits the calculation",
@@ -597,9 +730,28 @@ PROBES: list[Probe] = [
         "api/v1/cases/<slug:slug>/attempts/",
         "/api/v1/cases/{case}/attempts/",
         POST,
+        by(API, 400, 201, 404, 404, 404, 404),
+        OWN,
+        note="only trainees start a case (for themselves); the owner is in two cohorts and "
+        "must name one (400, path cohort)",
+    ),
+    probe(
+        "api/v1/cases/<slug:slug>/attempts/",
+        "/api/v1/cases/{case}/attempts/",
+        POST,
         by(API, 201, 201, 404, 404, 404, 404),
         OWN,
-        note="only trainees start a case (for themselves)",
+        body={"cohort": Ref("cohort")},
+        note="multi-cohort trainee: with the cohort named",
+    ),
+    probe(
+        "api/v1/cases/<slug:slug>/attempts/",
+        "/api/v1/cases/{case}/attempts/",
+        POST,
+        by(API, 201, 400, 404, 404, 404, 404),
+        OWN,
+        body={"cohort": Ref("exam_cohort")},
+        note="the exam cohort: the owner's, not the colleague's (400: not theirs)",
     ),
     probe("api/v1/attempts/", "/api/v1/attempts/", GET, users(API, 200), OWN),
     probe(
@@ -627,10 +779,11 @@ PROBES: list[Probe] = [
         "api/v1/attempts/<int:pk>/moves/<slug:move>/",
         f"/api/v1/attempts/{A}/moves/{{move}}/",
         POST,
-        by(API, 409, 404, 403, 404, 404, 403),
+        by(API, 409, 404, 404, 404, 404, 404),
         ATTEMPT,
         body={},
-        note="only the owner moves (409: the delivered dossier refuses the move)",
+        note="only the owner moves (409: the delivered dossier refuses the move); those who "
+        "read it get 404 (NotYourAttempt)",
     ),
     probe(
         "api/v1/attempts/<int:pk>/photos/",
@@ -643,7 +796,7 @@ PROBES: list[Probe] = [
         "api/v1/attempts/<int:pk>/photos/",
         f"/api/v1/attempts/{A}/photos/",
         POST,
-        by(API, 400, 404, 403, 404, 404, 403),
+        by(API, 400, 404, 404, 404, 404, 404),
         ATTEMPT,
         body={},
         multipart=True,
@@ -660,7 +813,7 @@ PROBES: list[Probe] = [
         "api/v1/attempts/<int:pk>/calculation/",
         f"/api/v1/attempts/{A}/calculation/",
         PUT,
-        by(API, 403, 404, 403, 404, 404, 403),
+        by(API, 403, 404, 404, 404, 404, 404),
         ATTEMPT,
         body={"version": 0, "lines": []},
         note="only the owner saves, and not after submitting (owner: 403, locked)",
@@ -807,6 +960,22 @@ PROBES: list[Probe] = [
         note="assessor: on to the new correction",
     ),
     probe(
+        "beoordeling/cijfer/<int:pk>/herberekenen/",
+        f"/beoordeling/cijfer/{C}/herberekenen/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/herberekenen/",
+        f"/beoordeling/cijfer/{C}/herberekenen/",
+        POST,
+        by(LOGIN, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={"reason": "Matrix: herberekening"},
+        note="assessor: 400, the grade is already on the current scoring spec",
+    ),
+    probe(
         "beoordeling/poging/<int:attempt_id>/resultaat/",
         f"/beoordeling/poging/{A}/resultaat/",
         GET,
@@ -887,6 +1056,76 @@ PROBES: list[Probe] = [
         by(LOGIN, 200, 404, 200, 404, 404, 404),
         REPORT,
     ),
+    # --- stored files: served only by these views, never at /media/ (test_private_files.py) -
+    probe(
+        "beoordeling/rapport/<int:pk>/",
+        "/beoordeling/rapport/{printout}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        REPORT,
+        note="the printout of a calculation version: whoever may read the attempt",
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/download/",
+        "/api/v1/assessment/reports/{printout}/download/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        REPORT,
+    ),
+    probe(
+        "beoordeling/rapport/<int:pk>/",
+        "/beoordeling/rapport/{blind_report}/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        note="the examiner's report while the second grade is blind: the examiner's alone",
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/download/",
+        "/api/v1/assessment/reports/{blind_report}/download/",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/fotos/<int:photo_id>/",
+        f"/casussen/pogingen/{A}/fotos/{{photo}}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+        note="the trainee's photo: as the dossier",
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/casusfotos/<int:photo_id>/",
+        f"/casussen/pogingen/{A}/casusfotos/{{case_photo}}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+        note="an intake photo of the case, in the dossier: as the dossier",
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/casusfotos/<int:photo_id>/",
+        f"/casussen/pogingen/{A}/casusfotos/{{hidden_case_photo}}/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+        note="the hidden-damage photo: the owner only once revealed (it is, here)",
+    ),
+    probe(
+        "casussen/casusfotos/<int:photo_id>/",
+        "/casussen/casusfotos/{hidden_case_photo}/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 200, 200),
+        EDITORIAL,
+        note="a case photo for its authors (Wagtail, Django admin): editors and the admin",
+    ),
+    probe(
+        "casussen/pogingen/<int:pk>/fotos/<int:photo_id>/miniatuur/",
+        f"/casussen/pogingen/{A}/fotos/{{photo}}/miniatuur/",
+        GET,
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+    ),
     # --- assessment in exam mode: pages --------------------------------------------------------
     probe(
         "beoordeling/poging/<int:attempt_id>/beoordelen/",
@@ -928,6 +1167,14 @@ PROBES: list[Probe] = [
         by(LOGIN, 404, 404, 404, 404, 404, 404),
         BLIND_GRADE,
         body={"reason": "Matrix: correctie"},
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/herberekenen/",
+        "/beoordeling/cijfer/{blind_grade}/herberekenen/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={"reason": "Matrix: herberekening"},
     ),
     probe(
         "beoordeling/poging/<int:attempt_id>/resultaat/",
@@ -1024,6 +1271,22 @@ PROBES: list[Probe] = [
         body={},
     ),
     probe(
+        "api/v1/assessment/grades/<int:pk>/override-preview/",
+        f"/api/v1/assessment/grades/{C}/override-preview/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/override-preview/",
+        f"/api/v1/assessment/grades/{C}/override-preview/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={"line_key": "1", "new_verdict": "missing"},
+        note="assessor: 400, the grade is signed (a preview is for the own assessor's draft)",
+    ),
+    probe(
         "api/v1/assessment/grades/<int:pk>/sign/",
         f"/api/v1/assessment/grades/{C}/sign/",
         GET,
@@ -1052,6 +1315,22 @@ PROBES: list[Probe] = [
         by(API, 404, 404, 201, 404, 404, 404),
         GRADE,
         body={"reason": "Matrix: correctie"},
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/rescore/",
+        f"/api/v1/assessment/grades/{C}/rescore/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/rescore/",
+        f"/api/v1/assessment/grades/{C}/rescore/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={"reason": "Matrix: herberekening"},
+        note="assessor: 400, the grade is already on the current scoring spec",
     ),
     probe(
         "api/v1/assessment/attempts/<int:attempt_id>/result/",
@@ -1150,12 +1429,28 @@ PROBES: list[Probe] = [
         body={},
     ),
     probe(
+        "api/v1/assessment/grades/<int:pk>/override-preview/",
+        "/api/v1/assessment/grades/{blind_grade}/override-preview/",
+        POST,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={"line_key": "1", "new_verdict": "missing"},
+    ),
+    probe(
         "api/v1/assessment/grades/<int:pk>/correction/",
         "/api/v1/assessment/grades/{blind_grade}/correction/",
         POST,
         by(API, 404, 404, 404, 404, 404, 404),
         BLIND_GRADE,
         body={"reason": "Matrix: correctie"},
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/rescore/",
+        "/api/v1/assessment/grades/{blind_grade}/rescore/",
+        POST,
+        by(API, 404, 404, 404, 404, 404, 404),
+        BLIND_GRADE,
+        body={"reason": "Matrix: herberekening"},
     ),
     probe(
         "api/v1/assessment/attempts/<int:attempt_id>/result/",
@@ -1238,6 +1533,100 @@ PROBES: list[Probe] = [
     probe("api/schema/", "/api/schema/", GET, everyone(200), PUBLIC),
     probe("api/docs/", "/api/docs/", GET, everyone(200), PUBLIC),
     probe("api/redoc/", "/api/redoc/", GET, everyone(200), PUBLIC),
+    # --- a trainee in cohorts of two organisations: the attempt filed in A ---------------------
+    # cursist_ab_matrix is in the owner's cohort (organisation A) and in organisation B's cohort,
+    # which `outsider` assesses; the attempt is filed in A. Who sees it follows that cohort: the
+    # owner's cohort's assessor and the administrator, never B's assessor (nor the owner, a
+    # colleague here). CROSS_MARKER (its intake) and the trainee's name are in World.secrets.
+    *[
+        probe(route, path, GET, by(anon, 404, 404, 200, 404, 404, 200), ATTEMPT, note=note)
+        for route, path, anon, note in (
+            ("casussen/pogingen/<int:pk>/", "/casussen/pogingen/{cross_attempt}/", LOGIN, ""),
+            (
+                "casussen/pogingen/<int:pk>/calculatie/",
+                "/casussen/pogingen/{cross_attempt}/calculatie/",
+                LOGIN,
+                "",
+            ),
+            (
+                "casussen/pogingen/<int:pk>/calculatie/versies/",
+                "/casussen/pogingen/{cross_attempt}/calculatie/versies/",
+                LOGIN,
+                "",
+            ),
+            ("api/v1/attempts/<int:pk>/", "/api/v1/attempts/{cross_attempt}/", API, ""),
+            (
+                "api/v1/attempts/<int:pk>/timeline/",
+                "/api/v1/attempts/{cross_attempt}/timeline/",
+                API,
+                "",
+            ),
+            (
+                "api/v1/attempts/<int:pk>/calculation/",
+                "/api/v1/attempts/{cross_attempt}/calculation/",
+                API,
+                "",
+            ),
+            (
+                "api/v1/attempts/<int:pk>/calculation/versions/<int:number>/",
+                "/api/v1/attempts/{cross_attempt}/calculation/versions/{cross_version_number}/",
+                API,
+                "",
+            ),
+            (
+                "beoordeling/poging/<int:attempt_id>/resultaat/",
+                "/beoordeling/poging/{cross_attempt}/resultaat/",
+                LOGIN,
+                "",
+            ),
+        )
+    ],
+    probe(
+        "beoordeling/cijfer/<int:pk>/",
+        "/beoordeling/cijfer/{cross_grade}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        GRADE,
+        note="two organisations: the grade of the attempt filed in A",
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/",
+        "/api/v1/assessment/grades/{cross_grade}/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 404),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/grades/",
+        "/api/v1/assessment/attempts/{cross_attempt}/grades/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        note="B's assessor cannot start grading it (assessor: 400, signed already)",
+    ),
+    probe(
+        "beoordeling/rapport/<int:pk>/",
+        "/beoordeling/rapport/{cross_report}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 404),
+        REPORT,
+    ),
+    probe(
+        "api/v1/assessment/reports/<int:pk>/download/",
+        "/api/v1/assessment/reports/{cross_report}/download/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 404),
+        REPORT,
+    ),
+    probe(
+        "beoordeling/rapport/calculatie/<int:version_id>/",
+        "/beoordeling/rapport/calculatie/{cross_version_id}/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 302),
+        REPORT,
+        body={},
+        note="a printout of the attempt filed in A: not for B's assessor",
+    ),
     # --- third-party areas with their own login: one row each ---------------------------------
     probe(
         "cms/",

@@ -46,3 +46,11 @@ def wsgi_app(db):
     finally:
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many requests each fuzzing harness sent (the example counts of the run)."""
+    from tests.hardening.fuzz_support import REQUEST_COUNTS
+
+    for harness, sent in sorted(REQUEST_COUNTS.items()):
+        terminalreporter.write_line(f"fuzz: {sent} requests ({harness})")

@@ -12,6 +12,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+# Requests sent per harness in this run, reported at the end (tests/hardening/conftest.py).
+REQUEST_COUNTS: dict[str, int] = {}
+
+
+def count_requests(harness: str, sent: int = 1) -> None:
+    REQUEST_COUNTS[harness] = REQUEST_COUNTS.get(harness, 0) + sent
+
+
 # role → demo username (schadeplatform/accounts/demo.py); None is an anonymous visitor.
 ROLE_USERNAMES: dict[str, str | None] = {
     "anonymous": None,

@@ -45,6 +45,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 from tests.hardening.fuzz_support import (  # noqa: E402
     ROLE_USERNAMES,
     api_error_shape,
+    count_requests,
     known_path_values,
     substitute_known_values,
 )
@@ -119,9 +120,11 @@ def _fuzz_operation(operation, headers: dict[str, str], known: dict[str, list]) 
     @given(case=cases, pick=st.integers(min_value=0, max_value=10_000))
     def run(case, pick):
         # a generated request, as sent
+        count_requests("schema-driven API fuzzing")
         case.call_and_validate(headers=headers, checks=CHECKS)
         # and the same request on objects that exist, when its path names any
         if substitute_known_values(case, known, pick):
+            count_requests("schema-driven API fuzzing")
             case.call_and_validate(headers=headers, checks=CHECKS)
 
     if SEED not in (None, "random"):

@@ -26,6 +26,8 @@ from django.urls import resolve, reverse
 
 from tests.hardening.authorization_table import (
     BLIND_MARKER,
+    CROSS_MARKER,
+    CROSS_TRAINEE,
     LOGIN,
     PROBES,
     REFERENCE_MARKER,
@@ -50,7 +52,12 @@ def files_on_disk(tmp_path_factory):
     from django.test import override_settings
 
     on_disk = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    storages = {**settings.STORAGES, "default": on_disk}
+    # Private files (reports, printouts, photos) on disk too, apart from MEDIA_ROOT.
+    private = {
+        "BACKEND": "schadeplatform.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": tmp_path_factory.mktemp("private")},
+    }
+    storages = {**settings.STORAGES, "default": on_disk, "private": private}
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), STORAGES=storages):
         yield
 
@@ -155,6 +162,9 @@ def test_each_role_gets_only_the_answers_the_table_allows(world, probe):
         ("examiner", "/beoordeling/cijfer/{blind_grade}/", "examiner's comment"),
         ("assessor", "/beoordeling/cijfer/{exam_grade}/", "exam grade's comment"),
         ("owner", "/api/v1/assessment/progress/", "exam grade's signature"),
+        ("assessor", "/api/v1/attempts/{cross_attempt}/", "two-organisation dossier"),
+        ("admin", "/api/v1/attempts/{cross_attempt}/", "two-organisation dossier"),
+        ("assessor", "/api/v1/attempts/", "two-organisation trainee"),
     ],
 )
 def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, path, secret):
@@ -169,6 +179,8 @@ def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, p
         # once both have signed, the second assessor reads the examiner's grade
         "exam grade's comment": "Examen: voldoende",
         "exam grade's signature": world.values["exam_signed_at"],
+        "two-organisation dossier": CROSS_MARKER,
+        "two-organisation trainee": CROSS_TRAINEE,
     }[secret]
     response, content = _ask(world, Probe("", path, "get", {}, ""), role)
     assert response.status_code == 200
