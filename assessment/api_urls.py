@@ -24,11 +24,21 @@ urlpatterns = [
         apis.LineOverrideCreateApi.as_view(),
         name="grade-override",
     ),
+    path(
+        "assessment/grades/<int:pk>/override-preview/",
+        apis.OverridePreviewApi.as_view(),
+        name="grade-override-preview",
+    ),
     path("assessment/grades/<int:pk>/sign/", apis.GradeSignApi.as_view(), name="grade-sign"),
     path(
         "assessment/grades/<int:pk>/correction/",
         apis.GradeCorrectApi.as_view(),
         name="grade-correct",
+    ),
+    path(
+        "assessment/grades/<int:pk>/rescore/",
+        apis.GradeRescoreApi.as_view(),
+        name="grade-rescore",
     ),
     path("assessment/reports/", apis.ReportRequestApi.as_view(), name="report-request"),
     path("assessment/reports/<int:pk>/", apis.ReportDetailApi.as_view(), name="report-detail"),

@@ -1,5 +1,5 @@
 """The assessment API under /api/v1/assessment/: the queue (submissions), grades (start,
-detail, autosave, overrides, sign-off, correction), results, reports and progress.
+detail, autosave, overrides, sign-off, correction, re-score), results, reports and progress.
 
 One class per operation. Objects the user may not know exist answer 404; actions the user
 may not take on an object they can see answer 403. Errors are `{"errors": [{"path",
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -25,11 +25,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from schadeplatform import private_files
 from schadeplatform.accounts.models import User
 
-from . import exports, selectors, services
-from .models import Grade, Report, ReportKind, ReportStatus
-from .recompute import REFERENCE_VERDICTS
+from . import exports, override_preview, selectors, services
+from .models import Grade, LineVerdict, Report, ReportKind, ReportStatus
 from .rubric import AREAS
 
 ErrorSerializer = inline_serializer(
@@ -67,12 +67,16 @@ class GradeSummarySerializer(serializers.Serializer):
     score = serializers.DecimalField(max_digits=4, decimal_places=1)
     passed = serializers.BooleanField()
     signed_at = serializers.DateTimeField(allow_null=True)
+    spec = serializers.CharField(help_text="De beoordelingsspecificatie van de machinescore.")
 
 
 class OverrideSerializer(serializers.Serializer):
     line_key = serializers.CharField()
     original_verdict = serializers.CharField()
     new_verdict = serializers.CharField()
+    credit = serializers.DecimalField(
+        max_digits=5, decimal_places=4, allow_null=True, help_text="Eigen krediet 0–1, of leeg."
+    )
     reason = serializers.CharField()
     by = serializers.CharField(source="by.username")
     at = serializers.DateTimeField()
@@ -91,7 +95,7 @@ class GradeDetailSerializer(GradeSummarySerializer):
     overrides = serializers.SerializerMethodField()
 
     def get_effective(self, grade: Grade) -> dict[str, Any]:
-        return services.effective_result(grade)
+        return selectors.effective_result(grade)
 
     def get_overrides(self, grade: Grade) -> list[dict[str, Any]]:
         return OverrideSerializer(selectors.overrides_history(grade), many=True).data
@@ -218,15 +222,30 @@ class GradeDetailApi(APIView):
         return Response(GradeDetailSerializer(grade).data)
 
 
+def _credit_field() -> serializers.CharField:
+    # Taken as given (a JSON number or a decimal string) and checked by the service
+    # (`services.validate_override`, path "credit"), the one owner of the credit rule.
+    return serializers.CharField(
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        max_length=40,
+        help_text="Krediet van de regel, 0–1 (0.75 = 75 %), alleen bij 'alternative' of "
+        "'units_off'; leeg: het krediet van het oordeel.",
+    )
+
+
 class LineOverrideCreateApi(APIView):
-    """Override one line's verdict with a reason (the machine's verdict is kept)."""
+    """Override one line's verdict with a reason (the machine's verdict is kept); `credit`
+    sets the line's credit directly."""
 
     @extend_schema_serializer(component_name="LineOverrideInput")
     class InputSerializer(serializers.Serializer):
         line_key = serializers.CharField(
             max_length=80, help_text='Referentieregel-id of "extra:<regel-id>".'
         )
-        new_verdict = serializers.ChoiceField(choices=[*REFERENCE_VERDICTS, "extra"])
+        new_verdict = serializers.ChoiceField(choices=LineVerdict.choices)
+        credit = _credit_field()
         reason = serializers.CharField(max_length=4000, allow_blank=True)
 
     @extend_schema(
@@ -245,11 +264,71 @@ class LineOverrideCreateApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            services.line_override_create(grade=grade, by=request.user, **serializer.validated_data)
+            services.line_override_create(
+                grade=grade, by=request.user, **override_arguments(serializer.validated_data)
+            )
         except services.AssessmentError as exc:
             return _errors(exc)
         grade.refresh_from_db()
         return Response(GradeDetailSerializer(grade).data, status=status.HTTP_201_CREATED)
+
+
+def override_arguments(data: dict[str, Any]) -> dict[str, Any]:
+    """The service's keyword arguments; `credit` only when one was given."""
+    arguments = {key: data[key] for key in ("line_key", "new_verdict", "reason")}
+    if data.get("credit") not in (None, ""):
+        arguments["credit"] = data["credit"]
+    return arguments
+
+
+class OverridePreviewApi(APIView):
+    """What an override would do to the line's points and the grade's score, before it is
+    saved (nothing is stored). Only the grade's own assessor, on a draft."""
+
+    @extend_schema_serializer(component_name="OverridePreviewInput")
+    class InputSerializer(serializers.Serializer):
+        line_key = serializers.CharField(
+            max_length=80, help_text='Referentieregel-id of "extra:<regel-id>".'
+        )
+        new_verdict = serializers.ChoiceField(choices=LineVerdict.choices)
+        credit = _credit_field()
+
+    @extend_schema_serializer(component_name="OverridePreview")
+    class OutputSerializer(serializers.Serializer):
+        line_key = serializers.CharField()
+        verdict = serializers.CharField()
+        label = serializers.CharField()
+        credit = serializers.CharField(allow_null=True, help_text="Krediet van de regel, 0–1.")
+        points_lost = serializers.CharField(help_text="Punten die de regel kost (van de 100).")
+        score = serializers.CharField(help_text="De score na deze aanpassing.")
+        passed = serializers.BooleanField()
+        components = serializers.DictField()
+        critical_errors = serializers.ListField(child=serializers.DictField())
+
+    @extend_schema(
+        operation_id="assessment_override_preview",
+        summary="Vooraf zien wat een aangepast oordeel doet (niets wordt opgeslagen)",
+        request=InputSerializer,
+        responses={200: OutputSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        if grade.assessor_id != request.user.pk:
+            # Another assessor may read the grade, but this tool is for its own assessor only.
+            raise NotFound(_("Deze beoordeling bestaat niet."))
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            effect = override_preview.preview(
+                grade,
+                line_key=data["line_key"],
+                new_verdict=data["new_verdict"],
+                credit=data.get("credit") or None,
+            )
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        return Response(self.OutputSerializer(effect).data)
 
 
 class GradeSignApi(APIView):
@@ -305,6 +384,49 @@ class GradeCorrectApi(APIView):
         except services.AssessmentError as exc:
             return _errors(exc)
         return Response(GradeDetailSerializer(correction).data, status=status.HTTP_201_CREATED)
+
+
+class GradeRescoreApi(APIView):
+    """Score a grade again under the current scoring spec (scoring spec §9): a new draft
+    version beside it, which stays exactly as it was (a signed grade never changes)."""
+
+    @extend_schema_serializer(component_name="GradeRescoreInput")
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=4000, allow_blank=True)
+
+    @extend_schema_serializer(component_name="GradeRescore")
+    class OutputSerializer(GradeDetailSerializer):
+        overrides_not_carried = serializers.SerializerMethodField(
+            help_text="Regels waarvan het aangepaste oordeel niet is overgenomen (de machine "
+            "oordeelt er nu anders over): opnieuw beoordelen."
+        )
+
+        def get_overrides_not_carried(self, grade: Grade) -> list[str]:
+            event = grade.events.filter(kind="rescore").order_by("pk").last()
+            return list((event.data if event else {}).get("overrides_not_carried") or [])
+
+    @extend_schema(
+        operation_id="assessment_grade_rescore",
+        summary="Beoordeling opnieuw berekenen volgens de huidige specificatie (nieuwe versie)",
+        request=InputSerializer,
+        responses={
+            201: OutputSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            rescored = services.grade_rescore(
+                grade=grade, by=request.user, reason=serializer.validated_data["reason"]
+            )
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        return Response(self.OutputSerializer(rescored).data, status=status.HTTP_201_CREATED)
 
 
 class AttemptResultApi(APIView):
@@ -420,6 +542,10 @@ class ReportRequestApi(APIView):
             raise NotFound(_("Dit rapport bestaat niet."))
         try:
             report = services.report_request(kind=data["kind"], subject=subject, by=request.user)
+        except services.RateLimited as exc:
+            response = _errors(exc, status.HTTP_429_TOO_MANY_REQUESTS)
+            response["Retry-After"] = str(exc.retry_after)
+            return response
         except services.AssessmentError as exc:
             return _errors(exc)
         # The rendering ran on commit (immediate backend) or is queued (database backend).
@@ -464,14 +590,9 @@ class ReportDownloadApi(APIView):
         return pdf_response(report)
 
 
-def pdf_response(report: Report) -> FileResponse:
-    report.file.open("rb")
-    return FileResponse(
-        report.file,
-        as_attachment=True,
-        filename=report.file.name.rsplit("/", 1)[-1],
-        content_type="application/pdf",
-    )
+def pdf_response(report: Report) -> HttpResponse:
+    """The report's PDF from private storage; callers have checked `selectors.report_for`."""
+    return private_files.serve(report.file, as_attachment=True, content_type="application/pdf")
 
 
 class ProgressSerializer(serializers.Serializer):

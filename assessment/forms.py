@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .recompute import REFERENCE_VERDICTS, VERDICT_LABELS
+from .models import LineVerdict
 from .rubric import AREAS, LEVEL_LABELS, LEVELS
 
 LEVEL_CHOICES = [("", "–"), *[(str(level), f"{level} – {LEVEL_LABELS[level]}") for level in LEVELS]]
@@ -37,11 +39,44 @@ class GradeForm(forms.Form):
         return [(area, self[f"rubric_{area.slug}"]) for area in AREAS]
 
 
+HUNDRED = Decimal(100)
+CREDIT_RANGE_MESSAGE = _("Het krediet moet een percentage van 0 tot en met 100 zijn.")
+
+
+class PercentField(forms.DecimalField):
+    """A percentage as a Dutch assessor types it ("75", "62,5", "62,5 %"). A text box: a number
+    box refuses the comma."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 6})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("%", "").replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+
 class OverrideForm(forms.Form):
     line_key = forms.CharField(widget=forms.HiddenInput, max_length=80)
     new_verdict = forms.ChoiceField(
         label=_("Nieuw oordeel"),
-        choices=[(v, VERDICT_LABELS[v]) for v in (*REFERENCE_VERDICTS, "extra")],
+        choices=LineVerdict.choices,
+    )
+    credit_percent = PercentField(
+        label=_("Krediet (%)"),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Leeg: het krediet dat bij het oordeel hoort."),
+        error_messages={
+            "invalid": CREDIT_RANGE_MESSAGE,
+            "min_value": CREDIT_RANGE_MESSAGE,
+            "max_value": CREDIT_RANGE_MESSAGE,
+            "max_digits": CREDIT_RANGE_MESSAGE,
+            "max_whole_digits": CREDIT_RANGE_MESSAGE,
+            "max_decimal_places": _("Het krediet heeft hoogstens 2 decimalen."),
+        },
     )
     reason = forms.CharField(
         label=_("Reden"),
@@ -49,6 +84,18 @@ class OverrideForm(forms.Form):
         max_length=4000,
         error_messages={"required": _("Geef een reden voor het aangepaste oordeel.")},
     )
+
+    def credit(self) -> Decimal | None:
+        """The line's credit (0–1) from the typed percentage, or None for the verdict's own."""
+        percent = self.cleaned_data.get("credit_percent")
+        return None if percent is None else percent / HUNDRED
+
+    def override_arguments(self) -> dict:
+        """The service's keyword arguments; `credit` only when one was typed."""
+        arguments = {key: self.cleaned_data[key] for key in ("line_key", "new_verdict", "reason")}
+        if (credit := self.credit()) is not None:
+            arguments["credit"] = credit
+        return arguments
 
 
 class CorrectionForm(forms.Form):
@@ -58,3 +105,19 @@ class CorrectionForm(forms.Form):
         max_length=4000,
         error_messages={"required": _("Geef een reden voor de correctie.")},
     )
+
+
+class RescoreForm(forms.Form):
+    """The reason for scoring a grade again under the current scoring spec (`grade_rescore`)."""
+
+    reason = forms.CharField(
+        label=_("Reden van de herberekening"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        error_messages={"required": _("Geef een reden voor de herberekening.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the correction form's reason can be on the same page.
+        kwargs.setdefault("auto_id", "id_rescore_%s")
+        super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """The machine's part of a grade: which calculation is scored against which reference, the
-trainee's decisions read from the dossier, and the schadescore/1 result (assessment/README.md).
+trainee's decisions read from the dossier, and the scoring result under the current spec
+(`assessment.scoring.SPEC`; assessment/README.md).
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from typing import Any
 from assessment.scoring import score
 from calcengine import InputError, parse
 from cases.timeline import EventKind
-
-from .scoring.rules import DEFAULT_ALTERNATIVE_CREDIT
 
 
 class NothingToScore(Exception):
@@ -71,20 +70,9 @@ def reference_with_decisions(reference: dict, expected: dict) -> dict:
     return document
 
 
-def line_meta(reference: dict) -> dict[str, dict[str, Any]]:
-    """Per reference line: critical or not, and the credit of an acceptable alternative."""
-    meta = {}
-    for line in reference.get("lines") or []:
-        assess = line.get("assess") or {}
-        meta[str(line.get("id"))] = {
-            "critical": bool(assess.get("critical")),
-            "alternative_credit": str(assess.get("alternative_credit", DEFAULT_ALTERNATIVE_CREDIT)),
-        }
-    return meta
-
-
 def machine_result(attempt, versions, events) -> dict[str, Any]:
-    """The schadescore/1 result of an attempt, with what was scored and the line metadata."""
+    """The scoring result of an attempt under the current spec, with its exact figures (for a
+    re-score after overrides, `assessment.scoring.rescore`) and what was scored."""
     version, reference, name = scored_pair(attempt, versions)
     document = reference_with_decisions(reference, attempt.case_version.expected_decisions)
     decisions = dossier_decisions(events, version.output)
@@ -92,7 +80,9 @@ def machine_result(attempt, versions, events) -> dict[str, Any]:
     asked = set((document.get("decisions") or {}).keys()) | {"economic_total_loss"}
     decisions = {key: value for key, value in decisions.items() if key in asked}
     try:
-        result = score(parse(document), parse(version.input), decisions=decisions).to_json()
+        result = score(parse(document), parse(version.input), decisions=decisions).to_json(
+            exact=True
+        )
     except InputError as exc:
         raise NothingToScore(f"De calculatie kan niet worden gescoord: {exc.errors}") from exc
     result["scored"] = {
@@ -102,5 +92,4 @@ def machine_result(attempt, versions, events) -> dict[str, Any]:
         "reference": name,
         "decisions": decisions,
     }
-    result["line_meta"] = line_meta(document)
     return result

@@ -12,6 +12,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from schadeplatform.private_files import private_storage, unguessable_name
+
+from .scoring import PREVIOUS_SPEC, Verdict
+
 
 class SignedGradeImmutable(Exception):
     """A signed grade would be changed; a correction is a new version."""
@@ -26,6 +30,19 @@ class GradeRole(models.TextChoices):
 class GradeStatus(models.TextChoices):
     DRAFT = "draft", _("concept")
     SIGNED = "signed", _("ondertekend")
+
+
+class LineVerdict(models.TextChoices):
+    """A line's verdict (scoring spec §7) with its label. The values are the pure scoring
+    package's `Verdict` (a test keeps the two the same); the labels live here, at the Django
+    edge, so that they are translated while `assessment.scoring` imports no Django."""
+
+    CORRECT = Verdict.CORRECT, _("juist")
+    ALTERNATIVE = Verdict.ALTERNATIVE, _("acceptabel alternatief")
+    UNITS_OFF = Verdict.UNITS_OFF, _("eenheden wijken af")
+    WRONG_OPERATION = Verdict.WRONG_OPERATION, _("verkeerde bewerking")
+    MISSING = Verdict.MISSING, _("ontbreekt")
+    EXTRA = Verdict.EXTRA, _("overbodig")
 
 
 # Fields that the assessor changes while grading; everything else is fixed at creation.
@@ -46,10 +63,13 @@ class Grade(models.Model):
         related_name="grades_given",
         verbose_name=_("beoordelaar"),
     )
-    # The schadescore/1 result at creation, plus "scored" (which calculation against which
-    # reference) and "line_meta" (critical / alternative credit per reference line) so that an
-    # override can be recomputed without the case.
+    # The machine's result at creation, under the scoring spec of its `spec` ("schadescore/2":
+    # with the exact figures, "basis", that a re-score after overrides starts from; the older
+    # "schadescore/1" with "line_meta"), plus "scored" (which calculation against which
+    # reference). It never changes: a re-score under a newer spec is a new grade version.
     machine_result = models.JSONField(_("automatische beoordeling"), default=dict)
+    # The scoring spec the machine result was computed under (copied from it on save).
+    spec = models.CharField(_("beoordelingsspecificatie"), max_length=32, blank=True)
     workflow_checks = models.JSONField(_("controles werkprocessen"), default=list)
     score = models.DecimalField(_("score"), max_digits=4, decimal_places=1)
     passed = models.BooleanField(_("voldoende"))
@@ -89,9 +109,14 @@ class Grade(models.Model):
         indexes = [models.Index(fields=["attempt", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.attempt_id} {self.get_role_display()} v{self.version} ({self.score})"
+        # No score: the name shows wherever the grade is linked (admin titles, the report's
+        # and moderation's rows), also to those for whom the grade is still blind.
+        return f"{self.attempt_id} {self.get_role_display()} v{self.version}"
 
     def save(self, *args, **kwargs) -> None:
+        if not self.spec:
+            # The result names its spec; a result without one predates the field (/1).
+            self.spec = (self.machine_result or {}).get("spec") or PREVIOUS_SPEC
         # Data integrity, not a business rule: a signed row stays as it was signed.
         if self.pk is not None:
             stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -104,6 +129,14 @@ class Grade(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.status == GradeStatus.SIGNED
+
+    def overrides_in_force(self) -> dict[str, LineOverride]:
+        """The assessor's override in force per line: the latest (earlier ones stay as
+        history). Sorted in Python so that prefetched overrides are used as they are."""
+        in_force: dict[str, LineOverride] = {}
+        for override in sorted(self.overrides.all(), key=lambda o: (o.at, o.pk)):
+            in_force[override.line_key] = override
+        return in_force
 
 
 class GradeEvent(models.Model):
@@ -136,15 +169,24 @@ class GradeEvent(models.Model):
 
 
 class LineOverride(models.Model):
-    """The assessor's verdict on one line instead of the machine's; the machine's is kept."""
+    """The assessor's verdict on one line instead of the machine's; the machine's is kept.
+    `credit` (0–1), where given, is the line's credit instead of the one the verdict implies
+    (`assessment.scoring.rescoring`)."""
 
     grade = models.ForeignKey(
         Grade, on_delete=models.CASCADE, related_name="overrides", verbose_name=_("beoordeling")
     )
     # The reference line's id, or "extra:<trainee line id>" for a line the reference lacks.
     line_key = models.CharField(_("regel"), max_length=80)
-    original_verdict = models.CharField(_("oordeel machine"), max_length=32)
-    new_verdict = models.CharField(_("oordeel beoordelaar"), max_length=32)
+    original_verdict = models.CharField(
+        _("oordeel machine"), max_length=32, choices=LineVerdict.choices
+    )
+    new_verdict = models.CharField(
+        _("oordeel beoordelaar"), max_length=32, choices=LineVerdict.choices
+    )
+    credit = models.DecimalField(
+        _("krediet"), max_digits=5, decimal_places=4, null=True, blank=True
+    )
     reason = models.TextField(_("reden"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")
@@ -157,10 +199,26 @@ class LineOverride(models.Model):
         ordering = ["grade", "at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="assessment_override_has_reason"),
+            models.CheckConstraint(
+                condition=Q(credit__isnull=True) | Q(credit__gte=0, credit__lte=1),
+                name="assessment_override_credit_0_1",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.line_key}: {self.original_verdict} → {self.new_verdict}"
+
+    def copy_for(self, grade: Grade) -> LineOverride:
+        """The same override on another version of the grade (unsaved), by its own author."""
+        return LineOverride(
+            grade=grade,
+            line_key=self.line_key,
+            original_verdict=self.original_verdict,
+            new_verdict=self.new_verdict,
+            credit=self.credit,
+            reason=self.reason,
+            by=self.by,
+        )
 
 
 class ModerationStatus(models.TextChoices):
@@ -227,7 +285,8 @@ class ReportStatus(models.TextChoices):
 
 
 def report_path(instance: Report, filename: str) -> str:
-    return f"reports/{instance.kind}/{filename}"
+    # A random folder per file: the name of one report says nothing about any other's.
+    return unguessable_name(f"reports/{instance.kind}", filename)
 
 
 class Report(models.Model):
@@ -254,7 +313,10 @@ class Report(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.PENDING
     )
-    file = models.FileField(_("bestand"), upload_to=report_path, blank=True)
+    # Private storage: served only by the report views, after `selectors.report_for`.
+    file = models.FileField(
+        _("bestand"), upload_to=report_path, storage=private_storage, blank=True, max_length=255
+    )
     pages = models.PositiveIntegerField(_("pagina's"), null=True, blank=True)
     render_count = models.PositiveIntegerField(_("aantal keer gemaakt"), default=0)
     error = models.TextField(_("foutmelding"), blank=True)

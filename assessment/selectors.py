@@ -1,8 +1,8 @@
 """Reads of the assessment, already filtered to what the user may see.
 
 Who sees what (every rule has a test in tests/assessment/):
-- an assessor sees the attempts of their own cohorts (`accounts.selectors` is the one place of
-  that rule) and, in exam mode, another assessor's grade only once both blind grades are signed;
+- an assessor sees the attempts filed in their own cohorts (`cases.selectors.attempts_visible_to`
+  is the one place of that rule, decided by the attempt's cohort) and, in exam mode, another assessor's grade only once both blind grades are signed;
 - a trainee sees their own final grade once it is signed; the reference calculation and the
   machine's verdicts only outside exam mode;
 - overrides, sign-off and corrections are for the cohort's assessors only (services enforce it).
@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
+from cases.selectors import attempts_visible_to  # the one rule for who sees an attempt
 from schadeplatform.accounts.models import Cohort, User
 from schadeplatform.accounts.selectors import cohorts_visible_to, trainees_visible_to
 
 from .grade_subscores import grade_subscores, level_of
 from .models import Grade, GradeRole, Moderation, ModerationStatus, Report, ReportKind
-from .recompute import recompute
+from .scoring import Override, rescore
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
 from .services import is_exam
 
@@ -30,21 +31,6 @@ def _attempt_model():
     from cases.models import Attempt
 
     return Attempt
-
-
-def attempts_visible_to(user: User) -> QuerySet:
-    """Attempts whose work the user may see: own (trainee), own cohorts (assessor), all (admin)."""
-    Attempt = _attempt_model()
-    if not user.is_authenticated:
-        return Attempt.objects.none()
-    if user.is_trainee:
-        return Attempt.objects.filter(trainee=user)
-    if user.is_assessor or user.is_platform_admin:
-        return Attempt.objects.filter(
-            Q(cohort__in=cohorts_visible_to(user))
-            | Q(cohort__isnull=True, trainee__in=trainees_visible_to(user))
-        )
-    return Attempt.objects.none()
 
 
 def attempts_assessable_by(user: User) -> QuerySet:
@@ -237,6 +223,27 @@ def overrides_history(grade: Grade) -> list:
     return list(grade.overrides.select_related("by").order_by("at", "pk"))
 
 
+def overrides_of(grade: Grade) -> dict[str, Override]:
+    """The assessor's override in force per line, as the scorer reads it."""
+    return {
+        key: Override(override.new_verdict, override.credit)
+        for key, override in grade.overrides_in_force().items()
+    }
+
+
+def effective_result(
+    grade: Grade, *, candidate: tuple[str, Override] | None = None
+) -> dict[str, Any]:
+    """The grade's result after the assessor's overrides, re-scored by the scoring package
+    under the spec the grade was computed under (`assessment.scoring.rescore`). `candidate`
+    (line key, override) adds one override not yet saved, for a preview."""
+    overrides = overrides_of(grade)
+    if candidate is not None:
+        key, override = candidate
+        overrides[key] = override
+    return rescore(grade.machine_result, overrides)
+
+
 # ---------------------------------------------------------------------------------------------
 # Lines side by side
 
@@ -315,7 +322,7 @@ def result_for(user: User, attempt_id: int) -> AttemptResult | None:
         return None
     exam = is_exam(attempt)
     show_details = not (user.is_trainee and exam)
-    effective = recompute(final.machine_result, _overrides_map(final))
+    effective = effective_result(final)
     return AttemptResult(
         attempt=attempt,
         grade=final,
@@ -324,13 +331,6 @@ def result_for(user: User, attempt_id: int) -> AttemptResult | None:
         effective=effective,
         subscores=grade_subscores(effective, final.workflow_checks, final.rubric),
     )
-
-
-def _overrides_map(grade: Grade) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for override in sorted(grade.overrides.all(), key=lambda o: (o.at, o.pk)):
-        result[override.line_key] = override.new_verdict
-    return result
 
 
 def results_of_trainee(user: User) -> list[AttemptResult]:
@@ -347,7 +347,7 @@ def results_of_trainee(user: User) -> list[AttemptResult]:
         final = final_grade(attempt, grades, _moderation_of(attempt))
         if final is not None:
             exam = is_exam(attempt)
-            effective = recompute(final.machine_result, _overrides_map(final))
+            effective = effective_result(final)
             results.append(
                 AttemptResult(
                     attempt=attempt,
@@ -404,7 +404,7 @@ def _final_points(attempts) -> list[ProgressPoint]:
         final = final_grade(attempt, grades, _moderation_of(attempt))
         if final is None:
             continue
-        effective = recompute(final.machine_result, _overrides_map(final))
+        effective = effective_result(final)
         points.append(
             ProgressPoint(
                 attempt=attempt,

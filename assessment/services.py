@@ -8,9 +8,11 @@ changes (`SignedGradeImmutable`), a correction is a new version that supersedes 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,8 +32,8 @@ from .models import (
     ReportKind,
     ReportStatus,
 )
-from .recompute import allowed_verdicts, line_key, recompute
 from .rubric import missing_areas, validate_rubric
+from .scoring import SPEC, allowed_verdicts, credit_allowed, result_line
 from .workflow_checks import run_checks
 
 # Exam mode: two blind grades further apart than this, or on different sides of the pass
@@ -50,6 +52,12 @@ class AssessmentError(Exception):
     def __init__(self, message: str, path: str = "", errors: list[dict[str, str]] | None = None):
         super().__init__(message)
         self.errors = errors or [{"path": path, "message": message}]
+
+
+class RateLimited(AssessmentError):
+    """Too many of something in a time window (an abuse limit): the API answers 429."""
+
+    retry_after = 3600
 
 
 class NotAllowed(AssessmentError):
@@ -78,11 +86,12 @@ def is_exam(attempt) -> bool:
 
 
 def _cohort_assessor_ids(attempt) -> set[int]:
-    from schadeplatform.accounts.selectors import assessors_of_trainee
-
+    # The assessors of the cohort the attempt is filed in, as `cases.selectors.
+    # attempts_visible_to` decides; never those of the trainee's other cohorts. An attempt in
+    # no cohort is for no assessor.
     if attempt.cohort_id is not None:
         return set(attempt.cohort.assessors.values_list("pk", flat=True))
-    return set(assessors_of_trainee(attempt.trainee).values_list("pk", flat=True))
+    return set()
 
 
 def _ensure_assessor(attempt, by: User) -> None:
@@ -210,6 +219,12 @@ def _lock_draft(grade: Grade, by: User) -> Grade:
         raise AssessmentError(
             _("Deze beoordeling is ondertekend en kan niet meer worden gewijzigd."), path="status"
         )
+    if Grade.objects.filter(supersedes=grade).exists():
+        # A draft that a re-score replaced (`grade_rescore`): the newer version is the one to
+        # finish; this one stays as it was, beside it.
+        raise AssessmentError(
+            _("Van deze beoordeling bestaat een nieuwere versie; werk die bij."), path="version"
+        )
     return grade
 
 
@@ -241,52 +256,104 @@ def grade_autosave(
     return grade
 
 
-def overrides_of(grade: Grade) -> dict[str, str]:
-    """The latest override per line; earlier ones stay as history."""
-    result: dict[str, str] = {}
-    for override in sorted(grade.overrides.all(), key=lambda o: (o.at, o.pk)):
-        result[override.line_key] = override.new_verdict
-    return result
+# An override's credit: 0…1 with at most 4 decimals, as `LineOverride.credit` stores it.
+CREDIT_PLACES = 4
 
 
-def effective_result(grade: Grade) -> dict[str, Any]:
-    return recompute(grade.machine_result, overrides_of(grade))
+def _credit(value: Any) -> Decimal:
+    """The credit as a Decimal 0…1, or `AssessmentError` (path "credit")."""
+    message = _("Het krediet moet een getal van 0 tot en met 1 zijn (bijv. 0.75).")
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float | str):
+        raise AssessmentError(message, path="credit")
+    try:
+        credit = Decimal(str(value).strip())
+    except ArithmeticError as exc:
+        raise AssessmentError(message, path="credit") from exc
+    if not credit.is_finite() or not Decimal(0) <= credit <= Decimal(1):
+        raise AssessmentError(message, path="credit")
+    if credit != credit.quantize(Decimal(1).scaleb(-CREDIT_PLACES)):  # "0.50000" is fine
+        raise AssessmentError(
+            _("Het krediet heeft hoogstens %(places)s decimalen.") % {"places": CREDIT_PLACES},
+            path="credit",
+        )
+    return credit
+
+
+def validate_override(
+    grade: Grade, *, line_key: str, new_verdict: str, credit: Any = None
+) -> tuple[dict[str, Any], Decimal | None]:
+    """The machine's line that the override is for and the credit as a Decimal, or
+    `AssessmentError`: an unknown line, a verdict not for this line (a reference line cannot
+    be `extra`, an extra line only `correct` or `extra`), a credit outside 0…1 or with a
+    verdict that carries none (only `alternative` and `units_off` do). Also for a preview."""
+    line = result_line(grade.machine_result, line_key)
+    if line is None:
+        raise AssessmentError(_("Deze regel bestaat niet in de beoordeling."), path="line_key")
+    if new_verdict not in allowed_verdicts(line):
+        raise AssessmentError(_("Dit oordeel kan niet voor deze regel."), path="new_verdict")
+    if credit is None:
+        return dict(line), None
+    if not credit_allowed(line, new_verdict):
+        raise AssessmentError(
+            _(
+                "Een eigen krediet past alleen bij 'acceptabel alternatief' of 'eenheden wijken af'."
+            ),
+            path="credit",
+        )
+    return dict(line), _credit(credit)
+
+
+def _rescored(grade: Grade) -> None:
+    """The grade's score and pass/fail after its overrides (`selectors.effective_result`)."""
+    from .selectors import effective_result  # selectors imports this module
+
+    effective = effective_result(grade)
+    grade.score = Decimal(effective["score"])
+    grade.passed = effective["passed"]
+    grade.save(update_fields=["score", "passed", "updated_at"])
 
 
 def line_override_create(
-    *, grade: Grade, by: User, line_key: str, new_verdict: str, reason: str
+    *,
+    grade: Grade,
+    by: User,
+    line_key: str,
+    new_verdict: str,
+    reason: str,
+    credit: Decimal | str | None = None,
 ) -> LineOverride:
-    """Override one line's verdict with a reason; the machine's verdict is kept beside it and
-    the grade's score and pass/fail are recomputed (assessment/README.md)."""
+    """Override one line's verdict with a reason, optionally with an explicit credit (0…1)
+    instead of the one the verdict implies; the machine's verdict is kept beside it and the
+    grade's score and pass/fail are re-scored (assessment/README.md, "Overrides")."""
     reason = (reason or "").strip()
     if not reason:
         raise AssessmentError(_("Geef een reden voor het aangepaste oordeel."), path="reason")
     with transaction.atomic():
         grade = _lock_draft(grade, by)
-        lines = {line_key_of(line): line for line in grade.machine_result.get("lines", [])}
-        line = lines.get(line_key)
-        if line is None:
-            raise AssessmentError(_("Deze regel bestaat niet in de beoordeling."), path="line_key")
-        if new_verdict not in allowed_verdicts(line):
-            raise AssessmentError(_("Dit oordeel kan niet voor deze regel."), path="new_verdict")
+        line, credit = validate_override(
+            grade, line_key=line_key, new_verdict=new_verdict, credit=credit
+        )
         override = LineOverride.objects.create(
             grade=grade,
             line_key=line_key,
             original_verdict=line["verdict"],
             new_verdict=new_verdict,
+            credit=credit,
             reason=reason,
             by=by,
         )
-        effective = recompute(grade.machine_result, overrides_of(grade))
-        grade.score = Decimal(effective["score"])
-        grade.passed = effective["passed"]
-        grade.save(update_fields=["score", "passed", "updated_at"])
-        _log(grade, kind="override", by=by, data={"line_key": line_key, "new": new_verdict})
+        _rescored(grade)
+        _log(
+            grade,
+            kind="override",
+            by=by,
+            data={
+                "line_key": line_key,
+                "new": new_verdict,
+                "credit": None if credit is None else str(credit),
+            },
+        )
     return override
-
-
-def line_key_of(line: dict) -> str:
-    return line_key(line)
 
 
 def _grade_transition(grade: Grade, new_status: str, by: User) -> None:
@@ -323,10 +390,7 @@ def grade_sign(*, grade: Grade, by: User) -> Grade:
             errors.append({"path": "comment", "message": _("Schrijf een eindoordeel.")})
         if errors:
             raise AssessmentError(errors[0]["message"], errors=errors)
-        effective = effective_result(grade)
-        grade.score = Decimal(effective["score"])
-        grade.passed = effective["passed"]
-        grade.save(update_fields=["score", "passed", "updated_at"])
+        _rescored(grade)
         _grade_transition(grade, GradeStatus.SIGNED, by)
         if is_exam(grade.attempt):
             _after_exam_signature(grade)
@@ -409,18 +473,105 @@ def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
             supersedes=grade,
         )
         LineOverride.objects.bulk_create(
-            LineOverride(
-                grade=correction,
-                line_key=override.line_key,
-                original_verdict=override.original_verdict,
-                new_verdict=override.new_verdict,
-                reason=override.reason,
-                by=override.by,
-            )
-            for override in grade.overrides.order_by("at", "pk")
+            override.copy_for(correction) for override in grade.overrides.order_by("at", "pk")
         )
         _log(correction, kind="correction", by=by, new=GradeStatus.DRAFT, data={"reason": reason})
     return correction
+
+
+def _rescore_refusal(grade: Grade, by: User) -> AssessmentError | None:
+    """Why `by` may not re-score `grade` (`grade_rescore`), or None: the one rule, which the
+    grading page also asks (`may_rescore`) before it offers the button."""
+    if grade.spec == SPEC:
+        return AssessmentError(
+            _("Deze beoordeling is al volgens %(spec)s berekend.") % {"spec": SPEC},
+            path="spec",
+        )
+    if Grade.objects.filter(supersedes=grade).exists():
+        return AssessmentError(_("Van deze versie bestaat al een nieuwere."), path="version")
+    if grade.assessor_id != by.pk and (not grade.is_signed or is_exam(grade.attempt)):
+        return NotAllowed(_("Alleen de eigen beoordelaar mag deze beoordeling herberekenen."))
+    return None
+
+
+def may_rescore(grade: Grade, by: User) -> bool:
+    """Whether `grade_rescore` would take this grade from `by` (without locking: for showing
+    the button; the service checks again under the lock)."""
+    if not by.is_assessor or by.pk not in _cohort_assessor_ids(grade.attempt):
+        return False
+    return _rescore_refusal(grade, by) is None
+
+
+def grade_rescore(*, grade: Grade, by: User, reason: str) -> Grade:
+    """Score the attempt again under the current scoring spec (`assessment.scoring.SPEC`), as a
+    new draft version beside the grade, which stays exactly as it is: a grade keeps the spec it
+    was computed under, a signed grade never changes (scoring spec §9).
+
+    For the latest version of a grade line whose spec is an older one, by the grade's own
+    assessor (a signed grade: any assessor of the cohort, outside exam mode). The new version
+    supersedes it and takes over its rubric and final comment; of the overrides in force, those
+    whose line the new result still has with the same machine verdict carry over (the
+    assessor's judgement was about that verdict), the others are listed in the event's data
+    and left for the assessor to review. Its score and pass/fail are the new result's after
+    those overrides.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssessmentError(_("Geef een reden voor de herberekening."), path="reason")
+    _ensure_assessor(grade.attempt, by)
+    with transaction.atomic():
+        _lock_attempt(grade.attempt_id)
+        grade = Grade.objects.select_for_update().select_related("attempt").get(pk=grade.pk)
+        refusal = _rescore_refusal(grade, by)
+        if refusal is not None:
+            raise refusal
+        attempt = grade.attempt
+        try:
+            machine = machine_result(
+                attempt, list(attempt.calculation_versions.all()), _events(attempt)
+            )
+        except NothingToScore as exc:
+            raise AssessmentError(str(exc), path="attempt") from exc
+        rescored = Grade.objects.create(
+            attempt=attempt,
+            version=grade.version + 1,
+            role=grade.role,
+            assessor=by,
+            machine_result=machine,
+            workflow_checks=grade.workflow_checks,
+            score=Decimal(str(machine["score"])),
+            passed=bool(machine["passed"]),
+            rubric=dict(grade.rubric),
+            comment=grade.comment,
+            correction_reason=reason,
+            supersedes=grade,
+        )
+        carried, dropped = [], []
+        for key, override in grade.overrides_in_force().items():
+            line = result_line(machine, key)
+            applies = (
+                line is not None
+                and line["verdict"] == override.original_verdict
+                and override.new_verdict in allowed_verdicts(line)
+                and (override.credit is None or credit_allowed(line, override.new_verdict))
+            )
+            (carried if applies else dropped).append(override)
+        LineOverride.objects.bulk_create(override.copy_for(rescored) for override in carried)
+        if carried:
+            _rescored(rescored)
+        _log(
+            rescored,
+            kind="rescore",
+            by=by,
+            new=GradeStatus.DRAFT,
+            data={
+                "reason": reason,
+                "from_spec": grade.spec,
+                "to_spec": SPEC,
+                "overrides_not_carried": [override.line_key for override in dropped],
+            },
+        )
+    return rescored
 
 
 def report_request(*, kind: str, subject: Any, by: User | None) -> Report:
@@ -442,14 +593,46 @@ def report_request(*, kind: str, subject: Any, by: User | None) -> Report:
     else:
         raise AssessmentError(_("Onbekende soort rapport."), path="kind")
     with transaction.atomic():
+        report = Report.objects.filter(key=key).first()
+        if report is not None and report.status != ReportStatus.FAILED:
+            return report  # rendered or on its way: no new work
+        if report is not None and report.pages and report.pages > settings.PDF_MAX_PAGES:
+            # Refused for its length (tasks.render_report): the same content lays out the same.
+            raise AssessmentError(report.error, path="pages")
+        _check_render_quota(by)
         report, created = Report.objects.get_or_create(
             key=key, defaults={"kind": kind, "requested_by": by, **fields}
         )
         if not created and report.status == ReportStatus.FAILED:
-            Report.objects.filter(pk=report.pk).update(status=ReportStatus.PENDING, error="")
+            # A retry is a new render: it counts for the requester's hourly quota.
+            Report.objects.filter(pk=report.pk).update(
+                status=ReportStatus.PENDING, error="", requested_by=by, requested_at=timezone.now()
+            )
             report.status = ReportStatus.PENDING
             created = True
         if created:
             report_id = report.pk
             transaction.on_commit(lambda: render_report.enqueue(report_id))
     return report
+
+
+def _check_render_quota(by: User | None) -> None:
+    """At most `PDF_RENDERS_MAX_PER_USER_PER_HOUR` renders asked by one user in the last hour.
+
+    Counted from the reports the user asked for (a retry moves `requested_at`), so the limit
+    holds across app servers without a shared cache. Two requests at the same instant may both
+    pass at the boundary: the limit bounds the shared worker's load, it is not an exact count.
+    """
+    if by is None:
+        return
+    limit = settings.PDF_RENDERS_MAX_PER_USER_PER_HOUR
+    since = timezone.now() - timedelta(hours=1)
+    if Report.objects.filter(requested_by=by, requested_at__gte=since).count() >= limit:
+        raise RateLimited(
+            _(
+                "U heeft het afgelopen uur al %(limit)s rapporten laten maken, het maximum. "
+                "Probeer het later opnieuw."
+            )
+            % {"limit": limit},
+            path="",
+        )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("cijfer/<int:pk>/regel/", views.grade_override, name="grade_override"),
     path("cijfer/<int:pk>/ondertekenen/", views.grade_sign, name="grade_sign"),
     path("cijfer/<int:pk>/correctie/", views.grade_correct, name="grade_correct"),
+    path("cijfer/<int:pk>/herberekenen/", views.grade_rescore, name="grade_rescore"),
     path("mijn-resultaten/", views.my_results, name="my_results"),
     path("voortgang/", views.progress, name="progress"),
     path("voortgang/cursist/<int:trainee_id>/", views.progress, name="trainee_progress"),

@@ -17,16 +17,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from schadeplatform.accounts.models import User
 
-from . import exports, selectors, services
+from . import exports, override_preview, selectors, services
 from .apis import pdf_response
 from .charts import line_chart
-from .forms import CorrectionForm, GradeForm, OverrideForm
+from .forms import CorrectionForm, GradeForm, OverrideForm, RescoreForm
 from .grade_subscores import grade_subscores
 from .lessons import mistakes_with_lessons
-from .models import Grade, ReportKind, ReportStatus
-from .recompute import EXTRA_VERDICTS, REFERENCE_VERDICTS, VERDICT_LABELS
+from .models import Grade, LineVerdict, ReportKind, ReportStatus
 from .rubric import AREAS, LEVEL_LABELS
+from .scoring import SPEC, allowed_verdicts
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
+
+# The service's error paths → the override form's fields (a credit error belongs to the
+# percentage the assessor typed).
+OVERRIDE_FIELDS = {"reason": "reason", "new_verdict": "new_verdict", "credit": "credit_percent"}
 
 
 def _require_assessor(request: HttpRequest) -> None:
@@ -85,18 +89,22 @@ def _grade_page(
     form: GradeForm | None = None,
     override_form: OverrideForm | None = None,
     correction_form: CorrectionForm | None = None,
+    rescore_form: RescoreForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    effective = services.effective_result(grade)
+    effective = selectors.effective_result(grade)
     editable = grade.assessor_id == request.user.pk and not grade.is_signed
     rows = selectors.side_by_side(grade, effective)
+    # What each verdict would do, shown before saving (only where the assessor may override).
+    effects = override_preview.verdict_effects(grade, effective) if editable else {}
+    bound = override_form if override_form is not None and override_form.is_bound else None
     for row in rows:
-        row["choices"] = [
-            (v, VERDICT_LABELS[v])
-            for v in (
-                REFERENCE_VERDICTS if row.get("reference_line_id") is not None else EXTRA_VERDICTS
-            )
-        ]
+        row["choices"] = [(v, LineVerdict(v).label) for v in allowed_verdicts(row)]
+        row["effects"] = effects.get(row["key"], [])
+        # A refused override keeps what was typed, in the form of its own line.
+        row["override_form"] = (
+            bound if bound is not None and bound.data.get("line_key") == row["key"] else None
+        )
     other_grades = [
         g
         for g in selectors.visible_grades_of_attempt(request.user, grade.attempt)
@@ -108,10 +116,14 @@ def _grade_page(
         "editable": editable,
         "effective": effective,
         "rows": rows,
-        "verdict_labels": VERDICT_LABELS,
+        "verdict_labels": dict(LineVerdict.choices),
         "form": form or GradeForm(initial=_grade_form_initial(grade)),
         "override_form": override_form or OverrideForm(),
         "correction_form": correction_form or CorrectionForm(),
+        "rescore_form": rescore_form or RescoreForm(),
+        # The re-score under the current scoring spec: only where the service would take it.
+        "can_rescore": services.may_rescore(grade, request.user),
+        "current_spec": SPEC,
         "checks": grade.workflow_checks,
         "subscores": grade_subscores(effective, grade.workflow_checks, grade.rubric),
         "history": selectors.overrides_history(grade),
@@ -166,10 +178,13 @@ def grade_override(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return _grade_page(request, grade, override_form=form, status=400)
     try:
-        services.line_override_create(grade=grade, by=request.user, **form.cleaned_data)
+        services.line_override_create(grade=grade, by=request.user, **form.override_arguments())
     except services.NotAllowed as exc:
         raise Http404 from exc
     except services.AssessmentError as exc:
+        for error in exc.errors:
+            field = OVERRIDE_FIELDS.get(error.get("path", ""))
+            form.add_error(field, error["message"])
         messages.error(request, str(exc))
         return _grade_page(request, grade, override_form=form, status=400)
     messages.success(request, _("Oordeel aangepast; de score is opnieuw berekend."))
@@ -213,6 +228,31 @@ def grade_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def grade_rescore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Score the grade again under the current scoring spec, as a new draft beside it."""
+    grade = _grade_or_404(request, pk)
+    form = RescoreForm(request.POST)
+    if not form.is_valid():
+        return _grade_page(request, grade, rescore_form=form, status=400)
+    try:
+        rescored = services.grade_rescore(
+            grade=grade, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        form.add_error(None, str(exc))
+        return _grade_page(request, grade, rescore_form=form, status=400)
+    messages.success(
+        request,
+        _("Opnieuw berekend volgens %(spec)s als versie %(v)s.")
+        % {"spec": rescored.spec, "v": rescored.version},
+    )
+    return redirect("assessment:grade", pk=rescored.pk)
+
+
+@login_required
 @require_GET
 def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """A trainee's (or the assessor's view of a) final result; only once signed."""
@@ -228,7 +268,7 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "grade": found.grade,
             "attempt": found.attempt,
             "rows": rows,
-            "verdict_labels": VERDICT_LABELS,
+            "verdict_labels": dict(LineVerdict.choices),
             "areas": [
                 {
                     "area": area,
@@ -352,8 +392,7 @@ def report_assessment(request: HttpRequest, grade_id: int) -> HttpResponse:
     subject = selectors.grade_for_report(request.user, grade_id)
     if subject is None:
         raise Http404
-    report = services.report_request(kind=ReportKind.ASSESSMENT, subject=subject, by=request.user)
-    return redirect("assessment:report", pk=report.pk)
+    return _request_report(request, ReportKind.ASSESSMENT, subject)
 
 
 @login_required
@@ -362,7 +401,16 @@ def report_calculation(request: HttpRequest, version_id: int) -> HttpResponse:
     subject = selectors.calculation_version_for(request.user, version_id)
     if subject is None:
         raise Http404
-    report = services.report_request(kind=ReportKind.CALCULATION, subject=subject, by=request.user)
+    return _request_report(request, ReportKind.CALCULATION, subject)
+
+
+def _request_report(request: HttpRequest, kind: str, subject) -> HttpResponse:
+    try:
+        report = services.report_request(kind=kind, subject=subject, by=request.user)
+    except services.AssessmentError as exc:
+        # An abuse limit (renders per hour: 429) or a document too long to print (400).
+        code = 429 if isinstance(exc, services.RateLimited) else 400
+        return render(request, "assessment/report_refused.html", {"message": str(exc)}, status=code)
     return redirect("assessment:report", pk=report.pk)
 
 

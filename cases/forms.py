@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from calcengine.catalogue import ZONE_NAMES, ZONES
 
 from .models import Attempt, AttemptPhotoStage
+from .reference_assess import reference_assess_errors
+from .workflow.dates import date_in_window, window_message
 
 
 def _zone_choices() -> list[tuple[str, str]]:
@@ -33,10 +35,44 @@ class AmountField(forms.DecimalField):
         return super().to_python(value)
 
 
+REFERENCE_FIELDS = ("reference_precalc", "reference_final")
+
+
+class ReferenceAssessCheck:
+    """For a case version's model form (the Wagtail editor's and the Django admin's): what the
+    references declare for the grading (cases/README.md, "Referenties: beoordeling") is checked
+    on every save, drafts too — an unknown code or a credit of 5 is a typing error best told
+    while it is fresh; that calcengine accepts the calculation is checked on publishing (a
+    draft may be unfinished). Each error goes on its reference field, in Dutch, naming the line
+    and field; the form keeps the typed text."""
+
+    def check_reference_assess(self, cleaned: dict[str, Any]) -> set[str]:
+        """Add the errors to their fields; gives the paths refused."""
+        instance = getattr(self, "instance", None)
+        vehicle_id = cleaned.get("vehicle_id") or getattr(instance, "vehicle_id", "")
+        refused: set[str] = set()
+        for name in REFERENCE_FIELDS:
+            if name not in self.fields or name not in cleaned:  # type: ignore[attr-defined]
+                continue
+            for error in reference_assess_errors(cleaned[name], vehicle_id=vehicle_id, field=name):
+                self.add_error(name, error["message"])  # type: ignore[attr-defined]
+                refused.add(error["path"])
+        return refused
+
+
 class MoveForm(forms.Form):
     def __init__(self, *args: Any, attempt: Attempt, **kwargs: Any) -> None:
         self.attempt = attempt
         super().__init__(*args, **kwargs)
+        # Every date of a move within a sane window of the simulated date (a field error).
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.validators = [*field.validators, self._date_in_window]
+
+    def _date_in_window(self, value: Any) -> None:
+        simulated_date = self.attempt.simulated_date
+        if value is not None and not date_in_window(value, simulated_date):
+            raise forms.ValidationError(window_message(simulated_date), code="date_window")
 
     def move_kwargs(self) -> dict[str, Any]:
         return dict(self.cleaned_data)

@@ -12,6 +12,7 @@ error on that field and the rest of the form keeps what the editor typed.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from django import forms
@@ -25,9 +26,21 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
+from .forms import REFERENCE_FIELDS, ReferenceAssessCheck
 from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus
 from .models.case import FROZEN_FIELDS
 from .photos import ALLOWED_FORMATS, PhotoRefused, clean_photo
+
+REFERENCE_HELP = _(
+    'De referentiecalculatie als JSON (schadecalc/1). Per regel kan een object "assess" '
+    'zeggen hoe de beoordeling hem leest: "alternatives" (bijv. ["repair", '
+    '{"operation": "subcontract", "code": "ADAS-FRONT-RADAR", "credit": "1"}]), '
+    '"part_sources" (bijv. ["oem", "used"]), "unit_tolerance_percent", '
+    '"critical": true met "critical_reason" (de uitleg die de cursist na de beoordeling '
+    'leest). Bovenaan kan "assess" staan met "undamaged" (codes van onbeschadigde '
+    'onderdelen), "part_sources_allowed" en "total_band_percent" [a, b]. Dit wordt bij elk '
+    "opslaan gecontroleerd; de calculatie zelf bij publiceren."
+)
 
 
 class EditorRolePolicy(ModelPermissionPolicy):
@@ -57,12 +70,38 @@ register_permission_policy(Case, EditorRolePolicy(Case))
 register_permission_policy(CaseVersion, EditorRolePolicy(CaseVersion))
 
 
+class _PhotoLink:
+    """What `ClearableFileInput`'s template shows of the current file: the checked serving
+    view's address (a private file has no storage URL) and the file's own short name."""
+
+    def __init__(self, url: str, name: str) -> None:
+        self.url, self.name = url, name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrivatePhotoInput(forms.ClearableFileInput):
+    """The current photo is linked to `cases:case-photo-author` (editors and administrators)."""
+
+    def is_initial(self, value: Any) -> bool:
+        instance = getattr(value, "instance", None)
+        return bool(value and isinstance(instance, CasePhoto) and instance.pk)
+
+    def format_value(self, value: Any) -> Any:
+        if not self.is_initial(value):
+            return None
+        from .photo_views import case_photo_url
+
+        return _PhotoLink(case_photo_url(value.instance), PurePosixPath(value.name).name)
+
+
 class CleanPhotoField(forms.FileField):
     """An upload checked and re-encoded by `clean_photo` (formats, size, pixels, EXIF dropped);
     the cleaned file replaces the upload. Instead of Django's ImageField, whose own Pillow check
     would answer first with a different message."""
 
-    widget = forms.ClearableFileInput(
+    widget = PrivatePhotoInput(
         attrs={"accept": ",".join(f"image/{name.lower()}" for name in ALLOWED_FORMATS)}
     )
 
@@ -90,12 +129,18 @@ class CasePhotoPanel(InlinePanel):
         return options
 
 
-class CaseVersionAdminForm(WagtailAdminModelForm):
+class CaseVersionAdminForm(ReferenceAssessCheck, WagtailAdminModelForm):
     publish = forms.BooleanField(
         label=_("Publiceren (bevriest deze versie)"),
         required=False,
         help_text=_("Een gepubliceerde versie kan niet meer worden gewijzigd."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in REFERENCE_FIELDS:
+            if name in self.fields:
+                self.fields[name].help_text = REFERENCE_HELP
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -107,12 +152,17 @@ class CaseVersionAdminForm(WagtailAdminModelForm):
                     "(nieuwe casusversie met het volgende nummer) om de casus te wijzigen."
                 )
             )
+        # The typed references, before a refused one leaves `cleaned` (the probe below
+        # checks what was typed, not the stored text).
+        typed = {name: cleaned[name] for name in REFERENCE_FIELDS if name in cleaned}
+        checked = self.check_reference_assess(cleaned)
         if cleaned.get("publish"):
-            probe = CaseVersion(
-                **{name: cleaned.get(name, getattr(instance, name)) for name in FROZEN_FIELDS}
-            )
+            values = {name: cleaned.get(name, getattr(instance, name)) for name in FROZEN_FIELDS}
+            probe = CaseVersion(**{**values, **typed})
             probe.case = cleaned.get("case") or getattr(instance, "case", None)
             for error in services.case_version_errors(probe):
+                if error["path"] in checked:
+                    continue  # said already, on every save
                 field = error["path"].split(".")[0]
                 target = field if field in self.fields else None
                 self.add_error(target, f"{error['path']}: {error['message']}")

@@ -8,7 +8,6 @@ material, and the workflow applies to every change made after that.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, TextIO
 
 from django.contrib.auth import get_user_model
@@ -38,7 +37,6 @@ from content.services import (
     site_tree_ensure,
 )
 
-CALCULATIONS_DIR = Path(__file__).resolve().parent / "demo_content" / "calculations"
 GROUP_MEMBERS = {
     "redacteur1": EDITORS_GROUP,
     "redacteur2": EDITORS_GROUP,
@@ -48,16 +46,16 @@ GROUP_MEMBERS = {
 
 
 def _stream(blocks: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    """Demo block data to StreamField values: worked examples get their calculation's text."""
+    """Demo block data to StreamField values."""
     result = []
     for block_type, value in blocks:
         if block_type == "worked_example":
             value = {
                 "title": value["title"],
                 "introduction": value["introduction"],
-                "calculation_input": (CALCULATIONS_DIR / value["calculation"]).read_text(
-                    encoding="utf-8"
-                ),
+                # Computed from a demo case's file when lessons.py is read
+                # (content.worked_example.case_calculation_text), never typed out.
+                "calculation_input": value["calculation_input"],
                 "explanation": value["explanation"],
             }
         result.append((block_type, value))

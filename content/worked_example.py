@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import calcengine
+from calcengine.arithmetic import compared_value
 from calcengine.formatting import format_money, format_number
+
+# The demo cases are the one owner of their vehicles, rates and reference lines; a lesson's
+# worked example on a case is computed from that file, never typed out again.
+DEMO_CASES_DIR = Path(__file__).resolve().parent.parent / "cases" / "demo_cases"
+SCORING_FIELDS = ("assess", "decisions")
 
 LABOUR_NAMES = {
     "body": "Plaatwerk",
@@ -31,6 +41,38 @@ class WorkedExampleTable:
     total_loss: list[Row] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+
+
+def case_calculation(
+    slug: str,
+    kind: str = "reference_precalc",
+    *,
+    vehicle: dict[str, Any] | None = None,
+    rates: dict[str, Any] | None = None,
+    remove: tuple[str, ...] = (),
+    lines: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A `schadecalc/1` input built from demo case `slug`'s `kind` reference, without the
+    scoring annotations: `vehicle` and `rates` change single fields (a lesson's "what if the
+    owner reclaims VAT"), `remove` drops line ids, `lines` replaces the lines (another damage on
+    the case's vehicle, at the case's rates)."""
+    case = json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
+    data = copy.deepcopy(case[kind])
+    for key in SCORING_FIELDS:
+        data.pop(key, None)
+    data["vehicle"].update(vehicle or {})
+    data["rates"].update(rates or {})
+    if lines is not None:
+        data["lines"] = copy.deepcopy(lines)
+    data["lines"] = [line for line in data["lines"] if line["id"] not in remove]
+    for line in data["lines"]:
+        line.pop("assess", None)
+    return data
+
+
+def case_calculation_text(slug: str, kind: str = "reference_precalc", **changes: Any) -> str:
+    """`case_calculation` as the JSON text a worked-example block holds."""
+    return json.dumps(case_calculation(slug, kind, **changes), indent=2, ensure_ascii=False)
 
 
 def _labour_detail(units: str, hours: str, units_per_hour: int, rate: str | None = None) -> str:
@@ -107,9 +149,29 @@ def worked_example_table(raw_input: str) -> WorkedExampleTable:
             f"nieuwwaarde {format_money(vehicle['new_value'])} − "
             f"{format_number(loss['depreciation_percent'])} % afschrijving (afschrijvingstabel)"
         )
+    # Both sides of the comparison on one VAT basis (calculation-spec §2.11): for an owner who
+    # reclaims VAT on a VAT car, the values are shown excl. VAT, as the engine compares them.
+    parsed = calcengine.parse(data)
+    value_shown = compared_value(Decimal(loss["value_before_damage"]), parsed.vehicle, parsed.rates)
+    residual_shown = compared_value(
+        Decimal(vehicle["residual_value"]), parsed.vehicle, parsed.rates
+    )
+    basis = ""
+    if value_shown != Decimal(loss["value_before_damage"]):
+        basis = " excl. btw"
+        value_detail = "; ".join(
+            part
+            for part in (value_detail, f"incl. btw {format_money(loss['value_before_damage'])}")
+            if part
+        )
+    elif data["rates"].get("owner_deducts_vat"):
+        value_detail = "marge-auto: geen btw in de waarde om terug te vragen"
+    residual_detail = (
+        f"incl. btw {format_money(vehicle['residual_value'])}" if basis == " excl. btw" else ""
+    )
     total_loss = [
-        Row("Waarde voor schade", value_detail, format_money(loss["value_before_damage"])),
-        Row("Restwaarde (hoogste bod)", "", format_money(vehicle["residual_value"])),
+        Row(f"Waarde voor schade{basis}", value_detail, format_money(value_shown)),
+        Row(f"Restwaarde (hoogste bod){basis}", residual_detail, format_money(residual_shown)),
         Row("Grens: waarde voor schade − restwaarde", "", format_money(loss["threshold"])),
         Row(compared_label, "", format_money(loss["compared"])),
         Row(

@@ -183,6 +183,25 @@ CRITICAL_ITEMS = {
         "knowledge": ("waardes-voertuigen", "calculatie-lezen"),
         "trade_offs": ("economisch-total-loss",),
     },
+    # schadescore/2: the paying party's rates, its part-source rules and the damage itself.
+    "rates_differ": {
+        "work_processes": ("1.2",),
+        "competence_areas": (ORGANISEREN,),
+        "knowledge": ("werkwijzen-opdrachtgevers", "calculatieprogramma"),
+        "trade_offs": ("balans-calculeren",),
+    },
+    "part_source_not_allowed": {
+        "work_processes": ("1.2",),
+        "competence_areas": (ORGANISEREN,),
+        "knowledge": ("werkwijzen-opdrachtgevers",),
+        "trade_offs": ("nieuwe-of-gebruikte-delen", "prijs-kwaliteit"),
+    },
+    "undamaged_part_worked": {
+        "work_processes": ("1.2",),
+        "competence_areas": (ORGANISEREN, ANALYSEREN),
+        "knowledge": ("calculatie-lezen", "reparatiemethodes"),
+        "trade_offs": ("balans-calculeren",),
+    },
 }
 
 # The trade-off each reference decision (§1) asks.

@@ -9,11 +9,13 @@ from .rules import (
     DECISION_KEYS,
     HUNDRED,
     ONE,
-    TOTAL_FULL_CREDIT_DEVIATION,
+    PASS_MARK,
     TOTAL_LOSS_DECISION,
-    TOTAL_ZERO_CREDIT_DEVIATION,
     ZERO,
 )
+
+# Points of the 100 that L carries: a line's lost credit costs this share of its weight.
+LINE_POINTS = HUNDRED * COMPONENT_WEIGHTS["L"]
 
 
 def lines_before_extra(weights: Sequence[Decimal], credits: Sequence[Decimal]) -> Decimal:
@@ -40,23 +42,36 @@ def lines_component(before_extra: Decimal, reduction: Decimal) -> Decimal:
     return before_extra * (ONE - reduction)
 
 
-def total_deviation(trainee_subtotal: Decimal, reference_subtotal: Decimal) -> Decimal:
-    """`dev = |trainee − reference| / reference` over subtotal_excl_vat (§4); against a
-    reference subtotal of 0, 0 when the trainee's is 0 too, else 1 (as §3 treats a figure)."""
-    if reference_subtotal == ZERO:
-        return ZERO if trainee_subtotal == ZERO else ONE
-    return abs(trainee_subtotal - reference_subtotal) / reference_subtotal
+def adjusted_reference_total(
+    reference_subtotal: Decimal, other_code_costs: Sequence[tuple[Decimal, Decimal]]
+) -> Decimal:
+    """`R` of §4: the reference's subtotal_excl_vat, minus the cost of each reference line
+    matched in pass 2 plus the cost of the trainee line that matched it (both at the
+    reference's rates, unrounded): what the reference would cost done that way."""
+    adjusted = reference_subtotal
+    for reference_cost, trainee_cost in other_code_costs:
+        adjusted += trainee_cost - reference_cost
+    return adjusted
 
 
-def total_component(deviation: Decimal) -> Decimal:
-    """T (§4): 1 when `dev ≤ 2 %`, 0 when `dev ≥ 20 %`, linear in between."""
-    if deviation <= TOTAL_FULL_CREDIT_DEVIATION:
+def total_deviation(trainee_subtotal: Decimal, reference_total: Decimal) -> Decimal:
+    """`dev = |trainee − R| / R` (§4); against an R of 0 (or below, which only a reference of
+    nothing but lines done another way could reach), 0 when the trainee's is equal, else 1
+    (as §3 treats a reference figure of 0)."""
+    if reference_total <= ZERO:
+        return ZERO if trainee_subtotal == reference_total else ONE
+    return abs(trainee_subtotal - reference_total) / reference_total
+
+
+def total_component(deviation: Decimal, band: tuple[Decimal, Decimal]) -> Decimal:
+    """T (§4) for the band `(a, b)` as fractions (default 5 % and 25 %): 1 when `dev ≤ a`, 0
+    when `dev ≥ b`, linear in between."""
+    full, zero = band
+    if deviation <= full:
         return ONE
-    if deviation >= TOTAL_ZERO_CREDIT_DEVIATION:
+    if deviation >= zero:
         return ZERO
-    return (TOTAL_ZERO_CREDIT_DEVIATION - deviation) / (
-        TOTAL_ZERO_CREDIT_DEVIATION - TOTAL_FULL_CREDIT_DEVIATION
-    )
+    return (zero - deviation) / (zero - full)
 
 
 def compared_decisions(
@@ -101,3 +116,32 @@ def weighted_total(lines: Decimal, total: Decimal, decisions: Decimal) -> Decima
 def final_score(lines: Decimal, total: Decimal, decisions: Decimal) -> Decimal:
     """The score of §7: the weighted total rounded half up to 1 decimal."""
     return round_score(weighted_total(lines, total, decisions))
+
+
+def is_passed(rounded_score: Decimal, has_critical_error: bool) -> bool:
+    """`passed` (§7): the rounded score reaches the pass mark and no critical error."""
+    return rounded_score >= PASS_MARK and not has_critical_error
+
+
+def line_points_lost(weight: Decimal, weight_sum: Decimal, credit: Decimal) -> Decimal:
+    """The points a reference line costs: `100 × 0.60 × w_i × (1 − credit_i) / Σw`."""
+    if weight_sum <= ZERO:
+        return ZERO
+    return LINE_POINTS * weight * (ONE - credit) / weight_sum
+
+
+def extra_shares(
+    costs: Sequence[Decimal], reference_subtotal: Decimal
+) -> tuple[Decimal, Decimal, list[Decimal]]:
+    """The extra lines' total cost, the reduction `r = min(1, extra_cost / S)` (§3), and each
+    line's share of it, `r × cost_j / extra_cost` (= `cost_j / S` unless the cap applies)."""
+    extra_cost = sum(costs, ZERO)
+    reduction = extra_reduction(extra_cost, reference_subtotal)
+    if extra_cost <= ZERO:
+        return extra_cost, reduction, [ZERO for _ in costs]
+    return extra_cost, reduction, [reduction * cost / extra_cost for cost in costs]
+
+
+def extra_points_lost(before_extra: Decimal, share: Decimal) -> Decimal:
+    """The points an extra line costs: its share of the reduction's `100 × 0.60 × L_before × r`."""
+    return LINE_POINTS * before_extra * share

@@ -38,26 +38,37 @@ class Figure(NamedTuple):
     trainee_mode: str | None = None
 
 
-def operation_credit(reference: Line, trainee: Line, assess: Assess) -> Decimal:
-    """`op` of §3: 1 for the reference's operation, except a replace with another part source
-    (absent means OEM), which earns the alternative credit; an operation listed in
-    `alternatives` earns the alternative credit; any other operation 0.
+def operation_credit(reference: Line, trainee: Line, assess: Assess) -> tuple[Decimal, bool]:
+    """`op` of §3 for a trainee line with the reference line's code, and whether it comes from
+    the alternative rule (the verdict `alternative`).
+
+    - The reference's operation: 1; but on a replace line with a part source (absent: OEM) not
+      in the line's `part_sources`, the credit of the first same-code replace alternative
+      naming that source, else `alternative_credit`; and on a calibrate line of another
+      sensor, 0 (another sensor was calibrated).
+    - A same-code alternative's operation (its part source fitting where it names one): the
+      first such alternative's credit.
+    - Otherwise 0.
     """
-    if trainee.operation == reference.operation:
-        if reference.operation == "replace" and trainee.part_source != reference.part_source:
-            return assess.alternative_credit
-        return ONE
-    if trainee.operation in assess.alternatives:
-        return assess.alternative_credit
-    return ZERO
-
-
-def is_alternative(reference: Line, trainee: Line, assess: Assess) -> bool:
-    """Whether `op` comes from the alternative rule of §3 (another part source on a replace, or
-    an operation listed in `alternatives`) rather than from the same or a wrong operation."""
-    if trainee.operation == reference.operation:
-        return reference.operation == "replace" and trainee.part_source != reference.part_source
-    return trainee.operation in assess.alternatives
+    operation = trainee.operation
+    if operation == reference.operation:
+        if operation == "replace":
+            source = trainee.part_source
+            if source not in assess.accepted_sources(reference.part_source):
+                for alternative in assess.same_code(reference.code):
+                    if alternative.operation == "replace" and alternative.part_source == source:
+                        return assess.credit_of(alternative), True
+                return assess.alternative_credit, True
+        elif operation == "calibrate" and trainee.sensor != reference.sensor:
+            return ZERO, False
+        return ONE, False
+    if assess.alternatives:
+        for alternative in assess.same_code(reference.code):
+            if alternative.operation == operation and (
+                alternative.part_source is None or alternative.part_source == trainee.part_source
+            ):
+                return assess.credit_of(alternative), True
+    return ZERO, False
 
 
 def unit_deviation(reference: Decimal, trainee: Decimal) -> Decimal:

@@ -4,6 +4,7 @@ Figures are written the Dutch way: "12,5 AE", "39 %", "€ 1.234,56".
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from calcengine.formatting import format_money, format_number
 from calcengine.model import Line, Warning
@@ -49,6 +50,16 @@ PAINT_MODE = {
     "blend": "inspuiten",
 }
 PART_SOURCE = {"oem": "origineel (OEM)", "used": "gebruikt", "aftermarket": "imitatie"}
+# A pass-2 match (§2, another code): what the trainee did, and what the reference does instead
+# ("uitbesteed (werk derden) in plaats van zelf gekalibreerd").
+DONE_OTHER_WAY = {**DONE, "subcontract": "uitbesteed (werk derden)"}
+INSTEAD_OF = {
+    **DONE,
+    "calibrate": "zelf gekalibreerd",
+    "hv_safety": "zelf spanningsvrij gemaakt",
+    "subcontract": "uitbesteed (werk derden)",
+    "sundry": "als diversen opgenomen",
+}
 YES_NO = {True: "ja", False: "nee"}
 
 
@@ -176,6 +187,14 @@ def explain_matched(
 ) -> str:
     """Why a matched reference line is correct, an alternative, units-off or wrongly done."""
     if verdict is Verdict.WRONG_OPERATION:
+        if (
+            trainee.operation == reference.operation == "calibrate"
+            and trainee.sensor != reference.sensor
+        ):
+            return (
+                f"{_name(reference)}: sensor {trainee.sensor} gekalibreerd waar de referentie "
+                f"{reference.sensor} kalibreert: een andere sensor, geen punten."
+            )
         return (
             f"{_name(reference)} {DONE[trainee.operation]} waar de referentie "
             f"{RECKONED[reference.operation]} rekent: verkeerde bewerking, geen punten."
@@ -208,6 +227,34 @@ def explain_matched(
     return explain_correct(reference)
 
 
+def _credit_clause(op: Decimal) -> str:
+    """ "gelijkwaardig" for full credit, else the share of the points it earns."""
+    if op >= ONE:
+        return "gelijkwaardig"
+    if op <= ZERO:
+        return "geen punten"
+    return f"aanvaardbaar alternatief, {format_percent(op)} van de punten"
+
+
+def explain_other_code(reference: Line, trainee: Line, op: Decimal) -> str:
+    """A pass-2 match (§2): the reference's work done another way, on another code. Its
+    figures are not compared (they measure different work), so the sentence names the way.
+
+    "Frontradar kalibreren uitbesteed (werk derden) in plaats van zelf gekalibreerd:
+    gelijkwaardig."; with the same operation on another code: "Koplamp LED rechts:
+    Reparatieset koplamp (5H1998248) vervangen in plaats van 5H1941036: gelijkwaardig."
+    """
+    if trainee.operation == reference.operation:
+        return (
+            f"{_name(reference)}: {_name(trainee)} ({trainee.code}) "
+            f"{DONE[trainee.operation]} in plaats van {reference.code}: {_credit_clause(op)}."
+        )
+    return (
+        f"{_name(reference)} {DONE_OTHER_WAY[trainee.operation]} in plaats van "
+        f"{INSTEAD_OF[reference.operation]}: {_credit_clause(op)}."
+    )
+
+
 def explain_correct(reference: Line) -> str:
     """A line done as the reference does it, with the reference's figures; it depends on the
     reference line alone, so a prepared reference keeps it."""
@@ -236,6 +283,27 @@ def explain_extra(line: Line, cost: Decimal, matched_line_id: str | None) -> str
     )
 
 
+def _rate_value(value: Any) -> str:
+    """A rate as the message shows it: a number the Dutch way, "ontbreekt" for a field one side
+    lacks, a list by its length."""
+    if value is None:
+        return "(ontbreekt)"
+    if isinstance(value, bool):
+        return YES_NO[value]
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, list | tuple):
+        return f"({len(value)} schijven)"
+    return str(value)
+
+
+def override_critical_message(kind: CriticalKind | str, code: str) -> str:
+    """The knock-out of a critical line that the assessor judged missing or wrongly done."""
+    if kind == CriticalKind.MISSING_CRITICAL:
+        return f"Kritieke regel {code}: volgens de beoordelaar ontbreekt deze regel."
+    return f"Kritieke regel {code}: volgens de beoordelaar met een verkeerde bewerking gedaan."
+
+
 def critical_message(
     kind: CriticalKind,
     *,
@@ -243,6 +311,7 @@ def critical_message(
     reference: Line | None = None,
     warning: Warning | None = None,
     decisions: tuple[bool, bool | None] | None = None,
+    differences: list[tuple[str, Any, Any]] | None = None,
 ) -> str:
     """The Dutch message of a knock-out (§6)."""
     if kind is CriticalKind.MISSING_CRITICAL:
@@ -250,6 +319,11 @@ def critical_message(
         return f"Kritieke regel ontbreekt: {_name(reference)} ({reference.code})."
     if kind is CriticalKind.WRONG_OPERATION_CRITICAL:
         assert reference is not None and line is not None
+        if line.operation == reference.operation == "calibrate" and line.sensor != reference.sensor:
+            return (
+                f"Kritieke regel {_name(reference)} ({reference.code}): sensor {line.sensor} "
+                f"gekalibreerd waar de referentie {reference.sensor} kalibreert."
+            )
         return (
             f"Kritieke regel {_name(reference)} ({reference.code}) {DONE[line.operation]} waar "
             f"de referentie {RECKONED[reference.operation]} rekent."
@@ -266,6 +340,30 @@ def critical_message(
     if kind is CriticalKind.HV_SAFETY_MISSING:
         assert warning is not None
         return f"HV-veiligstellen ontbreekt: {warning.message}"
+    if kind is CriticalKind.RATES_DIFFER:
+        assert differences is not None
+        shown = "; ".join(
+            f"{path} {_rate_value(trainee)} waar de referentie {_rate_value(reference_value)} "
+            "rekent"
+            for path, reference_value, trainee in differences[:5]
+        )
+        more = f" (en {len(differences) - 5} meer)" if len(differences) > 5 else ""
+        return (
+            "De tarieven wijken af van die van de opdrachtgever: "
+            f"{shown}{more}. Reken met de tarieven van de betalende partij."
+        )
+    if kind is CriticalKind.PART_SOURCE_NOT_ALLOWED:
+        assert line is not None
+        return (
+            f"{_name(line)} ({line.code}) vervangen door een {PART_SOURCE[line.part_source]} "
+            "onderdeel, dat de opdrachtgever niet vergoedt."
+        )
+    if kind is CriticalKind.UNDAMAGED_PART_WORKED:
+        assert line is not None
+        return (
+            f"{_name(line)} ({line.code}) {DONE[line.operation]}, terwijl dit deel niet "
+            "beschadigd is: werk dat de schade niet vraagt."
+        )
     assert decisions is not None
     reference_answer, trainee_answer = decisions
     stated = "niets" if trainee_answer is None else f"'{YES_NO[trainee_answer]}'"

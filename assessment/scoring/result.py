@@ -2,7 +2,8 @@
 
 The dataclasses hold exact Decimals; `to_json` shows them rounded half up, to 1 decimal for the
 score and sub-scores, 4 for components and line fractions (as expected.json states them) and
-2 for points. The review UI can override a line's verdict and recompute from the exact values.
+2 for points. `to_json(exact=True)` adds the exact values (`basis`) that `rescoring.rescore`
+starts from after the assessor's overrides.
 """
 
 from collections.abc import Mapping
@@ -34,6 +35,9 @@ class CriticalKind(StrEnum):
     ADAS_CALIBRATION_MISSING = "adas_calibration_missing"
     HV_SAFETY_MISSING = "hv_safety_missing"
     TOTAL_LOSS_DECISION = "total_loss_decision"
+    RATES_DIFFER = "rates_differ"
+    PART_SOURCE_NOT_ALLOWED = "part_source_not_allowed"
+    UNDAMAGED_PART_WORKED = "undamaged_part_worked"
 
 
 def quantize(value: Decimal | None, quantum: Decimal) -> str | None:
@@ -88,6 +92,22 @@ class LineScore(NamedTuple):
     weight: Decimal
     points_lost: Decimal
     explanation: str
+    # What a re-score after the assessor's overrides needs (`rescoring.py`): a reference line's
+    # `critical` and `alternative_credit` (§1), an extra line's cost at the reference's rates.
+    critical: bool = False
+    alternative_credit: Decimal | None = None
+    cost: Decimal | None = None
+
+    def basis(self) -> dict[str, Any]:
+        """The exact figures behind the shown ones, for a re-score (`ScoreResult.to_json`)."""
+        if self.reference_line_id is None:
+            return {"weight": str(self.weight), "cost": str(self.cost)}
+        return {
+            "weight": str(self.weight),
+            "credit": str(self.credit),
+            "critical": self.critical,
+            "alternative_credit": str(self.alternative_credit),
+        }
 
     def to_json(self) -> dict[str, Any]:
         op, u, credit, points = self.op, self.u, self.credit, self.points_lost
@@ -165,8 +185,9 @@ class ScoreResult:
     """Everything §7 lists, with the figures that lead to it.
 
     `lines_before_extra` is L before the over-calculation reduction, `extra_reduction` the
-    reduction's factor `min(1, extra_cost / reference subtotal)`, `total_deviation` the `dev`
-    of §4. `decisions` maps each decision asked to (reference, trainee).
+    reduction's factor `min(1, extra_cost / reference subtotal)`, `reference_total` the `R` of
+    §4 (the reference subtotal adjusted for pass-2 matches), `total_deviation` its `dev`.
+    `decisions` maps each decision asked to (reference, trainee).
     """
 
     score: Decimal
@@ -182,9 +203,13 @@ class ScoreResult:
     extra_cost: Decimal
     extra_reduction: Decimal
     decisions: Mapping[str, tuple[bool, bool | None]]
+    reference_total: Decimal | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, *, exact: bool = False) -> dict[str, Any]:
+        """The result's JSON (§8). `exact` adds a `basis` with the unrounded figures that a
+        re-score after the assessor's overrides starts from (a stored grade keeps it), to the
+        result and to each line."""
+        data = {
             "spec": SPEC,
             "score": str(self.score),
             "passed": self.passed,
@@ -193,3 +218,15 @@ class ScoreResult:
             "lines": [line.to_json() for line in self.lines],
             "subscores": self.subscores.to_json(),
         }
+        if exact:
+            for shown, line in zip(data["lines"], self.lines, strict=True):
+                shown["basis"] = line.basis()
+            data["basis"] = {
+                "L": str(self.components.L),
+                "T": str(self.components.T),
+                "D": str(self.components.D),
+                "lines_before_extra": str(self.lines_before_extra),
+                "reference_subtotal": str(self.reference_subtotal),
+                "extra_cost": str(self.extra_cost),
+            }
+        return data

@@ -1,4 +1,4 @@
-"""The fixed figures of the `schadescore/1` contract (docs/scoring-spec.md), in one place.
+"""The fixed figures of the `schadescore/2` contract (docs/scoring-spec.md), in one place.
 
 They belong to the contract, not to a case: a case tunes its lines through the reference's
 `assess` annotations (see `annotations.py`), never through these.
@@ -6,7 +6,11 @@ They belong to the contract, not to a case: a case tunes its lines through the r
 
 from decimal import Decimal
 
-SPEC = "schadescore/1"
+from calcengine.schema import OPERATIONS, PART_SOURCES
+
+SPEC = "schadescore/2"
+# The spec before it: a grade computed under it keeps it (§9), and is re-scored beside it.
+PREVIOUS_SPEC = "schadescore/1"
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -15,6 +19,8 @@ HUNDRED = Decimal(100)
 # §1: defaults of a reference line's `assess` object.
 DEFAULT_ALTERNATIVE_CREDIT = Decimal("0.5")
 DEFAULT_UNIT_TOLERANCE_PERCENT = Decimal("10")
+# §1: a replace line without `part_source` uses an OEM part (calculation spec §1.3).
+DEFAULT_PART_SOURCE = "oem"
 
 # §3: a deviation of half the reference figure or more earns no unit credit.
 UNIT_ZERO_CREDIT_DEVIATION = Decimal("0.5")
@@ -23,10 +29,13 @@ CREDIT_BASE = Decimal("0.5")
 CREDIT_UNIT_SHARE = Decimal("0.5")
 # §3: the smallest weight of a reference line, so that a cheap but necessary line still counts.
 WEIGHT_FLOOR = Decimal("0.02")
+# §2: a specialist's calibration of the reference's sensor is always accepted, with this credit.
+SUBCONTRACTED_CALIBRATION_CREDIT = ONE
 
-# §4: the band of the total's deviation, full credit at or below the first, none from the second.
-TOTAL_FULL_CREDIT_DEVIATION = Decimal("0.02")
-TOTAL_ZERO_CREDIT_DEVIATION = Decimal("0.20")
+# §4: the band of the total's deviation in percent, unless the reference's top-level
+# `assess.total_band_percent` sets its own: full credit at or below the first, none from the
+# second, linear in between.
+DEFAULT_TOTAL_BAND_PERCENT = (Decimal("5"), Decimal("25"))
 
 # §7: the weights of the components in the score, and the pass mark.
 COMPONENT_WEIGHTS = {"L": Decimal("0.60"), "T": Decimal("0.25"), "D": Decimal("0.15")}
@@ -42,17 +51,11 @@ POINTS_QUANTUM = Decimal("0.01")
 TOTAL_LOSS_DECISION = "economic_total_loss"
 DECISION_KEYS = ("economic_total_loss", "expert_required", "used_parts_allowed")
 
-OPERATIONS = (
-    "replace",
-    "repair",
-    "remove_refit",
-    "paint",
-    "calibrate",
-    "hv_safety",
-    "subcontract",
-    "sundry",
-)
+__all__ = ["OPERATIONS", "PART_SOURCES"]  # the calculation contract's, re-exported for scoring
+
 # Calculation spec §2.1: the operations that carry labour units.
 LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
 # §3: the operations whose `amount` is compared.
 AMOUNT_OPERATIONS = frozenset({"subcontract", "sundry"})
+# §6: work on a part that the reference's `undamaged` lists is a knock-out with these.
+UNDAMAGED_WORK_OPERATIONS = frozenset({"replace", "repair", "paint"})

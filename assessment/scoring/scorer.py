@@ -1,4 +1,4 @@
-"""Scoring a trainee's calculation against the reference (`schadescore/1`, scoring-spec.md).
+"""Scoring a trainee's calculation against the reference (`schadescore/2`, scoring-spec.md).
 
 Pure: plain data in, plain data out, no database and no Django. The reference's side (its
 estimate, annotations, line costs and weights) is prepared once in `PreparedReference`, so that
@@ -13,12 +13,23 @@ from typing import Any
 from calcengine import InputError, calculate, loads, parse
 from calcengine.model import CalculationInput, Estimate, Line
 
-from .annotations import DEFAULT_ASSESS, Assess, read_assess, read_decisions
+from .annotations import (
+    DEFAULT_ASSESS,
+    Assess,
+    ReferenceAssess,
+    read_assess,
+    read_decisions,
+    read_reference_assess,
+)
 from .components import (
+    LINE_POINTS,
+    adjusted_reference_total,
     compared_decisions,
     decisions_component,
-    extra_reduction,
+    extra_points_lost,
+    extra_shares,
     final_score,
+    is_passed,
     lines_before_extra,
     lines_component,
     total_component,
@@ -28,7 +39,6 @@ from .credit import (
     Costing,
     compared_figures,
     costing,
-    is_alternative,
     line_cost,
     line_credit,
     line_weight,
@@ -36,21 +46,26 @@ from .credit import (
     units_credit,
 )
 from .critical import (
-    WarningKey,
     critical_line_errors,
+    part_source_errors,
+    rates_errors,
     repair_not_allowed_errors,
     total_loss_errors,
+    undamaged_work_errors,
+    warning_codes,
     warning_errors,
-    warning_keys,
 )
-from .explain import explain_correct, explain_extra, explain_matched, explain_missing
-from .matching import match_lines
+from .explain import (
+    explain_correct,
+    explain_extra,
+    explain_matched,
+    explain_missing,
+    explain_other_code,
+)
+from .matching import ANY_OPERATION, OTHER_CODE, match_lines
 from .result import Components, LineScore, ScoreResult, Verdict
-from .rules import COMPONENT_WEIGHTS, HUNDRED, ONE, PASS_MARK, ZERO
+from .rules import ONE, ZERO
 from .subscores import subscores
-
-# Points of the 100 that L carries: a line's lost credit costs this share of its weight.
-LINE_POINTS = HUNDRED * COMPONENT_WEIGHTS["L"]
 
 
 @dataclass(slots=True)
@@ -102,8 +117,9 @@ class PreparedReference:
     lines: tuple[ReferenceLine, ...]
     weight_sum: Decimal
     stated_decisions: Mapping[str, bool]
-    warning_keys: frozenset[WarningKey]
+    warning_codes: frozenset[str]
     forbidden_repair_codes: frozenset[str]
+    assess: ReferenceAssess
     # The reference's rates as a line's cost needs them, for the extra lines of a submission.
     costing: Costing
 
@@ -115,7 +131,7 @@ class PreparedReference:
 def prepare_reference(
     reference: CalculationInput, estimate: Estimate | None = None
 ) -> PreparedReference:
-    """Read the reference's `assess` and `decisions` (§1) and weigh its lines (§3).
+    """Read the reference's `assess` objects and `decisions` (§1) and weigh its lines (§3).
 
     Raises `InputError` (paths as in the reference document) for annotations it cannot read.
     """
@@ -128,6 +144,11 @@ def prepare_reference(
         line_assess, line_errors = read_assess(line.assess, f"lines[{index}].assess")
         assess.append(line_assess)
         errors.extend(line_errors)
+    # calcengine keeps the top-level `assess` raw, as it keeps `decisions` (calculation spec §4).
+    reference_assess, assess_errors = read_reference_assess(
+        getattr(reference, "assess", None), "assess"
+    )
+    errors.extend(assess_errors)
     stated, decision_errors = read_decisions(reference.decisions, "decisions")
     errors.extend(decision_errors)
     if errors:
@@ -152,17 +173,19 @@ def prepare_reference(
         lines=lines,
         weight_sum=weight_sum,
         stated_decisions=stated,
-        warning_keys=warning_keys(estimate),
+        warning_codes=warning_codes(estimate),
         forbidden_repair_codes=frozenset(
             line.code for line in reference.lines if not line.repair_allowed
         ),
+        assess=reference_assess,
         costing=at,
     )
 
 
 def _same_figures(reference: Line, trainee: Line) -> bool:
-    """The trainee line is the reference line's operation, part source and figures exactly:
-    correct with full credit, without comparing figure by figure (the common case)."""
+    """The trainee line is the reference line's operation, part source, sensor and figures
+    exactly: correct with full credit, without comparing figure by figure (the common case;
+    the caller makes sure the reference's own part source earns full credit)."""
     return (
         trainee.operation == reference.operation
         and trainee.labour_units == reference.labour_units
@@ -170,16 +193,17 @@ def _same_figures(reference: Line, trainee: Line) -> bool:
         and (trainee.paint is reference.paint or trainee.paint == reference.paint)
         and trainee.amount == reference.amount
         and trainee.part_source == reference.part_source
+        and trainee.sensor == reference.sensor
     )
 
 
-def _verdict(reference: Line, trainee: Line, assess: Assess, op: Decimal, u: Decimal) -> Verdict:
+def _verdict(op: Decimal, alternative: bool, u: Decimal) -> Verdict:
     """The verdict of a matched line: `wrong_operation` when op = 0; `alternative` when op comes
     from the alternative rule, whatever its units (the explanation names the units); otherwise
     `correct` when u = 1, else `units_off`."""
     if op <= ZERO:
         return Verdict.WRONG_OPERATION
-    if is_alternative(reference, trainee, assess):
+    if alternative:
         return Verdict.ALTERNATIVE
     return Verdict.CORRECT if u == ONE else Verdict.UNITS_OFF
 
@@ -200,95 +224,145 @@ def score_prepared(
         submission_estimate = calculate(submission)
     ref_calc = reference.calculation
     subtotal = reference.subtotal
+    at = reference.costing
 
-    matching = match_lines(ref_calc.lines, submission.lines)
+    matching = match_lines(
+        ref_calc.lines, [item.assess for item in reference.lines], submission.lines
+    )
     line_scores: list[LineScore] = []
     credits: list[Decimal] = []
-    critical_pairs: list[tuple[Line, Line | None, Assess, Decimal | None]] = []
+    critical_pairs: list[tuple[Line, Line | None, Decimal | None]] = []
+    other_code_costs: list[tuple[Decimal, Decimal]] = []
     matched_id_by_code: dict[str, str] = {}
-    for item, trainee_line in zip(reference.lines, matching.chosen, strict=True):
+    for item, trainee_line, match_pass, other_op in zip(
+        reference.lines,
+        matching.chosen,
+        matching.passes,
+        matching.other_code_op,
+        strict=True,
+    ):
         ref_line, assess = item.line, item.assess
         if trainee_line is None:
             credit = ZERO
             if assess.critical:
-                critical_pairs.append((ref_line, None, assess, None))
+                critical_pairs.append((ref_line, None, None))
             line_score = LineScore(
-                code=ref_line.code,
-                reference_line_id=ref_line.id,
-                trainee_line_id=None,
-                verdict=Verdict.MISSING,
-                op=None,
-                u=None,
-                credit=credit,
-                weight=item.weight,
-                points_lost=item.points_per_credit,
-                explanation=item.missing_explanation,
+                ref_line.code,
+                ref_line.id,
+                None,
+                Verdict.MISSING,
+                None,
+                None,
+                credit,
+                item.weight,
+                item.points_per_credit,
+                item.missing_explanation,
+                assess.critical,
+                assess.alternative_credit,
             )
-        elif _same_figures(ref_line, trainee_line):
+        elif match_pass == OTHER_CODE:
+            # §3: every pass-2 match has u = 1, the figures measure different work; §4 then
+            # compares the total with the reference done this way.
+            assert other_op is not None
+            other_code_costs.append((item.cost, line_cost(trainee_line, at)))
+            credit = line_credit(other_op, ONE)
+            if assess.critical:
+                critical_pairs.append((ref_line, trainee_line, other_op))
+            line_score = LineScore(
+                ref_line.code,
+                ref_line.id,
+                trainee_line.id,
+                Verdict.ALTERNATIVE if other_op > ZERO else Verdict.WRONG_OPERATION,
+                other_op,
+                ONE,
+                credit,
+                item.weight,
+                item.points_per_credit * (ONE - credit),
+                explain_other_code(ref_line, trainee_line, other_op),
+                assess.critical,
+                assess.alternative_credit,
+            )
+        elif (
+            match_pass != ANY_OPERATION
+            and _same_figures(ref_line, trainee_line)
+            and (
+                assess.part_sources is None
+                or ref_line.operation != "replace"
+                or ref_line.part_source in assess.part_sources
+            )
+        ):
             matched_id_by_code.setdefault(ref_line.code, trainee_line.id)
             credit = ONE
             line_score = LineScore(
-                code=ref_line.code,
-                reference_line_id=ref_line.id,
-                trainee_line_id=trainee_line.id,
-                verdict=Verdict.CORRECT,
-                op=ONE,
-                u=ONE,
-                credit=credit,
-                weight=item.weight,
-                points_lost=ZERO,
-                explanation=item.correct_explanation,
+                ref_line.code,
+                ref_line.id,
+                trainee_line.id,
+                Verdict.CORRECT,
+                ONE,
+                ONE,
+                credit,
+                item.weight,
+                ZERO,
+                item.correct_explanation,
+                assess.critical,
+                assess.alternative_credit,
             )
         else:
             matched_id_by_code.setdefault(ref_line.code, trainee_line.id)
-            op = operation_credit(ref_line, trainee_line, assess)
+            if match_pass == ANY_OPERATION:
+                op, alternative = ZERO, False  # §2 pass 3: an operation nothing accepts
+            else:
+                op, alternative = operation_credit(ref_line, trainee_line, assess)
             figures = compared_figures(ref_line, trainee_line, assess.unit_tolerance)
             u = units_credit(figures)
             credit = line_credit(op, u)
-            verdict = _verdict(ref_line, trainee_line, assess, op, u)
+            verdict = _verdict(op, alternative, u)
             if assess.critical:
-                critical_pairs.append((ref_line, trainee_line, assess, op))
+                critical_pairs.append((ref_line, trainee_line, op))
             line_score = LineScore(
-                code=ref_line.code,
-                reference_line_id=ref_line.id,
-                trainee_line_id=trainee_line.id,
-                verdict=verdict,
-                op=op,
-                u=u,
-                credit=credit,
-                weight=item.weight,
-                points_lost=item.points_per_credit * (ONE - credit),
-                explanation=explain_matched(verdict, ref_line, trainee_line, op, figures, assess),
+                ref_line.code,
+                ref_line.id,
+                trainee_line.id,
+                verdict,
+                op,
+                u,
+                credit,
+                item.weight,
+                item.points_per_credit * (ONE - credit),
+                explain_matched(verdict, ref_line, trainee_line, op, figures, assess),
+                assess.critical,
+                assess.alternative_credit,
             )
         line_scores.append(line_score)
         credits.append(credit)
 
     before_extra = lines_before_extra([item.weight for item in reference.lines], credits)
-    extra_costs = [line_cost(line, reference.costing) for line in matching.extra]
-    extra_cost = sum(extra_costs, ZERO)
-    reduction = extra_reduction(extra_cost, subtotal)
+    extra_costs = [line_cost(line, at) for line in matching.extra]
+    extra_cost, reduction, shares = extra_shares(extra_costs, subtotal)
     lines = lines_component(before_extra, reduction)
-    for line, cost in zip(matching.extra, extra_costs, strict=True):
-        # The reduction is shared among the extra lines in proportion to their cost.
-        share = reduction * cost / extra_cost if extra_cost > ZERO else ZERO
+    for line, cost, share in zip(matching.extra, extra_costs, shares, strict=True):
         line_scores.append(
             LineScore(
-                code=line.code,
-                reference_line_id=None,
-                trainee_line_id=line.id,
-                verdict=Verdict.EXTRA,
-                op=None,
-                u=None,
-                credit=None,
-                weight=share,
-                points_lost=LINE_POINTS * before_extra * share,
-                explanation=explain_extra(line, cost, matched_id_by_code.get(line.code)),
+                line.code,
+                None,
+                line.id,
+                Verdict.EXTRA,
+                None,
+                None,
+                None,
+                share,
+                extra_points_lost(before_extra, share),
+                explain_extra(line, cost, matched_id_by_code.get(line.code)),
+                False,
+                None,
+                cost,
             )
         )
 
     trainee_subtotal = submission_estimate.subtotal_excl_vat
-    deviation = total_deviation(trainee_subtotal, subtotal)
-    total = total_component(deviation)
+    reference_total = adjusted_reference_total(subtotal, other_code_costs)
+    deviation = total_deviation(trainee_subtotal, reference_total)
+    total = total_component(deviation, reference.assess.total_band)
     compared = compared_decisions(
         reference.stated_decisions,
         reference.estimate.total_loss.economic_total_loss,
@@ -298,18 +372,30 @@ def score_prepared(
     decided = decisions_component(compared)
 
     missing_critical, wrong_critical = critical_line_errors(critical_pairs)
+    warnings = (
+        warning_errors(
+            submission_estimate,
+            reference.warning_codes,
+            {line.id: position for position, line in enumerate(submission.lines)},
+        )
+        if submission_estimate.warnings
+        else []
+    )
     critical_errors = (
         *missing_critical,
         *wrong_critical,
         *repair_not_allowed_errors(submission.lines, reference.forbidden_repair_codes),
-        *warning_errors(submission_estimate, reference.warning_keys),
+        *warnings,
         *total_loss_errors(compared),
+        *rates_errors(ref_calc.rates, submission.rates),
+        *part_source_errors(submission.lines, reference.assess.part_sources_allowed),
+        *undamaged_work_errors(matching.extra, reference.assess.undamaged),
     )
 
     score_value = final_score(lines, total, decided)
     return ScoreResult(
         score=score_value,
-        passed=score_value >= PASS_MARK and not critical_errors,
+        passed=is_passed(score_value, bool(critical_errors)),
         components=Components(L=lines, T=total, D=decided),
         critical_errors=critical_errors,
         lines=tuple(line_scores),
@@ -321,6 +407,7 @@ def score_prepared(
         extra_cost=extra_cost,
         extra_reduction=reduction,
         decisions=compared,
+        reference_total=reference_total,
     )
 
 

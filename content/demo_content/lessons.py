@@ -1,12 +1,16 @@
 """The seeded learning content: modules, lessons and case briefs, in Dutch.
 
 Tags name profile items by their codes: work processes "1.1"…"1.4", knowledge items "K01"…"K21"
-(in the profile's order), competence areas and trade-offs by their slugs. A worked example names
-a calculation file in calculations/ (schadecalc/1 inputs; the golden inputs of the shared cases
-and a few variants), which the engine computes when the page renders.
+(in the profile's order), competence areas and trade-offs by their slugs. A worked example holds
+a schadecalc/1 input built from a demo case's own file (`content.worked_example.case_calculation`:
+the case's vehicle, rates and reference, or a stated variation of them), which the engine computes
+when the page renders; no figure of a case is typed out again. Each amount a lesson states is
+checked against the engine in tests/content/test_lesson_figures.py.
 """
 
 from __future__ import annotations
+
+from content.worked_example import case_calculation_text
 
 ANALYSEREN = "analyseren-en-interpreteren"
 ORGANISEREN = "organiseren-en-uitvoeren"
@@ -34,16 +38,46 @@ def tip(title: str, text: str) -> tuple[str, dict]:
     return ("callout", {"kind": "tip", "title": title, "text": text})
 
 
-def example(title: str, calculation: str, introduction: str, explanation: str) -> tuple[str, dict]:
+def example(
+    title: str, calculation_input: str, introduction: str, explanation: str
+) -> tuple[str, dict]:
     return (
         "worked_example",
         {
             "title": title,
-            "calculation": calculation,
+            "calculation_input": calculation_input,
             "introduction": introduction,
             "explanation": explanation,
         },
     )
+
+
+def _golf_windscreen_lines() -> list[dict]:
+    """Another damage on the Golf case's vehicle: a windscreen with the camera bracket, its
+    adhesive and the camera calibration, prefilled from the catalogue."""
+    from calcengine.catalogue import prefill_line
+
+    return [
+        prefill_line("vw-golf-8", "5H0845011", "replace", line_id="1"),
+        prefill_line("vw-golf-8", "SUND-ADHESIVE", "sundry", line_id="2"),
+        prefill_line("vw-golf-8", "ADAS-FRONT-CAMERA", "calibrate", line_id="3"),
+    ]
+
+
+# The worked examples: each one a demo case, or a stated variation of it.
+GOLF = case_calculation_text("golf-front-low-speed")
+GOLF_WITHOUT_TEACH_IN = case_calculation_text("golf-front-low-speed", remove=("9",))
+GOLF_WINDSCREEN = case_calculation_text("golf-front-low-speed", lines=_golf_windscreen_lines())
+CLIO = case_calculation_text("clio-door-private")
+POLO = case_calculation_text("polo-total-loss")
+POLO_5400 = case_calculation_text("polo-total-loss", vehicle={"value_before_damage": "5400.00"})
+POLO_BUSINESS = case_calculation_text("polo-total-loss", rates={"owner_deducts_vat": True})
+POLO_MARGIN_CAR = case_calculation_text(
+    "polo-total-loss",
+    vehicle={"value_before_damage": "6000.00", "margin_scheme": True},
+    rates={"owner_deducts_vat": True},
+)
+MODEL3 = case_calculation_text("model3-rear-ev")
 
 
 def check(question: str, choices: list[str], correct: int, feedback: str) -> tuple[str, dict]:
@@ -59,18 +93,19 @@ CASE_BRIEFS = [
         "case_slug": "golf-front-low-speed",
         "title": "Volkswagen Golf 8: voorschade bij lage snelheid",
         "summary": (
-            "Een Golf 8 met radar en parkeersensoren in de voorbumper is bij lage snelheid "
-            "tegen een paal gereden. Maak de calculatie en vergeet de kalibraties niet."
+            "Een Golf 8 met radar en parkeersensoren in de voorbumper is in de file bij lage "
+            "snelheid achterop een bestelwagen gereden. Maak de calculatie en zoek uit welke "
+            "kalibraties Volkswagen voorschrijft."
         ),
         "body": [
             p(
-                "Mevrouw Van Dam meldt zich met haar Volkswagen Golf 8 (2021, metallic lak). Ze is bij "
-                "het inparkeren tegen een betonnen paal gereden. De voorbumper is gescheurd, de grille "
-                "is gebroken, de rechter LED-koplamp heeft een gebroken bevestigingslip en de motorkap "
-                "heeft een deuk aan de voorrand.",
+                "Mevrouw El Amrani meldt zich met haar Volkswagen Golf 8 (2021, metallic lak). Ze "
+                "reed gisteren in de file op de A12 met ongeveer 15 km/u achterop een bestelwagen. "
+                "De voorbumper hangt rechts los en is gescheurd, de grille is gebroken, de rechter "
+                "LED-koplamp is kapot en de motorkap heeft een deuk.",
                 "De auto heeft een frontradar (adaptieve cruise control), een frontcamera achter de ruit "
-                "en parkeersensoren in de bumper. De opdrachtgever is haar verzekeraar; er gelden de "
-                "tarieven en kortingen van het contract.",
+                "en parkeersensoren in de bumper. Haar verzekeraar heeft haar naar het herstelnetwerk "
+                "verwezen; er gelden de tarieven en kortingen van het contract.",
             ),
             attention(
                 "Waar let je op?",
@@ -94,9 +129,9 @@ CASE_BRIEFS = [
         ),
         "body": [
             p(
-                "Een Polo 6R uit 2012 met bijna 190.000 km komt binnen na een kop-staartbotsing. "
-                "Bumper, motorkap, voorscherm, slotplaat, radiateur, condensor en beide koplampen zijn "
-                "beschadigd; de carrosserie moet op de richtbank worden opgemeten.",
+                "De Polo 6R van de heer Verbeek, uit 2012 met bijna 190.000 km, wordt binnengesleept "
+                "na een frontale aanrijding op een kruising: een bestelauto gaf geen voorrang. De "
+                "voorkant is zwaar beschadigd en radiateur en condensor lekken.",
                 "De expert heeft de waarde voor schade vastgesteld op € 4.650 en het hoogste "
                 "restwaardebod is € 950. De eigenaar is een particulier.",
             ),
@@ -117,16 +152,17 @@ CASE_BRIEFS = [
         "case_slug": "clio-door-private",
         "title": "Renault Clio: deuk in het portier, particuliere klant",
         "summary": (
-            "Een particulier betaalt zelf. Herstel het portier, spuit het achterportier in en kies "
-            "voor een gebruikte spiegelkap — en leg uit waarom."
+            "Een particuliere klant betaalt de reparatie zelf. Maak een offerte die technisch "
+            "klopt en bij haar wensen past, en leg je keuzes uit."
         ),
         "body": [
             p(
-                "De heer Bakker heeft een deuk in het linker voorportier van zijn Clio (2019, unilak). "
-                "De buitenspiegelkap is gebroken. Hij betaalt de schade zelf en vraagt wat het "
-                "goedkoopst kan, zonder dat het er slecht uitziet.",
+                "Mevrouw Hendriks schuurde in een parkeergarage met de linkerkant van haar Clio "
+                "(2019, unilak) langs een pilaar: het portier links voor heeft een deuk met een vouw "
+                "en de buitenspiegelkap is gebroken. Ze is alleen WA-verzekerd, betaalt zelf en wil "
+                "het netjes hebben voor zo weinig mogelijk geld.",
                 "Renault rekent in arbeidseenheden van 10 per uur. De klant vraagt om een prijs "
-                "vooraf en wil weten hoe lang hij zonder auto zit.",
+                "vooraf en wil weten hoe lang ze zonder auto zit.",
             ),
         ],
         "work_processes": ["1.1", "1.2"],
@@ -151,9 +187,10 @@ CASE_BRIEFS = [
                 "veiliggesteld.</p>",
             ),
             p(
-                "Een Tesla Model 3 Long Range (2022, parelmoerlak) is van achteren aangereden. De "
-                "achterbumper met radar en parkeersensoren moet worden vervangen, de achterklep kan "
-                "worden hersteld en het linker achterlicht in de klep is gebroken.",
+                "Een Tesla Model 3 Long Range (2022, parelmoerlak) is van achteren aangereden: de "
+                "achterbumper is gescheurd, de achterklep heeft een deuk en het linker achterlicht "
+                "in de klep is gebroken. Achter heeft deze auto geen radar, wel ultrasone "
+                "parkeersensoren in de bumper.",
                 "De verzekeraar keert uit volgens zijn afschrijvingstabel; de waarde voor schade volgt "
                 "uit de nieuwwaarde en de leeftijd van de auto op de schadedatum.",
             ),
@@ -295,12 +332,20 @@ MODULES = [
                         "het op de quarantaineplaats buiten, op ruime afstand van gebouwen en andere "
                         "voertuigen, markeer het als HV-risico en sluit het niet aan op een lader. Laat "
                         "de beoordeling over aan een bevoegd persoon en volg de voertuigspecifieke "
-                        "informatie en de bedrijfsprocedure (NEN 9140).</p>",
+                        "informatie en de bedrijfsprocedure.</p>"
+                        "<p>NEN 9140 (veilig werken aan e-voertuigen) regelt wie wat mag aan een "
+                        "HV-voertuig: een voldoende onderricht persoon (ev-VOP) werkt alleen aan een "
+                        "spanningsloos voertuig, een vakbekwaam persoon (ev-VP) maakt het HV-systeem "
+                        "spanningsloos en meet dat na, en de werkverantwoordelijke (ev-WV) is "
+                        "verantwoordelijk voor het veilig werken in de werkplaats. De norm geeft ook "
+                        "richtlijnen voor de veilige opslag van een mogelijk beschadigd "
+                        "e-voertuig.</p>",
                     ),
                     p(
                         "In de calculatie komt het veiligstellen terug: werk je aan onderdelen in de "
-                        "HV-zone, dan moet het HV-systeem eerst spanningsvrij worden gemaakt door een "
-                        "daartoe aangewezen, opgeleide medewerker. Die handeling staat als aparte regel "
+                        "HV-zone, of vraagt de fabrikant het na een zware klap, dan moet het HV-systeem eerst "
+                        "spanningsvrij worden gemaakt door een vakbekwaam persoon (ev-VP). Vraagt de "
+                        "fabrikant het niet, dan staat de regel er ook niet in. Die handeling staat als aparte regel "
                         "in de calculatie, met de tijd die de fabrikant ervoor opgeeft. Ontbreekt die "
                         "regel, dan meldt de rekenkern dat.",
                         "Leg in het dossier vast wat je hebt gezien en besloten: foto's van de "
@@ -309,13 +354,14 @@ MODULES = [
                     ),
                     example(
                         "Rekenvoorbeeld: Tesla Model 3 met achterschade",
-                        "model3-rear-ev.json",
-                        "<p>De achterbumper ligt in de HV-zone. De calculatie begint daarom met een "
-                        "regel voor het veiligstellen van het HV-systeem, en de radar- en "
-                        "parkeersensoren worden na het vervangen opnieuw gekalibreerd.</p>",
+                        MODEL3,
+                        "<p>De laadpoort links hangt aan het hoogvoltsysteem en moet voor het herstel "
+                        "worden gedemonteerd: daarom begint de calculatie met het veiligstellen van het "
+                        "HV-systeem. De achterbumper zelf is geen HV-zone. Een radar heeft deze Model 3 "
+                        "achter niet; de parkeersensoren worden overgezet, ingeleerd en getest.</p>",
                         "<p>Let op de waarde voor schade: die volgt hier uit de nieuwwaarde en de "
-                        "afschrijvingstabel van de verzekeraar. De herstelkosten blijven ruim onder de "
-                        "grens, dus herstel is zinvol.</p>",
+                        "afschrijvingstabel van de verzekeraar, op de schadedatum van de casus. De "
+                        "herstelkosten blijven ruim onder de grens, dus herstel is zinvol.</p>",
                     ),
                     check(
                         "Een plug-in hybride komt binnen na een zijdelingse aanrijding. De "
@@ -382,7 +428,7 @@ MODULES = [
                     ),
                     example(
                         "Rekenvoorbeeld: Renault Clio, 10 AE per uur",
-                        "clio-door-private.json",
+                        CLIO,
                         "<p>Het portier wordt hersteld (18 AE) en gespoten, het achterportier wordt "
                         "ingespoten, de sierlijst gaat eraf en erop (3 AE) en de spiegelkap wordt "
                         "vervangen (2 AE).</p>",
@@ -487,13 +533,17 @@ MODULES = [
                         "Geavanceerde rijhulpsystemen (ADAS) zoals adaptieve cruise control, "
                         "noodremassistent en rijstrookassistent gebruiken camera's, radars en sensoren "
                         "in de voorruit, de bumpers, de grille en de spiegels. Ze moeten precies goed "
-                        "staan: een camera die een halve graad scheef kijkt, ziet op 100 meter een "
-                        "andere rijstrook.",
+                        "staan: een camera die een halve graad scheef kijkt, kijkt op 100 meter al "
+                        "ongeveer 0,87 meter naast het punt waar hij hoort te kijken "
+                        "(tan 0,5° × 100 m ≈ 0,87 m): genoeg om een voorligger of de belijning "
+                        "verkeerd in te schatten.",
                         "Daarom schrijft de fabrikant na bepaalde werkzaamheden een kalibratie voor. "
                         "Typische aanleidingen zijn het vervangen van de voorruit met een camerahouder, "
-                        "het vervangen of demonteren van een bumper met radar of parkeersensoren, werk "
-                        "aan de grille of het embleem met een radar erachter, en uitlijnen of werk aan "
-                        "de wielophanging.",
+                        "het vervangen of demonteren van een bumper met radar, werk aan de grille of het "
+                        "embleem met een radar erachter, en uitlijnen of werk aan de wielophanging. "
+                        "Ultrasone parkeersensoren zijn geen kalibratie van een rijhulpsysteem: na "
+                        "bumperwerk zet je ze over en test je ze; inleren met de tester doe je waar de "
+                        "fabrikant dat voorschrijft.",
                     ),
                     html(
                         "<h2>Statisch en dynamisch</h2>"
@@ -507,12 +557,12 @@ MODULES = [
                         "<ul><li>Zoek per vervangen of gedemonteerd deel op welke sensoren erin of "
                         "erachter zitten.</li><li>Zet elke voorgeschreven kalibratie als eigen regel in "
                         "de calculatie, met de tijd van de fabrikant of de prijs van het bedrijf dat het "
-                        "uitvoert (werk derden).</li><li>Neem het diagnose- en kalibratierapport op in "
-                        "het schadedossier.</li></ul>",
+                        "uitvoert (werk derden, met de sensor die de specialist kalibreert).</li><li>Neem "
+                        "het diagnose- en kalibratierapport op in het schadedossier.</li></ul>",
                     ),
                     example(
                         "Rekenvoorbeeld: voorruit met camera vervangen",
-                        "golf-windscreen-camera.json",
+                        GOLF_WINDSCREEN,
                         "<p>De voorruit van een Golf 8 draagt de frontcamera. Na het vervangen van de "
                         "ruit is een statische kalibratie van de camera voorgeschreven.</p>",
                         "<p>De kalibratie staat als eigen regel in de calculatie; de rekenkern geeft "
@@ -520,12 +570,12 @@ MODULES = [
                     ),
                     example(
                         "Rekenvoorbeeld: een vergeten kalibratie",
-                        "golf-front-low-speed.json",
+                        GOLF_WITHOUT_TEACH_IN,
                         "<p>Bij deze voorschade wordt de voorbumper met frontradar en parkeersensoren "
                         "vervangen. De frontradar wordt gekalibreerd, maar kijk naar de signalen van de "
                         "rekenkern.</p>",
-                        "<p>De parkeersensoren moeten na het vervangen van de bumper ook worden "
-                        "ingeleerd; die regel ontbreekt. Zonder die regel betaalt niemand het werk en "
+                        "<p>Volkswagen schrijft voor deze Golf na het vervangen van de bumper ook het "
+                        "inleren van de parkeersensoren met de tester voor; die regel ontbreekt. Zonder die regel betaalt niemand het werk en "
                         "levert de werkplaats mogelijk een auto af met sensoren die niet goed werken.</p>",
                     ),
                     check(
@@ -580,18 +630,21 @@ MODULES = [
                     ),
                     example(
                         "Rekenvoorbeeld: gebruikte spiegelkap bij een particulier",
-                        "clio-door-private.json",
-                        "<p>De klant betaalt zelf. Een gebruikte spiegelkap in de goede kleur kost "
-                        "€ 45,00 netto en hoeft niet gespoten te worden.</p>",
-                        "<p>Een nieuwe originele kap moet worden gespoten: dat kost spuituren en "
-                        "lakmateriaal bovenop de hogere prijs. Voor deze klant is gebruikt de betere "
-                        "prijs/kwaliteit.</p>",
+                        CLIO,
+                        "<p>De klant betaalt zelf. Een gebruikte originele spiegelkap zonder schade "
+                        "kost € 45,00 netto; een nieuwe kost € 78,40 (lijstprijs, zonder korting bij "
+                        "de eigen tarieven). Beide zijn ongelakt zwart, dus er komt geen spuitwerk "
+                        "bij.</p>",
+                        "<p>Voor deze klant, die zelf betaalt en de auto wil verkopen, is gebruikt de "
+                        "betere prijs/kwaliteit. Kiest ze toch nieuw, dan is dat ook goed: het is haar "
+                        "keuze, en je zet die op de offerte.</p>",
                     ),
                     tip(
                         "Uitleggen aan de klant",
                         "<p>Vertel wat de klant krijgt: 'een onbeschadigde originele spiegelkap uit een "
-                        "andere Clio, in uw kleur, € 120 goedkoper en een dag eerder klaar.' Leg de "
-                        "keuze vast in het dossier.</p>",
+                        "andere Clio, net als de uwe ongelakt zwart, en ruim € 30 goedkoper dan nieuw.' "
+                        "Leg de keuze vast in het dossier en zet het gebruikte onderdeel op de "
+                        "factuur.</p>",
                     ),
                     check(
                         "Welk deel vervang je nooit door een gebruikt exemplaar?",
@@ -617,9 +670,10 @@ MODULES = [
                 "case_briefs": ["polo-total-loss", "model3-achterschade-ev"],
                 "body": [
                     p(
-                        "Een voertuig is <strong>economisch total loss</strong> als herstellen meer kost "
-                        "dan het voertuig na herstel waard is ten opzichte van de wrakwaarde. De "
-                        "vuistregel die verzekeraars en experts hanteren:",
+                        "Een voertuig is <strong>economisch total loss</strong> als de herstelkosten "
+                        "hoger zijn dan de waarde voor schade min de restwaarde: de eigenaar is dan "
+                        "beter af met de uitkering en de verkoop van het wrak. De regel die "
+                        "verzekeraars en experts hanteren:",
                     ),
                     html(
                         "<p><strong>herstelkosten &gt; waarde voor schade − restwaarde</strong> → "
@@ -634,36 +688,60 @@ MODULES = [
                     ),
                     example(
                         "Rekenvoorbeeld: Polo, particuliere eigenaar",
-                        "polo-total-loss.json",
+                        POLO,
                         "<p>Waarde voor schade € 4.650, restwaarde € 950. De grens is dus "
                         "€ 3.700.</p>",
                         "<p>De herstelkosten inclusief btw liggen ruim boven de grens: herstellen kost "
-                        "meer dan het wrak plus de uitkering. De auto is economisch total loss. Bespreek "
+                        "meer dan de uitkering plus de opbrengst van het wrak. De auto is economisch total loss. Bespreek "
                         "dit met de expert voordat je de klant iets toezegt.</p>",
                     ),
                     html(
-                        "<h2>Met of zonder btw?</h2>"
-                        "<p>Een particulier betaalt de btw en kan die niet terugvragen; je vergelijkt "
-                        "dan de herstelkosten <strong>inclusief</strong> btw. Een ondernemer die de btw "
-                        "verrekent, betaalt feitelijk alleen het bedrag <strong>exclusief</strong> btw. "
-                        "Dezelfde schade kan daardoor voor een particulier total loss zijn en voor een "
-                        "ondernemer niet.</p>",
+                        "<h2>Met of zonder btw? Altijd op één basis</h2>"
+                        "<p>Het herstelbedrijf factureert altijd inclusief 21 % btw. Een particulier "
+                        "betaalt die btw en kan hem niet terugvragen: je vergelijkt de herstelkosten "
+                        "<strong>inclusief</strong> btw met de waarde voor schade min de restwaarde, "
+                        "ook inclusief btw.</p>"
+                        "<p>Een ondernemer die de btw verrekent, betaalt de factuur inclusief btw en "
+                        "vraagt de btw terug; de verzekeraar vergoedt hem dan exclusief btw. Vergelijk "
+                        "voor hem <strong>beide kanten exclusief btw</strong>: de herstelkosten excl. "
+                        "btw tegenover de waarde voor schade en de restwaarde zonder de btw erin. Voor "
+                        "een gewone (btw-)auto geeft dat dezelfde uitkomst als de vergelijking "
+                        "inclusief btw; alleen de bedragen zijn lager.</p>"
+                        "<p>Anders is het bij een <strong>marge-auto</strong> (gekocht onder de "
+                        "margeregeling): in de waarde en de restwaarde zit geen btw die de eigenaar kan "
+                        "terugvragen. Dan staan de herstelkosten excl. btw tegenover de waarden zoals ze "
+                        "zijn, en is herstel sneller economisch verantwoord. Vraag dus altijd of de "
+                        "eigenaar de btw verrekent en of de auto een marge-auto is, en leg het vast in "
+                        "het dossier.</p>",
                     ),
                     example(
                         "Rekenvoorbeeld: dezelfde schade, waarde voor schade € 5.400 (particulier)",
-                        "polo-private-5400.json",
+                        POLO_5400,
                         "<p>Stel dat deze Polo € 5.400 waard was. De grens wordt € 5.400 − € 950 = "
                         "€ 4.450.</p>",
                         "<p>Inclusief btw liggen de herstelkosten boven die grens: voor een "
                         "particulier is de auto nog steeds total loss.</p>",
                     ),
                     example(
-                        "Rekenvoorbeeld: dezelfde schade, eigenaar verrekent de btw",
-                        "polo-business-5400.json",
-                        "<p>Dezelfde auto, maar nu van een ondernemer die de btw verrekent.</p>",
-                        "<p>Exclusief btw blijven de herstelkosten onder de grens van € 4.450: voor "
-                        "deze eigenaar is herstel economisch verantwoord. Vraag dus altijd of de "
-                        "eigenaar de btw verrekent, en leg dat vast in het dossier.</p>",
+                        "Rekenvoorbeeld: dezelfde Polo, eigenaar verrekent de btw",
+                        POLO_BUSINESS,
+                        "<p>Dezelfde auto en dezelfde waarden, maar nu van een ondernemer die de btw "
+                        "verrekent. De rekenkern haalt de btw uit de waarde voor schade en de "
+                        "restwaarde en vergelijkt die met de herstelkosten exclusief btw.</p>",
+                        "<p>Ook exclusief btw liggen de herstelkosten boven de grens: dezelfde "
+                        "uitkomst als voor de particulier, want aan beide kanten is dezelfde 21 % "
+                        "weggelaten.</p>",
+                    ),
+                    example(
+                        "Rekenvoorbeeld: een marge-auto van € 6.000",
+                        POLO_MARGIN_CAR,
+                        "<p>Stel dat de ondernemer de Polo onder de margeregeling heeft gekocht en dat "
+                        "hij € 6.000 waard was. In die waarde zit geen btw om terug te vragen: de grens "
+                        "is € 6.000 − € 950 = € 5.050.</p>",
+                        "<p>De herstelkosten exclusief btw blijven onder die grens: voor deze eigenaar "
+                        "is herstel economisch verantwoord. Een particulier met dezelfde auto van "
+                        "€ 6.000 betaalt de btw wel en zit met de herstelkosten inclusief btw boven de "
+                        "grens.</p>",
                     ),
                     html(
                         "<h2>Nieuwwaarderegeling en afschrijvingstabel</h2>"
@@ -686,8 +764,9 @@ MODULES = [
                         ],
                         2,
                         "<p>Voor een particulier tellen de kosten inclusief btw: € 6.292 is meer dan "
-                        "€ 8.000 − € 2.500 = € 5.500. Voor een ondernemer die de btw verrekent, zou "
-                        "€ 5.200 onder de grens blijven.</p>",
+                        "€ 8.000 − € 2.500 = € 5.500. Verrekent de eigenaar de btw (en is het geen "
+                        "marge-auto), dan vergelijk je beide kanten exclusief btw: € 5.200 tegenover "
+                        "€ 5.500 / 1,21 = € 4.545,45. Ook dan is de auto total loss.</p>",
                     ),
                 ],
             },
@@ -721,7 +800,11 @@ MODULES = [
                         "waarde voor schade en de restwaarde vast.</li><li>Er is twijfel over de "
                         "toedracht, de aansprakelijkheid of oude schade.</li><li>Na demontage blijkt de "
                         "schade veel groter (verborgen schade).</li><li>De klant en de betalende partij "
-                        "zijn het oneens over de manier van herstellen.</li></ul>",
+                        "zijn het oneens over de manier van herstellen.</li><li>Er is zware "
+                        "constructieve schade: de verzekeraar meldt de auto dan, via zijn expert, bij "
+                        "de RDW (WOK-status, 'wachten op keuring'). Dat doet het herstelbedrijf niet; "
+                        "jij signaleert de schade, legt het vast en zorgt na het herstel voor het "
+                        "herstel- en meetrapport en de afspraak voor de keuring bij de RDW.</li></ul>",
                     ),
                     p(
                         "Bereid het bezoek of de digitale expertise goed voor: een volledige "
@@ -780,12 +863,13 @@ MODULES = [
                     ),
                     example(
                         "Rekenvoorbeeld: een calculatie die meer kost dan nodig lijkt",
-                        "golf-front-low-speed.json",
+                        GOLF,
                         "<p>Een lage-snelheidsschade aan een Golf 8 kost al snel meer dan de klant "
                         "verwacht: de LED-koplamp en de kalibratie van de radar zijn duur.</p>",
-                        "<p>Die posten zijn voorgeschreven en horen erin. De ruimte zit in de motorkap "
-                        "(herstellen in plaats van vervangen) en het inspuiten van het scherm in plaats "
-                        "van volledig spuiten.</p>",
+                        "<p>Die posten zijn voorgeschreven en horen erin, net als het inleren van de "
+                        "parkeersensoren dat Volkswagen voor deze Golf voorschrijft. De ruimte zit in "
+                        "de motorkap (herstellen in plaats van vervangen) en het inspuiten van het "
+                        "scherm in plaats van volledig spuiten.</p>",
                     ),
                     check(
                         "Een klant vraagt de kalibratie van de frontcamera weg te laten omdat 'het "
@@ -902,8 +986,10 @@ MODULES = [
                         "uitgedeukt en gespoten, het achterportier is ingespoten zodat de kleur "
                         "aansluit'.</li><li>Wijs op wat de klant zelf moet weten: bijvoorbeeld dat de "
                         "nieuwe lak de eerste weken niet in de wasstraat mag, of dat de "
-                        "parkeersensoren opnieuw zijn ingeleerd.</li><li>Loop de factuur of het eigen "
-                        "risico door en beantwoord vragen.</li><li>Geef het vervangend vervoer retour "
+                        "parkeersensoren zijn getest.</li><li>Loop de factuur of het eigen risico door "
+                        "en beantwoord vragen. De factuur is altijd inclusief 21 % btw; een zakelijke "
+                        "klant die de btw verrekent, betaalt die btw en vraagt hem terug, en de "
+                        "verzekeraar vergoedt hem dan het bedrag exclusief btw.</li><li>Geef het vervangend vervoer retour "
                         "en sluit het dossier af.</li></ul>",
                     ),
                     tip(
@@ -956,8 +1042,13 @@ ASSESSOR_MODULE = {
                 p(
                     "Een calculatie kan een totaal hebben dat dicht bij de referentie ligt en toch "
                     "onbruikbaar zijn. Kritieke fouten zijn onder meer: een voorgeschreven kalibratie "
-                    "die ontbreekt, herstel van een deel waarvan de fabrikant herstel verbiedt, en "
-                    "werk in de HV-zone zonder dat het HV-systeem is veiliggesteld.",
+                    "die ontbreekt (of een kalibratie van de verkeerde sensor), herstel van een deel "
+                    "waarvan de fabrikant herstel verbiedt, werk in de HV-zone zonder dat het "
+                    "HV-systeem is veiliggesteld, de verkeerde tarieven van de opdrachtgever, werk "
+                    "aan een onbeschadigd deel en een onderdeelherkomst die de opdrachtgever niet "
+                    "toestaat. Geen kritieke fout: een kalibratie die een specialist als werk derden "
+                    "uitvoert, of een ontbrekende inleerregel voor ultrasone parkeersensoren waar de "
+                    "fabrikant die niet voorschrijft.",
                     "Benoem zo'n fout in de feedback met de bron (de voertuigspecifieke informatie) "
                     "en verwijs naar de les die het onderwerp behandelt.",
                 ),

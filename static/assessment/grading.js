@@ -106,3 +106,100 @@
     if (stale) { event.preventDefault(); event.returnValue = ""; }
   });
 })();
+
+// Overrides: what a verdict or a typed credit does to the line's points and the score, before
+// saving. The effect of each verdict is in the page already (a table per line, no script
+// needed); this marks the chosen verdict's row and asks the server (the preview API, the same
+// re-score as saving) about a typed credit. No score is computed here.
+(function () {
+  "use strict";
+  var gettext = window.gettext || function (text) { return text; };
+  var interpolate = window.interpolate || function (template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_match, name) { return String(values[name]); });
+  };
+  var DELAY_MS = 300;
+
+  function dutch(number, places) {
+    return Number(number).toFixed(places).replace(".", ",");
+  }
+
+  // "62,5" or "62.5 %" → "0.6250" (the API's credit, 0–1); "" → null; not a number → NaN.
+  function creditOf(text) {
+    var cleaned = text.replace("%", "").replace(/\s/g, "").replace(",", ".");
+    if (cleaned === "") { return null; }
+    if (!/^\d+(\.\d+)?$/.test(cleaned)) { return NaN; }
+    return (Number(cleaned) / 100).toFixed(4);
+  }
+
+  document.querySelectorAll("form.override-form").forEach(function (form) {
+    var url = form.getAttribute("data-preview-url");
+    var select = form.querySelector("select[name=new_verdict]");
+    var creditInput = form.querySelector("input[name=credit_percent]");
+    var output = form.querySelector(".override-preview");
+    var table = form.parentNode.querySelector("table.override-effects");
+    var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+    var timer = null;
+    var asked = 0;
+
+    function mark() {
+      if (!table) { return; }
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        row.classList.toggle("chosen", row.getAttribute("data-verdict") === select.value);
+      });
+    }
+
+    function ask() {
+      var mine = ++asked;  // any answer still under way is now out of date
+      var credit = creditInput ? creditOf(creditInput.value) : null;
+      if (credit === null) { output.textContent = ""; output.classList.remove("error"); return; }
+      if (Number.isNaN(credit)) {
+        output.textContent = gettext("Het krediet moet een percentage van 0 tot en met 100 zijn.");
+        output.classList.add("error");
+        return;
+      }
+      fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "Accept": "application/json" },
+        body: JSON.stringify({
+          line_key: form.querySelector("input[name=line_key]").value,
+          new_verdict: select.value,
+          credit: credit
+        })
+      }).then(function (response) {
+        return response.json().then(function (body) { return { status: response.status, body: body }; });
+      }).then(function (result) {
+        if (mine !== asked) { return; }  // an older answer arriving late
+        if (result.status === 200) {
+          output.classList.remove("error");
+          output.textContent = interpolate(
+            gettext("Met dit krediet: regel −%(points)s punten, score %(score)s (%(outcome)s)."),
+            {
+              points: dutch(result.body.points_lost, 2),
+              score: dutch(result.body.score, 1),
+              outcome: result.body.passed ? gettext("voldoende") : gettext("onvoldoende")
+            },
+            true
+          );
+        } else {
+          output.classList.add("error");
+          output.textContent = (result.body.errors && result.body.errors[0] && result.body.errors[0].message) || gettext("Voorbeeld niet beschikbaar.");
+        }
+      }).catch(function () {
+        if (mine !== asked) { return; }
+        output.classList.add("error");
+        output.textContent = gettext("Voorbeeld niet beschikbaar: geen verbinding.");
+      });
+    }
+
+    function later() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, DELAY_MS);
+    }
+
+    select.addEventListener("change", function () { mark(); later(); });
+    if (creditInput) { creditInput.addEventListener("input", later); }
+    mark();
+    if (creditInput && creditInput.value) { ask(); }
+  });
+})();

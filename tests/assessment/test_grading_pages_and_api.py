@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from assessment import services
 from assessment.models import Grade, GradeStatus, LineOverride
+from assessment.scoring import SPEC
 from tests.factories.assessment import FULL_RUBRIC, signed_grade
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,7 @@ def test_api_start_returns_the_draft_with_machine_result(attempt, assessor, clie
     response = client_for(assessor).post(api("grade-start", attempt.pk))
     assert response.status_code == 201
     body = response.json()
-    assert body["status"] == "draft" and body["machine_result"]["spec"] == "schadescore/1"
+    assert body["status"] == "draft" and body["machine_result"]["spec"] == SPEC
     assert body["effective"]["score"] == "100.0"
 
 

@@ -30,10 +30,10 @@ def test_scored_submission_prints_the_result_and_exits_0():
     result, status = run_command(REFERENCE, SCORING_DIR / "golf.bonnet-replaced.json")
 
     assert status == 0
-    assert result["spec"] == "schadescore/1"
-    assert result["score"] == "78.0"
+    assert result["spec"] == "schadescore/2"
+    assert result["score"] == "83.3"
     assert result["passed"] is True
-    assert result["components"] == {"L": "0.8856", "T": "0.3942", "D": "1.0000"}
+    assert result["components"] == {"L": "0.8856", "T": "0.6048", "D": "1.0000"}
     assert set(result) == {
         "spec",
         "score",

@@ -388,15 +388,16 @@ def test_missing_and_extra_lines_in_json_have_null_fields():
 
 
 def test_pass_mark_applies_to_the_rounded_score():
-    # given: everything right but a dearer grille (gross € 676,00, net € 621,92: € 472,56 over
-    # the reference), and only economic_total_loss of the three decisions stated
+    # given: everything right but a dearer grille (gross € 820,00, net € 754,40: € 605,04 over
+    # the reference, dev 0.210009, T 0.199954), and only economic_total_loss of the three
+    # decisions stated
     trainee = golf_trainee()
-    line(trainee, GRILLE)["unit_price"] = "676.00"
+    line(trainee, GRILLE)["unit_price"] = "820.00"
 
     # when
     result = scored(golf_reference(), trainee, decisions={"economic_total_loss": False})
 
-    # then: 100 × (0.60 + 0.25 × T + 0.15 / 3) = 69.9965…, shown and judged as 70.0
+    # then: 100 × (0.60 + 0.25 × T + 0.15 / 3) = 69.9988…, shown and judged as 70.0
     unrounded = 100 * (
         Decimal("0.60") * result.components.L
         + Decimal("0.25") * result.components.T

@@ -1,14 +1,16 @@
 """StreamField blocks: the worked example is computed by the engine, the self-check needs no JS."""
 
 import json
-from pathlib import Path
 
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from content.blocks import SelfCheckBlock, WorkedExampleBlock
+from tests.shared import GOLDEN_DIR
 
-CALCULATIONS = Path(__file__).resolve().parents[2] / "content" / "demo_content" / "calculations"
+
+def _golden(name: str) -> str:
+    return (GOLDEN_DIR / f"{name}.input.json").read_text()
 
 
 def _worked_example(raw: str):
@@ -19,7 +21,7 @@ def _worked_example(raw: str):
 
 
 def test_a_worked_example_renders_the_engines_figures_in_dutch_notation():
-    block, value = _worked_example((CALCULATIONS / "polo-total-loss.json").read_text())
+    block, value = _worked_example(_golden("polo-total-loss"))
     html = block.render(value)
     assert "€ 5.056,09" in html  # total incl. VAT of the golden polo case
     assert "€ 3.700,00" in html  # value before damage − residual value
@@ -28,16 +30,21 @@ def test_a_worked_example_renders_the_engines_figures_in_dutch_notation():
     assert "<script" not in html
 
 
-def test_a_business_owner_who_deducts_vat_is_compared_without_vat():
-    block, value = _worked_example((CALCULATIONS / "polo-business-5400.json").read_text())
+def test_a_business_owner_who_deducts_vat_is_compared_without_vat_on_both_sides():
+    block, value = _worked_example(_golden("polo-business-total-loss"))
     html = block.render(value)
     assert "Herstelkosten excl. btw (eigenaar verrekent btw)" in html
     assert "€ 4.178,59" in html
-    assert ">nee<" in html
+    # The value and the residual are shown as compared: without their VAT (4650 / 1.21, 950 / 1.21).
+    assert "Waarde voor schade excl. btw" in html
+    assert "€ 3.842,98" in html
+    assert "€ 785,12" in html
+    assert "€ 3.057,86" in html
+    assert ">ja<" in html
 
 
 def test_a_worked_example_with_invalid_input_is_refused_in_dutch():
-    data = json.loads((CALCULATIONS / "clio-door-private.json").read_text())
+    data = json.loads(_golden("clio-door-private"))
     data["vehicle"]["units_per_hour"] = 7
     block, value = _worked_example(json.dumps(data))
     with pytest.raises(StructBlockValidationError) as excinfo:

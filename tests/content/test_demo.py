@@ -5,9 +5,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+import calcengine
+from calcengine.formatting import format_money
 from content import demo
 from content.models import LessonPage, TradeOff, WorkProcess
 from content.selectors import coverage
+from content.worked_example import case_calculation
 from schadeplatform.accounts import demo as accounts_demo
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +51,9 @@ def test_a_new_trainee_browses_the_profile_and_the_lessons(loaded, client_for):
     assert "Uitvoeren van de intake" in profile_page.content.decode()
     lesson = client.get("/leren/werkvoorbereiding/economisch-total-loss-beoordelen/")
     assert lesson.status_code == 200
-    assert "€ 5.056,09" in lesson.content.decode()
+    # The Polo case's total incl. VAT, as the engine computes it from the case file.
+    polo = calcengine.estimate(case_calculation("polo-total-loss"))
+    assert format_money(polo["total_incl_vat"]) in lesson.content.decode()
     assert client.get("/leren/beoordelaarsmateriaal/").status_code == 404
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from assessment.scoring import score_documents
+from assessment.scoring import SPEC, score_documents
 from calcengine import InputError, loads
 
 # Exit status of refused input, as `python -m calcengine estimate` uses it.
@@ -36,7 +36,7 @@ def _read(path: str, prefix: str) -> tuple[Any, list[dict[str, str]]]:
 class Command(BaseCommand):
     help = (
         "Beoordeelt de calculatie van een cursist tegen de referentiecalculatie "
-        "(schadescore/1) en drukt het resultaat af als JSON."
+        f"({SPEC}) en drukt het resultaat af als JSON."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
