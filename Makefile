@@ -1,5 +1,5 @@
 # Thin wrappers around dev.sh, which works without make too.
-.PHONY: demo test install ci lint
+.PHONY: demo test install ci lint typecheck
 
 demo:
 	./dev.sh demo
@@ -16,3 +16,6 @@ ci:
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+
+typecheck:
+	.venv/bin/python -m mypy

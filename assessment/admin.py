@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .exam import is_exam
 from .models import Grade, GradeEvent, LineOverride, Moderation, Report
 from .selectors import grade_visible_to_assessor
-from .services import is_exam
 
 # What a blind grade keeps to itself; status, role, assessor and attempt stay visible.
 BLIND_FIELDS = (

@@ -17,6 +17,14 @@ from typing import Any, TextIO
 
 from django.db import transaction
 
+from cases import workflow as wf
+from cases.calculations.selectors import draft_for
+from cases.calculations.services import draft_save
+from cases.models import Attempt, Case
+from cases.services import attempt_start
+from cases.workflow import MoveRefused
+from schadeplatform.accounts.models import User
+
 from . import services
 from .models import Grade, GradeStatus
 
@@ -120,16 +128,11 @@ def _lines(reference: dict, changes: dict[str, dict[str, Any] | None]) -> list[d
 
 
 def _save_lines(attempt, user, lines) -> None:
-    from cases.calculations.selectors import draft_for
-    from cases.calculations.services import draft_save
-
     draft = draft_for(attempt)
     draft_save(attempt=attempt, lines=lines, expected_version=draft.version, by=user)
 
 
 def _step(name: str, move, **kwargs):
-    from cases.workflow import MoveRefused
-
     try:
         return move(**kwargs)
     except MoveRefused as exc:
@@ -138,8 +141,6 @@ def _step(name: str, move, **kwargs):
 
 def play(attempt, user, demo: DemoAttempt) -> None:
     """Walk the attempt from intake to delivery as a trainee would."""
-    from cases import workflow as wf
-
     version = attempt.case_version
     customer = version.customer or {}
     _step(
@@ -269,10 +270,6 @@ def _grade(attempt, assessor, demo: DemoAttempt) -> Grade:
 
 
 def load(stdout: TextIO) -> None:
-    from cases.models import Attempt, Case
-    from cases.services import attempt_start
-    from schadeplatform.accounts.models import User
-
     assessor = User.objects.filter(username=ASSESSOR).first()
     if assessor is None:
         stdout.write("Beoordeling: geen demo-beoordelaar; eerst de accounts laden.\n")

@@ -1,7 +1,8 @@
 """The assessor's rubric: the four competence areas of the profile, each on a scale of 1 to 4.
 
 The descriptors are built from the area's own description in the profile ("Omschrijving
-competentiegebied", bcp-schademanager-2022, kerntaak 1): level 3 is the profile's description
+competentiegebied", bcp-schademanager-2022, kerntaak 1; read from `scoring.competence`, which
+owns the profile's names, keys and descriptions): level 3 is the profile's description
 of a vakvolwassen schademanager, level 4 goes beyond it, levels 1 and 2 fall short of it.
 The rubric covers what no machine judges (advice, communication, cooperation), and also lets
 the assessor weigh the calculation areas beyond the machine's figures.
@@ -11,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assessment.scoring.competence import ANALYSEREN, INTERACTEREN, ONDERSTEUNEN, ORGANISEREN
+from assessment.scoring.competence import (
+    ANALYSEREN,
+    AREA_DESCRIPTIONS,
+    AREA_KEYS,
+    INTERACTEREN,
+    ONDERSTEUNEN,
+    ORGANISEREN,
+)
 
 LEVELS = (1, 2, 3, 4)
 LEVEL_LABELS = {
@@ -32,14 +40,9 @@ class RubricArea:
 
 AREAS: tuple[RubricArea, ...] = (
     RubricArea(
-        slug="analyseren-en-interpreteren",
+        slug=AREA_KEYS[ANALYSEREN],
         name=ANALYSEREN,
-        description=(
-            "Past eigen expertise op efficiënte wijze toe. Geeft blijk van een helder "
-            "(analytisch) denkvermogen. Gaat naar de kern van (complexe) problemen en "
-            "vraagstukken. Past materialen en middelen doelmatig en doelgericht toe. Weet zaken "
-            "goed te formuleren."
-        ),
+        description=AREA_DESCRIPTIONS[ANALYSEREN],
         descriptors={
             1: "Past eigen expertise nauwelijks toe, komt niet tot de kern van het schadebeeld en "
             "formuleert onduidelijk; materialen en middelen worden niet doelmatig ingezet.",
@@ -52,13 +55,9 @@ AREAS: tuple[RubricArea, ...] = (
         },
     ),
     RubricArea(
-        slug="organiseren-en-uitvoeren",
+        slug=AREA_KEYS[ORGANISEREN],
         name=ORGANISEREN,
-        description=(
-            "Plant vooruit en werkt op een systematische en georganiseerde wijze. Volgt regels "
-            "en procedures. Richt zich op klantbehoeftes en levert een kwaliteitsdienst of "
-            "–product af volgens de normen van de organisatie."
-        ),
+        description=AREA_DESCRIPTIONS[ORGANISEREN],
         descriptors={
             1: "Werkt niet systematisch, slaat regels en procedures over en levert geen product "
             "af dat aan de normen van de organisatie voldoet.",
@@ -71,14 +70,9 @@ AREAS: tuple[RubricArea, ...] = (
         },
     ),
     RubricArea(
-        slug="ondersteunen-en-samenwerken",
+        slug=AREA_KEYS[ONDERSTEUNEN],
         name=ONDERSTEUNEN,
-        description=(
-            "Ondersteunt anderen en toont respect en positieve waardering in sociale "
-            "interacties. Zet mensen op de eerste plaats, werkt effectief met individuen en "
-            "teams, klanten en staf. Laat duidelijk persoonlijke waarden zien die in "
-            "overeenstemming zijn met de waarden van de organisatie/omgeving."
-        ),
+        description=AREA_DESCRIPTIONS[ONDERSTEUNEN],
         descriptors={
             1: "Toont weinig respect of waardering voor klant en collega's en werkt niet samen "
             "met werkplaats, expert of betalende partij.",
@@ -91,13 +85,9 @@ AREAS: tuple[RubricArea, ...] = (
         },
     ),
     RubricArea(
-        slug="interacteren-beinvloeden-en-presenteren",
+        slug=AREA_KEYS[INTERACTEREN],
         name=INTERACTEREN,
-        description=(
-            "Is doeltreffend in het communiceren en het aanknopen van contacten. Overtuigt en "
-            "beïnvloedt anderen op succesvolle wijze. Gaat met anderen op een open en "
-            "ontspannen wijze om."
-        ),
+        description=AREA_DESCRIPTIONS[INTERACTEREN],
         descriptors={
             1: "Communiceert niet doeltreffend met klant of opdrachtgever; advies en uitleg "
             "ontbreken of overtuigen niet.",

@@ -16,27 +16,22 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from cases.models import Attempt, CalculationVersion
 from cases.selectors import attempts_visible_to  # the one rule for who sees an attempt
 from schadeplatform.accounts.models import Cohort, User
 from schadeplatform.accounts.selectors import cohorts_visible_to, trainees_visible_to
 
-from .grade_subscores import grade_subscores, level_of
+from .exam import is_exam
 from .models import Grade, GradeRole, Moderation, ModerationStatus, Report, ReportKind
+from .profile_scores import grade_subscores, level_of
 from .scoring import Override, rescore
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
-from .services import is_exam
-
-
-def _attempt_model():
-    from cases.models import Attempt
-
-    return Attempt
 
 
 def attempts_assessable_by(user: User) -> QuerySet:
     """Submitted attempts of the assessor's own cohorts (assessors only)."""
     if not (user.is_authenticated and user.is_assessor):
-        return _attempt_model().objects.none()
+        return Attempt.objects.none()
     return attempts_visible_to(user).filter(submitted_at__isnull=False)
 
 
@@ -254,8 +249,6 @@ def _lines_by_id(document: dict) -> dict[str, dict]:
 
 def scored_documents(grade: Grade) -> tuple[dict, dict]:
     """(reference document, trainee calculation input) that the grade's machine result scored."""
-    from cases.models import CalculationVersion
-
     scored = grade.machine_result.get("scored") or {}
     case = grade.attempt.case_version
     reference = getattr(case, scored.get("reference") or "reference_final", None) or {}
@@ -458,8 +451,6 @@ def cohort_progress(user: User, cohort: Cohort) -> tuple[Progress, dict[int, Pro
 
 
 def calculation_version_for(user: User, version_id: int):
-    from cases.models import CalculationVersion
-
     return (
         CalculationVersion.objects.select_related("attempt__trainee", "attempt__case_version__case")
         .filter(attempt__in=attempts_visible_to(user), pk=version_id)

@@ -17,9 +17,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.models import Attempt
 from schadeplatform.accounts.models import User
 
-from .machine import NothingToScore, machine_result
+from .exam import is_exam
+from .machine_result import NothingToScore, machine_result
 from .models import (
     Grade,
     GradeEvent,
@@ -34,6 +36,8 @@ from .models import (
 )
 from .rubric import missing_areas, validate_rubric
 from .scoring import SPEC, allowed_verdicts, credit_allowed, result_line
+from .selectors import effective_result
+from .tasks import render_report
 from .workflow_checks import run_checks
 
 # Exam mode: two blind grades further apart than this, or on different sides of the pass
@@ -77,12 +81,6 @@ class StaleGrade(AssessmentError):
         )
         self.current = current
         self.submitted = submitted
-
-
-def is_exam(attempt) -> bool:
-    """Exam mode: the attempt's cohort is in exam mode, or the case is for exams only."""
-    cohort = attempt.cohort
-    return bool((cohort is not None and cohort.exam_mode) or attempt.case_version.exam_only)
 
 
 def _cohort_assessor_ids(attempt) -> set[int]:
@@ -142,8 +140,6 @@ def grade_start(*, attempt, by: User) -> Grade:
     assessor grades as primary, a different one as second (blind), and when the two differ too
     much a third assessor of the cohort moderates.
     """
-    from cases.models import Attempt
-
     _ensure_assessor(attempt, by)
     if attempt.submitted_at is None:
         raise AssessmentError(_("Deze poging is nog niet ingeleverd."), path="attempt")
@@ -201,11 +197,7 @@ def _lock_attempt(attempt_id: int) -> None:
     """Lock the attempt before any of its grades, in a write that reads or writes more than one
     grade of it (a signature in exam mode compares both blind grades, a correction adds one).
     Such writes then run one after the other, and every transaction takes its locks in one
-    order, attempt then grade: two blind grades signed at once each locked their own grade and
-    waited for the other's (and for the attempt, which the grade's query locked along), a
-    deadlock that PostgreSQL broke with a 500."""
-    from cases.models import Attempt
-
+    order, attempt then grade; two blind grades signed at once otherwise deadlock."""
     Attempt.objects.select_for_update().only("pk").get(pk=attempt_id)
 
 
@@ -305,8 +297,6 @@ def validate_override(
 
 def _rescored(grade: Grade) -> None:
     """The grade's score and pass/fail after its overrides (`selectors.effective_result`)."""
-    from .selectors import effective_result  # selectors imports this module
-
     effective = effective_result(grade)
     grade.score = Decimal(effective["score"])
     grade.passed = effective["passed"]
@@ -580,8 +570,6 @@ def report_request(*, kind: str, subject: Any, by: User | None) -> Report:
     The row is unique per key; the first request creates it and queues the rendering after
     the transaction commits, any later request gets the same row (a failed one is retried).
     """
-    from .tasks import render_report
-
     if kind == ReportKind.ASSESSMENT:
         if not subject.is_signed:
             raise AssessmentError(_("Een rapport komt pas na ondertekening."), path="grade")

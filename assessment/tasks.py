@@ -15,12 +15,15 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from .models import Report, ReportStatus
+
 logger = logging.getLogger(__name__)
 
 
 @task()
 def render_report(report_id: int) -> str:
-    from .models import Report, ReportStatus
+    # Imported here, in the worker that renders: WeasyPrint is a heavy import that the web
+    # process, which only queues the task, need not pay for.
     from .reports.documents import render_report_pdf
     from .reports.render import TooManyPages
 

@@ -21,9 +21,8 @@ from . import exports, override_preview, selectors, services
 from .apis import pdf_response
 from .charts import line_chart
 from .forms import CorrectionForm, GradeForm, OverrideForm, RescoreForm
-from .grade_subscores import grade_subscores
-from .lessons import mistakes_with_lessons
 from .models import Grade, LineVerdict, ReportKind, ReportStatus
+from .presenters import grade_presentation
 from .rubric import AREAS, LEVEL_LABELS
 from .scoring import SPEC, allowed_verdicts
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
@@ -92,9 +91,10 @@ def _grade_page(
     rescore_form: RescoreForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    effective = selectors.effective_result(grade)
+    shown = grade_presentation(grade)
+    effective = shown.effective
     editable = grade.assessor_id == request.user.pk and not grade.is_signed
-    rows = selectors.side_by_side(grade, effective)
+    rows = shown.rows
     # What each verdict would do, shown before saving (only where the assessor may override).
     effects = override_preview.verdict_effects(grade, effective) if editable else {}
     bound = override_form if override_form is not None and override_form.is_bound else None
@@ -116,7 +116,7 @@ def _grade_page(
         "editable": editable,
         "effective": effective,
         "rows": rows,
-        "verdict_labels": dict(LineVerdict.choices),
+        "verdict_labels": shown.verdict_labels,
         "form": form or GradeForm(initial=_grade_form_initial(grade)),
         "override_form": override_form or OverrideForm(),
         "correction_form": correction_form or CorrectionForm(),
@@ -124,13 +124,11 @@ def _grade_page(
         # The re-score under the current scoring spec: only where the service would take it.
         "can_rescore": services.may_rescore(grade, request.user),
         "current_spec": SPEC,
-        "checks": grade.workflow_checks,
-        "subscores": grade_subscores(effective, grade.workflow_checks, grade.rubric),
-        "history": selectors.overrides_history(grade),
+        "checks": shown.checks,
+        "history": shown.history,
         "other_grades": other_grades,
-        "areas": AREAS,
+        "competence_areas": shown.competence_areas,
         "level_labels": LEVEL_LABELS,
-        "work_processes": WORK_PROCESSES,
         "can_correct": grade.is_signed and not Grade.objects.filter(supersedes=grade).exists(),
         "exam": services.is_exam(grade.attempt),
     }
@@ -259,7 +257,7 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     found = selectors.result_for(request.user, attempt_id)
     if found is None:
         raise Http404
-    rows = selectors.side_by_side(found.grade, found.effective) if found.show_details else []
+    shown = grade_presentation(found.grade, effective=found.effective, details=found.show_details)
     return render(
         request,
         "assessment/result.html",
@@ -267,25 +265,12 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "result": found,
             "grade": found.grade,
             "attempt": found.attempt,
-            "rows": rows,
-            "verdict_labels": dict(LineVerdict.choices),
-            "areas": [
-                {
-                    "area": area,
-                    "level": found.grade.rubric.get(area.slug),
-                    "label": LEVEL_LABELS.get(found.grade.rubric.get(area.slug)),
-                    "descriptor": area.descriptors.get(found.grade.rubric.get(area.slug), ""),
-                    "score": found.subscores["competence_areas"][area.name],
-                }
-                for area in AREAS
-            ],
-            "work_processes": [
-                (code, title, found.subscores["work_processes"][code])
-                for code, title in WORK_PROCESSES.items()
-            ],
-            "mistakes": mistakes_with_lessons(found.effective, found.grade.workflow_checks)
-            if found.show_details
-            else [],
+            "rows": shown.rows,
+            "verdict_labels": shown.verdict_labels,
+            "competence_areas": shown.competence_areas,
+            "work_processes": shown.work_processes,
+            "checks": shown.applicable_checks,
+            "mistakes": shown.mistakes,
         },
     )
 

@@ -17,7 +17,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from assessment.scoring.competence import ANALYSEREN, INTERACTEREN, ORGANISEREN
+from cases.models import HvJudgement
 from cases.timeline import EventKind
+from cases.workflow import MOVE_EVENT_KINDS
 
 APPROVED_OUTCOMES = frozenset({"approved", "approved_with_corrections"})
 # Moves that follow approval by the paying party (profile 1.2: "Na goedkeuring van de betalende
@@ -26,14 +28,9 @@ AFTER_APPROVAL_MOVES = frozenset(
     {EventKind.PARTS_ORDERED, EventKind.REPAIR_STARTED, EventKind.SUBCONTRACT_ARRANGED}
 )
 
-
-# A refused move is recorded as `move_refused` with the move's name (cases.workflow), which
-# differs from the kind of event the move records when it succeeds.
-MOVE_EVENT_KINDS = {
-    "order_parts": EventKind.PARTS_ORDERED,
-    "start_repair": EventKind.REPAIR_STARTED,
-    "arrange_subcontract": EventKind.SUBCONTRACT_ARRANGED,
-}
+# A refused move is recorded as `move_refused` with the move's name, which differs from the kind
+# of event the move records when it succeeds: `MOVE_EVENT_KINDS`, read from the moves'
+# declarations (cases.workflow), maps the one to the other.
 
 
 class EventLike(Protocol):
@@ -249,8 +246,6 @@ def check_hv_judgement(case: CaseLike, events: Sequence[EventLike]) -> CheckResu
 
 
 def _hv_label(value: str | None) -> str:
-    from cases.models import HvJudgement
-
     try:
         return str(HvJudgement(value).label)
     except ValueError:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from calcengine.arithmetic import round2
 from calcengine.calculation import calculate
 from calcengine.diffing import diff
 from calcengine.errors import InputError
 from calcengine.jsonio import MAX_DEPTH, MAX_INPUT_BYTES, loads
+from calcengine.line_amounts import LineAmounts, line_amounts
 from calcengine.model import CalculationInput, Estimate
 from calcengine.output import to_json
 from calcengine.schema import SPEC
@@ -29,10 +31,13 @@ __all__ = [
     "CalculationInput",
     "Estimate",
     "InputError",
+    "LineAmounts",
     "calculate",
     "diff",
     "estimate",
+    "line_amounts",
     "loads",
     "parse",
+    "round2",
     "to_json",
 ]

@@ -13,6 +13,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from calcengine.model import Band, Line, Rates, Vehicle
+from calcengine.schema import (
+    LABOUR_OPERATIONS,
+    LINE_LABOUR_CATEGORIES,
+    PART_BUYING_OPERATIONS,
+    SENSOR_DISTURBING_OPERATIONS,
+)
 
 # Python's default decimal context (§5: 28 significant digits), fixed here rather than taken
 # from the caller's thread, whose context another library may have changed.
@@ -31,10 +37,10 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 
-LABOUR_CATEGORIES = ("body", "mechanical", "electrical")
-LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
-CALIBRATED_OPERATIONS = frozenset({"replace", "repair", "remove_refit"})
-HIGH_VOLTAGE_POWERTRAINS = frozenset({"HEV", "PHEV", "BEV", "FCEV"})
+# From the operations table (`calcengine.schema`): the categories a line's labour counts in,
+# the operations that carry labour (§2.1), and those after which a part's sensors need calibrating.
+LABOUR_CATEGORIES = LINE_LABOUR_CATEGORIES
+CALIBRATED_OPERATIONS = SENSOR_DISTURBING_OPERATIONS
 
 
 def round2(x: Decimal) -> Decimal:
@@ -48,8 +54,9 @@ def percent(p: Decimal) -> Decimal:
 
 
 def line_labour_units(line: Line) -> Decimal:
-    """The labour units a line carries: its `labour_units` for replace, repair, remove_refit,
-    calibrate and hv_safety lines, zero for other operations (§2.1). It is the line's labour,
+    """The labour units a line carries: its `labour_units` for an operation that carries labour
+    (`LABOUR_OPERATIONS`: replace, repair, remove_refit, calibrate, hv_safety), zero for the
+    others (§2.1). It is the line's labour,
     never multiplied by `quantity` (two clips take the labour the line states)."""
     return line.labour_units if line.operation in LABOUR_OPERATIONS else ZERO
 
@@ -131,7 +138,8 @@ def discount_fractions(rates: Rates) -> dict[str, Decimal]:
 def part_amounts(line: Line, fractions: Mapping[str, Decimal]) -> tuple[Decimal, Decimal]:
     """A replace line's `gross = round2(unit_price × quantity)` and `discount = round2(gross ×
     pct)` (§2.4), `pct` from `discount_fractions`; its net is `gross − discount`."""
-    gross = round2(line.unit_price * line.quantity)
+    # Validation demands a unit price on a replace line (REQUIRED_BY_OPERATION).
+    gross = round2(line.unit_price * line.quantity)  # type: ignore[operator]
     return gross, round2(gross * fractions[discount_key(line)])
 
 
@@ -156,8 +164,8 @@ def marked_up_amount(amount: Decimal, factor: Decimal) -> Decimal:
 
 
 def disposal(lines: Iterable[Line], rates: Rates) -> Decimal:
-    """`disposal_fee` when at least one replace line exists, else 0 (§2.8)."""
-    if any(line.operation == "replace" for line in lines):
+    """`disposal_fee` when at least one part is replaced (a replace line), else 0 (§2.8)."""
+    if any(line.operation in PART_BUYING_OPERATIONS for line in lines):
         return rates.disposal_fee
     return ZERO
 

@@ -16,6 +16,12 @@ from calcengine.model import (
     TotalLoss,
     build,
 )
+from calcengine.schema import (
+    AMOUNT_OPERATIONS,
+    LABOUR_OPERATIONS,
+    MARKED_UP_OPERATIONS,
+    PART_BUYING_OPERATIONS,
+)
 from calcengine.warnings import findings
 
 TOO_LARGE = (
@@ -51,29 +57,38 @@ def _calculate(calc: CalculationInput) -> Estimate:
     markup = a.markup_factor(rates)
     mode_factor = rates.paint_mode_factor
     # Locals: this loop runs once per line, up to 2,000 times per estimate.
-    zero, labour_operations = a.ZERO, a.LABOUR_OPERATIONS
+    zero, labour_operations = a.ZERO, LABOUR_OPERATIONS
+    # What the operations table says a line's operation adds: a part (§2.4), an amount with the
+    # subcontract markup (§2.6), or else an amount as given (§2.7).
+    part_buying, marked_up, amount_operations = (
+        PART_BUYING_OPERATIONS,
+        MARKED_UP_OPERATIONS,
+        AMOUNT_OPERATIONS,
+    )
     part_amounts = a.part_amounts
     for line in lines:
         operation = line.operation
         units = line.labour_units if operation in labour_operations else zero
         if units:
-            labour_units[line.labour_category] += units
-        paint = line.paint
-        if paint is None:
+            # A line with labour units has a labour category (validation, §1.3).
+            labour_units[line.labour_category] += units  # type: ignore[index]
+        line_paint = line.paint
+        if line_paint is None:
             painted = zero
         else:
-            painted = paint.units * mode_factor[paint.mode]
+            painted = line_paint.units * mode_factor[line_paint.mode]
             line_paint_units.append(painted)
         net = zero
-        if operation == "replace":
+        if operation in part_buying:
             line_gross, line_discount = part_amounts(line, discount_fractions)
             net = line_gross - line_discount
             gross += line_gross
             discount += line_discount
-        elif operation == "subcontract":
-            subcontract += a.marked_up_amount(line.amount, markup)
-        elif operation == "sundry":
-            sundries += line.amount
+        elif operation in marked_up:
+            # Validation demands an amount on these operations (REQUIRED_BY_OPERATION).
+            subcontract += a.marked_up_amount(line.amount, markup)  # type: ignore[arg-type]
+        elif operation in amount_operations:
+            sundries += line.amount  # type: ignore[operator]
         line_results.append(
             build(
                 LineResult,
@@ -155,7 +170,9 @@ def _calculate(calc: CalculationInput) -> Estimate:
     )
 
 
-def _total_loss(calc: CalculationInput, subtotal, total) -> TotalLoss:
+def _total_loss(
+    calc: CalculationInput, subtotal: decimal.Decimal, total: decimal.Decimal
+) -> TotalLoss:
     """§2.11 with the value before damage as given, or from the new-value scheme (§2.12).
 
     The comparison is made on one VAT basis (`a.compared_value`); the value before damage
@@ -165,6 +182,9 @@ def _total_loss(calc: CalculationInput, subtotal, total) -> TotalLoss:
     value = vehicle.value_before_damage
     depreciation = None
     if value is None:
+        # Validation refuses an input whose scheme cannot compute the value (§2.12).
+        assert calc.damage_date is not None and vehicle.new_value is not None
+        assert rates.new_value_scheme is not None
         age = a.age_months(vehicle.first_registration, calc.damage_date)
         depreciation = a.depreciation_percent(age, rates.new_value_scheme)
         value = a.value_from_new_value(vehicle.new_value, depreciation)

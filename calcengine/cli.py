@@ -95,7 +95,7 @@ def _single(source: str, out: TextIO) -> int:
 def _batch_record(path: Path) -> tuple[str, bool]:
     """One file of a batch as its JSON line, and whether it was computed."""
     try:
-        record = {"file": path.name, "output": _compute(_read(str(path)))}
+        record: dict[str, Any] = {"file": path.name, "output": _compute(_read(str(path)))}
         computed = True
     except InputError as exc:
         record = {"file": path.name, "errors": exc.errors}

@@ -7,7 +7,7 @@ removed and changed against the earlier version, and the change of every total.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calcengine.calculation import calculate
 from calcengine.errors import InputError
@@ -69,7 +69,8 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
 def _shown(field: str, value: Any) -> Any:
     if isinstance(value, Decimal):
         # A unit price with more than two decimals (a clip at "0.125") is shown exactly.
-        if field in _MONEY_FIELDS and value.as_tuple().exponent >= -2:
+        # An int: an input's numbers are finite (validation refuses NaN and infinity).
+        if field in _MONEY_FIELDS and cast(int, value.as_tuple().exponent) >= -2:
             return money(value)
         return plain(value)
     if field == "paint" and value is not None:
@@ -83,7 +84,7 @@ def _fields(line: Line) -> dict[str, Any]:
     return {"id": line.id} | {field: _shown(field, getattr(line, field)) for field in LINE_FIELDS}
 
 
-def _line_changes(old: tuple[Line, ...], new: tuple[Line, ...]) -> dict[str, list]:
+def _line_changes(old: tuple[Line, ...], new: tuple[Line, ...]) -> dict[str, list[Any]]:
     old_by_id = {line.id: line for line in old}
     new_by_id = {line.id: line for line in new}
     changed = []

@@ -12,6 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
+# The operations whose `sensor` counts as that sensor's calibration (§1.3, §3, §8).
+from calcengine.schema import CALIBRATING_OPERATIONS
+
 T = TypeVar("T")
 
 
@@ -73,10 +76,6 @@ class Line:
         if self.operation in CALIBRATING_OPERATIONS:
             return self.sensor
         return None
-
-
-# The operations whose `sensor` counts as that sensor's calibration (§1.3, §3, §8).
-CALIBRATING_OPERATIONS = frozenset({"calibrate", "subcontract"})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import math
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calcengine import arithmetic
 from calcengine.arithmetic import ONE, ZERO
@@ -39,6 +39,7 @@ from calcengine.schema import (
     NOT_OBJECT,
     NOT_POSITIVE,
     NOT_TEXT,
+    OPERATION_TABLE,
     OPERATIONS,
     PAINT_FIELDS,
     PAINT_MODES,
@@ -59,6 +60,9 @@ from calcengine.schema import (
     VEHICLE_FIELDS,
 )
 
+# The problems found, each {"path": …, "message": …}, in the order they were found.
+Errors = list[dict[str, str]]
+
 # A decimal number as the spec writes it in a JSON string: "412.30", "10", "0.5".
 _DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -77,7 +81,7 @@ def parse(data: Any) -> CalculationInput:
 
     Raises `InputError` listing every problem found; nothing is computed from refused input.
     """
-    errors: list[dict[str, str]] = []
+    errors: Errors = []
     if not isinstance(data, dict):
         raise InputError([{"path": "", "message": "De invoer moet een JSON-object zijn."}])
     _refuse_unknown(data, TOP_FIELDS, "", errors)
@@ -141,7 +145,9 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _refuse_unknown(obj: dict, allowed: frozenset[str], path: str, errors: list) -> None:
+def _refuse_unknown(
+    obj: dict[str, Any], allowed: frozenset[str], path: str, errors: Errors
+) -> None:
     if allowed.issuperset(obj):
         return
     for key in obj:
@@ -151,7 +157,7 @@ def _refuse_unknown(obj: dict, allowed: frozenset[str], path: str, errors: list)
             )
 
 
-def _object(raw: Any, path: str, errors: list) -> dict | None:
+def _object(raw: Any, path: str, errors: Errors) -> dict[str, Any] | None:
     if raw is _ABSENT or raw is None:
         errors.append({"path": path, "message": MISSING})
         return None
@@ -161,21 +167,21 @@ def _object(raw: Any, path: str, errors: list) -> dict | None:
     return raw
 
 
-def _number(raw: Any, path: str, errors: list, *, positive: bool = False) -> Decimal | None:
+def _number(raw: Any, path: str, errors: Errors, *, positive: bool = False) -> Decimal | None:
     """A non-negative decimal from a JSON string, integer or Decimal; `None` after an error."""
     value = _checked_number(raw, positive)
-    if type(value) is str:
+    if isinstance(value, str):
         errors.append({"path": path, "message": value})
         return None
     return value
 
 
 def _line_number(
-    raw: Any, index: int, key: str, errors: list, *, positive: bool = False
+    raw: Any, index: int, key: str, errors: Errors, *, positive: bool = False
 ) -> Decimal | None:
     """`_number` for a line's field, whose path is only written for an error."""
     value = _checked_number(raw, positive)
-    if type(value) is str:
+    if isinstance(value, str):
         errors.append({"path": _line_path(index, key), "message": value})
         return None
     return value
@@ -189,10 +195,12 @@ _CENT = Decimal(1).scaleb(_CENT_EXPONENT)
 def has_too_many_decimals(value: Decimal) -> bool:
     """Whether `value` is not a whole number of cents: more than two decimals in an amount
     that is summed as given (§4). Trailing zeros do not count ("145.000" is 145.00)."""
-    return value.as_tuple().exponent < _CENT_EXPONENT and value != value.quantize(_CENT)
+    # An int: the value is finite, as `_checked_number` refuses NaN and infinity.
+    exponent = cast(int, value.as_tuple().exponent)
+    return exponent < _CENT_EXPONENT and value != value.quantize(_CENT)
 
 
-def _amount(raw: Any, path: str, errors: list, *, positive: bool = False) -> Decimal | None:
+def _amount(raw: Any, path: str, errors: Errors, *, positive: bool = False) -> Decimal | None:
     """`_number` for an amount summed as given (§4): at most two decimals."""
     value = _number(raw, path, errors, positive=positive)
     if value is not None and has_too_many_decimals(value):
@@ -253,7 +261,7 @@ def _from_other_number(raw: float | int | Decimal) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _integer(raw: Any, path: str, errors: list) -> int | None:
+def _integer(raw: Any, path: str, errors: Errors) -> int | None:
     """A non-negative whole number; a decimal form such as "10" or 10.0 is accepted if whole."""
     if type(raw) is int:
         if raw < 0:
@@ -272,7 +280,7 @@ def _integer(raw: Any, path: str, errors: list) -> int | None:
     return int(value)
 
 
-def _text(raw: Any, path: str, errors: list, *, non_empty: bool = False) -> str | None:
+def _text(raw: Any, path: str, errors: Errors, *, non_empty: bool = False) -> str | None:
     if type(raw) is not str:
         errors.append({"path": path, "message": NOT_TEXT})
         return None
@@ -285,21 +293,21 @@ def _text(raw: Any, path: str, errors: list, *, non_empty: bool = False) -> str 
     return raw
 
 
-def _required_text(raw: Any, path: str, errors: list, *, non_empty: bool = False) -> str | None:
+def _required_text(raw: Any, path: str, errors: Errors, *, non_empty: bool = False) -> str | None:
     if raw is None:
         errors.append({"path": path, "message": MISSING})
         return None
     return _text(raw, path, errors, non_empty=non_empty)
 
 
-def _boolean(raw: Any, path: str, errors: list) -> bool | None:
+def _boolean(raw: Any, path: str, errors: Errors) -> bool | None:
     if raw is True or raw is False:
         return raw
     errors.append({"path": path, "message": NOT_BOOLEAN})
     return None
 
 
-def _choice(raw: Any, path: str, errors: list, choices: tuple, what: str) -> str | None:
+def _choice(raw: Any, path: str, errors: Errors, choices: tuple[str, ...], what: str) -> str | None:
     if type(raw) is str and raw in choices:
         return raw
     shown = _quoted(raw) if type(raw) is str else "een niet-tekst"
@@ -314,7 +322,7 @@ def _quoted(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _date(raw: Any, path: str, errors: list) -> date | None:
+def _date(raw: Any, path: str, errors: Errors) -> date | None:
     if type(raw) is str and _DATE_TEXT.fullmatch(raw):
         try:
             return date.fromisoformat(raw)
@@ -324,14 +332,14 @@ def _date(raw: Any, path: str, errors: list) -> date | None:
     return None
 
 
-def _optional_date(obj: dict, key: str, path: str, errors: list) -> date | None:
+def _optional_date(obj: dict[str, Any], key: str, path: str, errors: Errors) -> date | None:
     raw = obj.get(key)
     if raw is None:
         return None
     return _date(raw, _join(path, key), errors)
 
 
-def _texts(raw: Any, path: str, errors: list) -> tuple[str, ...]:
+def _texts(raw: Any, path: str, errors: Errors) -> tuple[str, ...]:
     if raw is None:
         return ()
     if type(raw) is not list:
@@ -345,7 +353,7 @@ def _texts(raw: Any, path: str, errors: list) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _vehicle(raw: Any, errors: list) -> Vehicle | None:
+def _vehicle(raw: Any, errors: Errors) -> Vehicle | None:
     path = "vehicle"
     obj = _object(raw, path, errors)
     if obj is None:
@@ -439,13 +447,15 @@ def _vehicle(raw: Any, errors: list) -> Vehicle | None:
 
 
 # The names each rate map may hold, as sets, built once.
-_RATE_MAP_NAMES = {
+_RATE_MAP_NAMES: dict[tuple[str, ...], frozenset[str]] = {
     keys: frozenset(keys)
     for keys in (RATE_LABOUR_CATEGORIES, PAINT_MODES, PAINT_TYPES, PART_GROUPS)
 }
 
 
-def _rate_map(obj: dict, key: str, keys: tuple[str, ...], errors: list) -> dict[str, Decimal]:
+def _rate_map(
+    obj: dict[str, Any], key: str, keys: tuple[str, ...], errors: Errors
+) -> dict[str, Decimal]:
     path = f"rates.{key}"
     raw = _object(obj.get(key, _ABSENT), path, errors)
     if raw is None:
@@ -460,7 +470,7 @@ def _rate_map(obj: dict, key: str, keys: tuple[str, ...], errors: list) -> dict[
 
 
 def _rate_number(
-    obj: dict, key: str, path: str, errors: list, *, positive: bool = False
+    obj: dict[str, Any], key: str, path: str, errors: Errors, *, positive: bool = False
 ) -> Decimal | None:
     """The number `obj[key]` of the rate set at `path`, `None` after an error. A text already
     read elsewhere needs no check, nor its path; the cache holds zero too, which a positive rate
@@ -475,7 +485,7 @@ def _rate_number(
     return _number(value, f"{path}.{key}", errors, positive=positive)
 
 
-def _rates(raw: Any, errors: list) -> Rates | None:
+def _rates(raw: Any, errors: Errors) -> Rates | None:
     path = "rates"
     obj = _object(raw, path, errors)
     if obj is None:
@@ -540,7 +550,7 @@ def _rates(raw: Any, errors: list) -> Rates | None:
     )
 
 
-def _scheme(raw: Any, errors: list) -> tuple[Band, ...] | None:
+def _scheme(raw: Any, errors: Errors) -> tuple[Band, ...] | None:
     """The new-value scheme's bands: months counted from 1, inclusive and consecutive (§1.2)."""
     path = "rates.new_value_scheme"
     if raw is None:
@@ -549,7 +559,7 @@ def _scheme(raw: Any, errors: list) -> tuple[Band, ...] | None:
         errors.append({"path": path, "message": NOT_LIST})
         return None
     bands = []
-    expected_from = 1
+    expected_from: int | None = 1
     for index, item in enumerate(raw):
         band_path = f"{path}[{index}]"
         obj = _object(item, band_path, errors)
@@ -557,7 +567,7 @@ def _scheme(raw: Any, errors: list) -> tuple[Band, ...] | None:
             expected_from = None
             continue
         _refuse_unknown(obj, BAND_FIELDS, band_path, errors)
-        values = {}
+        values: dict[str, Any] = {}
         for key in ("from_month", "to_month", "percent_per_month"):
             value = obj.get(key)
             if value is None:
@@ -583,11 +593,13 @@ def _scheme(raw: Any, errors: list) -> tuple[Band, ...] | None:
             )
         expected_from = end + 1 if end is not None else None
         if None not in (start, end, values.get("percent_per_month")) and len(values) == 3:
-            bands.append(Band(start, end, values["percent_per_month"]))
+            bands.append(
+                Band(values["from_month"], values["to_month"], values["percent_per_month"])
+            )
     return tuple(bands) if bands or not raw else None
 
 
-def _lines(raw: Any, errors: list) -> tuple[Line, ...] | None:
+def _lines(raw: Any, errors: Errors) -> tuple[Line, ...] | None:
     if raw is _ABSENT or raw is None:
         errors.append({"path": "lines", "message": MISSING})
         return None
@@ -599,7 +611,8 @@ def _lines(raw: Any, errors: list) -> tuple[Line, ...] | None:
         # something is wrong are the lines read again, one by one, so that every error is
         # reported in line order.
         found: list[dict[str, str]] = []
-        read = [_line(item, index, found) for index, item in enumerate(raw)]
+        # Without an error in `found`, no line is None.
+        read = cast(list[Line], [_line(item, index, found) for index, item in enumerate(raw)])
         if not found and len({line.id for line in read}) == len(read):
             return tuple(read)
     count = len(errors)
@@ -618,7 +631,7 @@ def _lines(raw: Any, errors: list) -> tuple[Line, ...] | None:
         line = _line(item, index, errors)
         if line is not None:
             lines.append(line)
-            line_id = line.id
+            line_id: Any = line.id
         else:
             line_id = item.get("id") if type(item) is dict else None
             if type(line_id) is not str:
@@ -664,11 +677,11 @@ _OPTIONAL_DEFAULTS = {
 
 
 # A tuple, not a set: an operation that is not a string (already refused) must not raise.
-_SUMMED_AMOUNT_OPERATIONS = ("subcontract", "sundry")
+_SUMMED_AMOUNT_OPERATIONS = tuple(op.code for op in OPERATION_TABLE if op.takes_amount)
 _MAX_TEXT = MAX_TEXT_LENGTH  # a module global is read faster than an imported name's chain
 
 
-def _line(raw: Any, index: int, errors: list) -> Line | None:
+def _line(raw: Any, index: int, errors: Errors) -> Line | None:
     """One line (§1.3). Tuned: a 60-line estimate must parse well within a millisecond, so
     the common case (a string in a known field) is checked inline, every path string is only
     built for an error, and the line's fields are the input's merged over absent ones, checked
@@ -718,6 +731,7 @@ def _line(raw: Any, index: int, errors: list) -> Line | None:
         )
 
     given_units = fields["labour_units"]
+    labour_units: Decimal | None
     if given_units is None:
         labour_units = ZERO
     elif type(given_units) is not str or (labour_units := numbers.get(given_units)) is None:
@@ -755,7 +769,7 @@ def _line(raw: Any, index: int, errors: list) -> Line | None:
     return build(Line, fields)
 
 
-def _optional_fields(fields: dict[str, Any], index: int, errors: list) -> None:
+def _optional_fields(fields: dict[str, Any], index: int, errors: Errors) -> None:
     """The line fields after `unit_price` (§1.3), checked and converted in `fields`, or their
     defaults where absent."""
     quantity = fields["quantity"]
@@ -815,7 +829,7 @@ def _line_path(index: int, key: str) -> str:
     return f"lines[{index}].{key}"
 
 
-def _missing_for_operation(operation: str, key: str, index: int, errors: list) -> None:
+def _missing_for_operation(operation: str, key: str, index: int, errors: Errors) -> None:
     if operation == "repair":
         message = REPAIR_WITHOUT_LABOUR
     elif key == "sensor":
@@ -830,7 +844,7 @@ _PAINTS: dict[tuple[str, str], Paint] = {}
 _PAINTS_MAX = 4096
 
 
-def _paint(raw: Any, index: int, errors: list) -> Paint | None:
+def _paint(raw: Any, index: int, errors: Errors) -> Paint | None:
     if type(raw) is dict and len(raw) == 2:
         mode, units = raw.get("mode"), raw.get("units")
         if type(mode) is str and type(units) is str:
@@ -862,12 +876,12 @@ def _paint(raw: Any, index: int, errors: list) -> Paint | None:
 
 
 def _check_value_from_scheme(
-    raw_vehicle: dict,
+    raw_vehicle: dict[str, Any],
     raw_rates: Any,
     vehicle: Vehicle | None,
     rates: Rates | None,
     damage_date: date | None,
-    errors: list,
+    errors: Errors,
 ) -> None:
     """Refuse when value_before_damage is absent and §2.12 cannot compute it.
 
@@ -891,6 +905,7 @@ def _check_value_from_scheme(
             }
         )
         return
+    first_registration: date | None
     if vehicle is not None and rates is not None:
         first_registration = vehicle.first_registration
         new_value, scheme = vehicle.new_value, rates.new_value_scheme
@@ -903,7 +918,7 @@ def _check_value_from_scheme(
         scheme = _scheme(raw_scheme, unreported)
         if unreported:
             return
-    if first_registration is None or new_value is None or not scheme:
+    if first_registration is None or new_value is None or not scheme or damage_date is None:
         return
     age = arithmetic.age_months(first_registration, damage_date)
     last_month = scheme[-1].to_month
@@ -937,7 +952,7 @@ def _check_value_from_scheme(
 
 
 def _check_compared_value(
-    vehicle: Vehicle, rates: Rates, damage_date: date | None, errors: list
+    vehicle: Vehicle, rates: Rates, damage_date: date | None, errors: Errors
 ) -> None:
     """Refuse a value before damage that is 0.00 once its VAT is taken out (§2.11): the repair
     ratio divides by it. Only an absurd VAT rate gets there (0.01 at 21 % is still 0.01)."""

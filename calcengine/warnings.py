@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calcengine.arithmetic import CALIBRATED_OPERATIONS, HIGH_VOLTAGE_POWERTRAINS
+from calcengine.arithmetic import CALIBRATED_OPERATIONS
 from calcengine.formatting import format_money
 from calcengine.model import Line, TotalLoss, Vehicle, Warning
+from calcengine.schema import HIGH_VOLTAGE_POWERTRAINS
 
 REPAIR_NOT_ALLOWED = "REPAIR_NOT_ALLOWED"
 ADAS_CALIBRATION_MISSING = "ADAS_CALIBRATION_MISSING"

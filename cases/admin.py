@@ -11,7 +11,7 @@ from .models import Attempt, AttemptPhoto, Case, CasePhoto, CaseVersion, Dossier
 
 class CasePhotoInline(admin.TabularInline):
     """Shown, not edited: editors manage a version's photos in Wagtail, where every upload is
-    checked and stripped of EXIF (`cases.photos`). One way of changing them."""
+    checked and stripped of EXIF (`cases.photo_checks`). One way of changing them."""
 
     model = CasePhoto
     extra = 0

@@ -1,8 +1,9 @@
 """The claim workflow's API: cases, attempts (start, detail, timeline), moves and photos.
 
-One class per operation. A move's input is validated by the same form the dossier page uses
-(`cases.forms.MOVE_FORMS`), so the two ways in cannot drift apart; its errors come out in the
-API's one shape `{"errors": [{"path", "message"}]}`. A move the workflow refuses answers 409.
+One class per operation. A move is made through the same service as on the dossier page
+(`cases.services.attempt_move`, which reads the input with the move's declared form), so the two
+ways in cannot drift apart; its errors come out in the API's one shape
+`{"errors": [{"path", "message"}]}`. A move the workflow refuses answers 409.
 Nothing here serialises a reference calculation or an expected decision: the case comes out
 only through `selectors.trainee_brief`.
 """
@@ -27,7 +28,6 @@ from rest_framework.views import APIView
 
 from . import selectors, services
 from . import workflow as wf
-from .forms import MOVE_FORMS, PhotoForm
 from .models import Attempt
 from .ownership import NotYourAttempt, ensure_owner
 from .photo_views import photo_url
@@ -64,14 +64,6 @@ def _own_attempt(request: Request, pk: int) -> Attempt:
     except NotYourAttempt:
         raise _not_yours() from None
     return attempt
-
-
-def _form_errors(form: Any) -> list[dict[str, str]]:
-    return [
-        {"path": "" if field == "__all__" else field, "message": str(message)}
-        for field, messages in form.errors.items()
-        for message in messages
-    ]
 
 
 class AttemptSummarySerializer(serializers.Serializer):
@@ -242,17 +234,16 @@ class AttemptMoveApi(APIView):
     )
     def post(self, request: Request, pk: int, move: str) -> Response:
         attempt = _own_attempt(request, pk)
-        if move not in wf.MOVES:
+        # A move that takes a file has its own upload endpoint (multipart, the photo answered).
+        declared = wf.REGISTRY.get(move)
+        if declared is None or declared.upload:
             raise NotFound(_("Deze stap bestaat niet."))
         try:
-            wf.attempt_ensure_move_available(attempt=attempt, by=request.user, move=move)
-        except wf.MoveRefused as refused:
-            return Response({"errors": refused.errors}, status=status.HTTP_409_CONFLICT)
-        form = MOVE_FORMS[move](request.data, attempt=attempt)
-        if not form.is_valid():
-            return Response({"errors": _form_errors(form)}, status=status.HTTP_400_BAD_REQUEST)
-        try:
-            attempt = wf.MOVES[move](attempt=attempt, by=request.user, **form.move_kwargs())
+            attempt = services.attempt_move(
+                attempt=attempt, by=request.user, move=move, data=request.data
+            )
+        except services.MoveInputInvalid as invalid:
+            return Response({"errors": invalid.errors}, status=status.HTTP_400_BAD_REQUEST)
         except wf.MoveRefused as refused:
             return Response({"errors": refused.errors}, status=status.HTTP_409_CONFLICT)
         except NotYourAttempt:
@@ -302,19 +293,19 @@ class AttemptPhotoUploadApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         attempt = _own_attempt(request, pk)
-        form = PhotoForm(request.data, request.FILES, attempt=attempt)
-        if not form.is_valid():
-            return Response({"errors": _form_errors(form)}, status=status.HTTP_400_BAD_REQUEST)
-        data = form.cleaned_data
         try:
-            photo = wf.attempt_add_photo(
+            photo = services.attempt_move(
                 attempt=attempt,
                 by=request.user,
-                upload=data["image"],
-                annotation=data["annotation"],
-                zone=data["zone"],
-                stage=data["stage"],
+                move="add_photo",
+                data=request.data,
+                files=request.FILES,
+                input_first=True,
             )
+        except services.MoveInputInvalid as invalid:
+            return Response({"errors": invalid.errors}, status=status.HTTP_400_BAD_REQUEST)
+        except NotYourAttempt:
+            raise _not_yours() from None
         except wf.MoveRefused as refused:
             code = (
                 status.HTTP_400_BAD_REQUEST

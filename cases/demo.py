@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from django.core.files.base import ContentFile
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.db import transaction
 
 from calcengine.catalogue import get_rate_set, get_vehicle
@@ -177,17 +177,14 @@ def _ensure_taxonomy(stdout: TextIO) -> None:
     when those rows are missing (content loaded without it), import the profile here."""
     if WorkProcess.objects.exists() and TradeOff.objects.exists():
         return
-    if "import_competence_profile" in get_commands():
-        call_command("import_competence_profile", stdout=stdout)
-    else:
-        stdout.write("Waarschuwing: geen competentieprofiel gevonden; casussen zonder labels.\n")
+    call_command("import_competence_profile", stdout=stdout)
 
 
 def _set_tags(case: Case, tags: dict[str, list[str]], stdout: TextIO) -> None:
     wanted = {
         "work_processes": (WorkProcess, "code", tags.get("work_processes", [])),
         "knowledge_items": (KnowledgeItem, "code", tags.get("knowledge_items", [])),
-        "competence_areas": (CompetenceArea, "name", tags.get("competence_areas", [])),
+        "competence_areas": (CompetenceArea, "slug", tags.get("competence_areas", [])),
         "trade_offs": (TradeOff, "slug", tags.get("trade_offs", [])),
     }
     for relation, (model, key, values) in wanted.items():

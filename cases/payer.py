@@ -15,11 +15,12 @@ gets back a `PayerDecision`. The rules follow how Dutch paying parties check a c
 - at the final calculation (`check_parts_invoice`): every replaced part must be on the parts
   invoice (the parts ordered) at the invoiced price — else rejected.
 
-`payer_rules` keys (see cases/README.md): the catalogue's RateRules fields (approval_limit,
-expert_required_above, limit_basis, used_parts_allowed, used_parts_min/max_vehicle_age_years,
-steered, aftermarket_parts_allowed, calibration_required_after_adas_work) plus the case's own
-(name, cover casco|wa, expert_required, check_parts_invoice, expertise_days, not_paid_codes,
-estimating_costs).
+The rules are the rate set's `RateRules` (calcengine/catalogue/rate_sets.py, the one owner of
+approval limit, expert threshold, limit basis, part sources and calibration demand): `rules_for`
+reads them for a case version. The version's `payer_rules` holds only what is the case's own
+(see cases/README.md): name, cover casco|wa, own_risk, expert_required, check_parts_invoice,
+expertise_days, not_paid_codes, estimating_costs — and, where this case's policy departs from
+its rate set, a RateRules field as an override (read and checked as the rate set file's are).
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
+from calcengine.catalogue import RateRules, get_rate_set
 from calcengine.formatting import format_money
+from calcengine.schema import operation_named
 
 DEFAULT_EXPERTISE_DAYS = 3
 DEFAULT_ESTIMATING_COSTS = Decimal("150.00")
@@ -105,18 +108,32 @@ def _normalised(value: Any) -> Any:
     return value
 
 
-def limit_amount(output: dict[str, Any], rules: dict[str, Any]) -> Decimal:
-    """The figure the limits apply to: excl. VAT by default, incl. VAT when the rules say so."""
-    basis = rules.get("limit_basis", "subtotal_excl_vat")
-    return Decimal(str(output.get(basis) or output["subtotal_excl_vat"]))
+class _CaseVersionLike(Protocol):
+    rate_set_id: str
+    payer_rules: dict[str, Any]
 
 
-def expertise_required(output: dict[str, Any], rules: dict[str, Any]) -> bool:
-    """Whether this paying party wants an expert to see the damage before it approves."""
-    if rules.get("expert_required"):
+def rules_for(version: _CaseVersionLike) -> RateRules:
+    """The paying party's rules for a case version: its rate set's, with the overrides its
+    `payer_rules` states. Raises `CatalogueError` for an unknown rate set or a bad override."""
+    return get_rate_set(version.rate_set_id).rules.overridden(
+        version.payer_rules or {}, where="payer_rules"
+    )
+
+
+def limit_amount(output: dict[str, Any], rules: RateRules) -> Decimal:
+    """The figure the limits apply to: the rules' `limit_basis` (excl. or incl. VAT)."""
+    return Decimal(str(output.get(rules.limit_basis) or output["subtotal_excl_vat"]))
+
+
+def expertise_required(
+    output: dict[str, Any], rules: RateRules, case_rules: dict[str, Any]
+) -> bool:
+    """Whether this paying party wants an expert to see the damage before it approves: the case
+    says so whatever the amount (`expert_required`), or the amount is above the threshold."""
+    if case_rules.get("expert_required"):
         return True
-    threshold = _decimal(rules.get("expert_required_above"))
-    return threshold is not None and limit_amount(output, rules) > threshold
+    return rules.needs_expert(limit_amount(output, rules))
 
 
 def expert_sender(cover: str) -> str:
@@ -136,18 +153,6 @@ def vehicle_age_years(first_registration: str | None, on: date) -> int:
     return max(years, 0)
 
 
-def part_source_allowed(part_source: str, rules: dict[str, Any], age_years: int) -> bool:
-    if part_source == "used":
-        if not rules.get("used_parts_allowed", False):
-            return False
-        low = rules.get("used_parts_min_vehicle_age_years")
-        high = rules.get("used_parts_max_vehicle_age_years")
-        return (low is None or age_years >= low) and (high is None or age_years <= high)
-    if part_source == "aftermarket":
-        return bool(rules.get("aftermarket_parts_allowed", False))
-    return True
-
-
 def _rates_findings(calc_input: dict[str, Any], agreed_rates: dict[str, Any]) -> list[Finding]:
     if _normalised(calc_input.get("rates") or {}) == _normalised(agreed_rates or {}):
         return []
@@ -160,14 +165,12 @@ def _rates_findings(calc_input: dict[str, Any], agreed_rates: dict[str, Any]) ->
     ]
 
 
-def _warning_findings(output: dict[str, Any], rules: dict[str, Any]) -> list[Finding]:
+def _warning_findings(output: dict[str, Any], rules: RateRules) -> list[Finding]:
     findings = []
     for warning in output.get("warnings", []):
         code = warning.get("code")
         line_id = warning.get("line_id")
-        if code == "ADAS_CALIBRATION_MISSING" and rules.get(
-            "calibration_required_after_adas_work", True
-        ):
+        if code == "ADAS_CALIBRATION_MISSING" and rules.calibration_required_after_adas_work:
             findings.append(
                 Finding(
                     code,
@@ -211,15 +214,16 @@ def _not_paid_findings(calc_input: dict[str, Any], rules: dict[str, Any]) -> lis
 
 
 def _part_source_corrections(
-    calc_input: dict[str, Any], rules: dict[str, Any], on: date
+    calc_input: dict[str, Any], rules: RateRules, on: date
 ) -> list[Finding]:
     age = vehicle_age_years((calc_input.get("vehicle") or {}).get("first_registration"), on)
     corrections = []
     for line in calc_input.get("lines", []):
-        if line.get("operation") != "replace":
+        operation = operation_named(line.get("operation"))
+        if operation is None or not operation.buys_part:
             continue
         source = line.get("part_source", "oem")
-        if not part_source_allowed(source, rules, age):
+        if not rules.part_source_allowed(source, age):
             kind = "gebruikte" if source == "used" else "imitatie-"
             corrections.append(
                 Finding(
@@ -241,7 +245,8 @@ def parts_invoice_findings(calc_input: dict[str, Any], invoice: list[OrderedPart
         invoiced[part.code] = OrderedPart(part.code, quantity, part.unit_price)
     findings = []
     for line in calc_input.get("lines", []):
-        if line.get("operation") != "replace":
+        operation = operation_named(line.get("operation"))
+        if operation is None or not operation.buys_part:
             continue
         code = line.get("code")
         on_invoice = invoiced.get(code)
@@ -272,13 +277,15 @@ def decide(
     kind: str,
     calc_input: dict[str, Any],
     output: dict[str, Any],
-    rules: dict[str, Any],
+    rules: RateRules,
+    case_rules: dict[str, Any],
     agreed_rates: dict[str, Any],
     expertise_done: bool,
     on: date,
     parts_invoice: list[OrderedPart] | None = None,
 ) -> PayerDecision:
-    """The paying party's answer to a submitted calculation of `kind` precalc|supplement|final."""
+    """The paying party's answer to a submitted calculation of `kind` precalc|supplement|final,
+    by its `rules` (`rules_for(version)`) and the case's own `case_rules` (`payer_rules`)."""
     reasons: list[Finding] = []
     reasons += _rates_findings(calc_input, agreed_rates)
     if (output.get("total_loss") or {}).get("economic_total_loss"):
@@ -289,11 +296,11 @@ def decide(
                 "economisch total loss. Herstel wordt niet vergoed.",
             )
         )
-    if not expertise_done and expertise_required(output, rules):
-        limit = _decimal(rules.get("expert_required_above"))
+    if not expertise_done and expertise_required(output, rules, case_rules):
+        limit = rules.expert_required_above
         detail = (
             f" ({format_money(limit)})"
-            if limit is not None and not rules.get("expert_required")
+            if limit is not None and not case_rules.get("expert_required")
             else ""
         )
         reasons.append(
@@ -304,8 +311,8 @@ def decide(
             )
         )
     reasons += _warning_findings(output, rules)
-    reasons += _not_paid_findings(calc_input, rules)
-    if kind == "final" and rules.get("check_parts_invoice", True):
+    reasons += _not_paid_findings(calc_input, case_rules)
+    if kind == "final" and case_rules.get("check_parts_invoice", True):
         reasons += parts_invoice_findings(calc_input, parts_invoice or [])
     corrections = _part_source_corrections(calc_input, rules, on)
     if reasons:

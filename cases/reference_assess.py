@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from assessment.scoring.annotations import read_assess, read_decimal, read_reference_assess
 from calcengine.catalogue import CatalogueError, VehicleModel, get_vehicle
 from calcengine.catalogue.work_codes import is_work_code
+from calcengine.schema import operation_named
 
 CRITICAL_REASON_MAX = 1000
 ZERO = Decimal(0)
@@ -87,7 +88,8 @@ def _check_line(checker: _Checker, index: int, line: dict) -> None:
         for number, item in enumerate(alternatives):
             if isinstance(item, dict) and "code" in item:
                 checker.check_code(f"{base}.alternatives[{number}].code", where, item["code"])
-    if "part_sources" in raw and line.get("operation") != "replace":
+    operation = operation_named(line.get("operation"))
+    if "part_sources" in raw and (operation is None or not operation.buys_part):
         checker.add(
             f"{base}.part_sources",
             where,

@@ -18,6 +18,7 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from calcengine.schema import VEHICLE_FIELDS
 from schadeplatform.accounts.models import Cohort, Role
 
+from . import payer
 from .hv import HV_FACT_LABELS
 from .models import (
     Attempt,
@@ -139,11 +140,6 @@ def own_attempts(user: Any) -> QuerySet[Attempt]:
     return attempts_visible_to(user).filter(trainee=user).order_by("-started_at")
 
 
-def attempts_ready_for_assessment(user: Any) -> QuerySet[Attempt]:
-    """Finished attempts (delivered or total loss advised) the user may see, oldest first."""
-    return attempts_visible_to(user).filter(submitted_at__isnull=False).order_by("submitted_at")
-
-
 def timeline(attempt: Attempt) -> QuerySet[DossierEvent]:
     return attempt.events.select_related("actor").order_by("pk")
 
@@ -196,7 +192,9 @@ def case_photo_for_author(user: Any, photo_id: int) -> CasePhoto:
     return CasePhoto.objects.get(pk=photo_id)
 
 
-# Payer rules a body shop knows from its agreements with the paying party.
+# Payer rules a body shop knows from its agreements with the paying party: the rate set's
+# (through `payer.rules_for`) and the case's own. The rate set's `notes` are shown only where the
+# case states its own: the case's name and cover make the rate set's general notes misleading.
 _PAYER_FIELDS = (
     "name",
     "cover",
@@ -216,11 +214,22 @@ _PAYER_FIELDS = (
 )
 
 
+def _payer_brief(version: Any) -> dict[str, Any]:
+    case_rules = version.payer_rules or {}
+    stated = {**case_rules, **payer.rules_for(version).as_stored()}
+    stated.pop("notes", None)
+    if "notes" in case_rules:
+        stated["notes"] = case_rules["notes"]
+    return {
+        "name": version.payer_name or case_rules.get("name", ""),
+        **{k: stated[k] for k in _PAYER_FIELDS if k in stated and k != "name"},
+    }
+
+
 def trainee_brief(attempt: Attempt) -> dict[str, Any]:
     """The case as the trainee meets it at this point of the dossier. Never any reference."""
     version = attempt.case_version
     customer = version.customer or {}
-    rules = version.payer_rules or {}
     revealed = hidden_damage_revealed(attempt)
     hidden = version.hidden_damage or {}
     brief: dict[str, Any] = {
@@ -251,10 +260,7 @@ def trainee_brief(attempt: Attempt) -> dict[str, Any]:
                 for q in customer.get("last_questions") or []
             ],
         },
-        "payer": {
-            "name": version.payer_name or rules.get("name", ""),
-            **{k: rules[k] for k in _PAYER_FIELDS if k in rules and k != "name"},
-        },
+        "payer": _payer_brief(version),
         "hv": None,
         "subcontract_options": list(version.subcontract_options or []),
         "delivery_checklist": list(version.delivery_checklist or []),

@@ -1,5 +1,6 @@
-"""Writes of the case library and the start of an attempt. The moves of a claim live in
-`cases.workflow`; the calculation editor's writes in `cases.calculations.services`."""
+"""Writes of the case library, the start of an attempt and the one way a move is made
+(`attempt_move`). The moves themselves are declared in `cases.workflow`; the calculation
+editor's writes live in `cases.calculations.services`."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from django.utils.translation import gettext as _
 
 import calcengine
 from calcengine import InputError
+from calcengine.catalogue import CatalogueError
 from schadeplatform.accounts.models import Cohort, User
 
-from . import selectors
+from . import payer, selectors
+from . import workflow as wf
 from .hv import expected_judgement
 from .models import (
     Attempt,
@@ -25,6 +28,7 @@ from .models import (
     FrozenCaseVersion,
 )
 from .models.case import FROZEN_FIELDS
+from .ownership import ensure_owner
 from .reference_assess import reference_assess_errors
 
 
@@ -75,10 +79,12 @@ def case_version_errors(version: CaseVersion) -> list[dict[str, str]]:
     rules = version.payer_rules or {}
     if rules.get("cover") not in ("casco", "wa"):
         errors.append({"path": "payer_rules.cover", "message": _("Kies de dekking: casco of wa.")})
-    if "approval_limit" not in rules:
-        errors.append(
-            {"path": "payer_rules.approval_limit", "message": _("De goedkeuringslimiet ontbreekt.")}
-        )
+    # The approval limit and the other RateRules come from the rate set; the case may only
+    # override them, and an override is read as strictly as the rate set file.
+    try:
+        payer.rules_for(version)
+    except CatalogueError as exc:
+        errors.append({"path": "payer_rules", "message": str(exc)})
     if version.hv_facts is not None:
         wanted = expected_judgement(version.hv_facts)
         if version.expected_hv_judgement != wanted:
@@ -228,3 +234,56 @@ def _cohort_for_start(
     else:
         message = _("Deze groep is niet de uwe of biedt deze casus niet aan.")
     raise CohortChoiceNeeded(message, choices=offering)
+
+
+class MoveInputInvalid(Exception):
+    """The move's input does not pass its form; `form` is bound, with the field errors."""
+
+    def __init__(self, form: Any) -> None:
+        self.form = form
+        self.errors = [
+            {"path": "" if name == "__all__" else name, "message": str(message)}
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        super().__init__("; ".join(f"{e['path']}: {e['message']}" for e in self.errors))
+
+
+def attempt_move(
+    *,
+    attempt: Attempt,
+    by: Any,
+    move: str,
+    data: Any,
+    files: Any = None,
+    prefix: str | None = None,
+    input_first: bool = False,
+) -> Any:
+    """Make the declared move `move` on `attempt` with raw input `data` (and `files`).
+
+    The one way in for the dossier page and the API, in this order:
+    - only the attempt's own trainee acts on it (`NotYourAttempt`, nothing recorded);
+    - the move must be declared (`workflow.UnknownMove`);
+    - a move the state does not offer is refused and recorded before its input is read
+      (`MoveRefused`): a forbidden move is evidence whatever was typed with it;
+    - the input passes the move's form, dates within the window of the simulated date
+      (`MoveInputInvalid`);
+    - the move's service runs it through the one locked transition (`MoveRefused`).
+    `input_first` reads the input before asking the workflow: the photo upload endpoint's
+    contract answers a missing or bad file with 400 whatever the dossier's state.
+    A `MoveRefused` carries the bound form (`.form`) so a page can show the input again.
+    Gives what the move's service gives: the attempt, or the photo of an upload move.
+    """
+    ensure_owner(attempt=attempt, by=by)
+    declared = wf.get_move(move)
+    form = declared.form(data, files, attempt=attempt, prefix=prefix)
+    try:
+        if input_first and not form.is_valid():
+            raise MoveInputInvalid(form)
+        wf.attempt_ensure_move_available(attempt=attempt, by=by, move=move)
+        if not form.is_valid():
+            raise MoveInputInvalid(form)
+        return declared.service(attempt=attempt, by=by, **form.move_kwargs())
+    except wf.MoveRefused as refused:
+        refused.form = form
+        raise

@@ -73,7 +73,8 @@ class EventKind(models.TextChoices):
         "replacement_car_handed_over",
         _("Vervangende auto meegegeven"),
     )  # odometer_out, fuel, date
-    WOK_REPORTED = "wok_reported", _("WOK-melding (RDW) gedaan")  # reason
+    # Stored name kept; the shop checks the expert's WOK report to the RDW, it makes none.
+    WOK_REPORTED = "wok_reported", _("WOK-melding nagegaan")  # reason
     REPAIR_STARTED = "repair_started", _("Herstel gestart")  # start_date
     # 1.3 Bewaken van het schadedossier
     HIDDEN_DAMAGE_REVEALED = (

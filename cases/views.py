@@ -24,11 +24,11 @@ from schadeplatform.templatetags.dutch import nl_date
 
 from . import selectors, services
 from . import workflow as wf
-from .forms import MOVE_FORMS, MoveForm, ReplacementTransportForm
 from .models import Attempt, AttemptStatus, CalculationKind
-from .ownership import NotYourAttempt, ensure_owner
+from .ownership import NotYourAttempt
 from .ownership import is_owner as is_owner_of
 from .timeline import EventKind
+from .workflow.forms import MoveForm, ReplacementTransportForm
 
 # The stages of the profile, for the progress bar: (label, statuses within it).
 STAGES = (
@@ -106,18 +106,18 @@ def _stage_index(status: str) -> int:
 def _forms_for(attempt: Attempt, bound: tuple[str, MoveForm] | None) -> list[dict[str, Any]]:
     forms = []
     for move in wf.available_moves(attempt):
-        form_class = MOVE_FORMS[move]
+        declared = wf.get_move(move)
         if bound is not None and bound[0] == move:
             form = bound[1]
         else:
-            form = form_class(attempt=attempt, prefix=move)
+            form = declared.form(attempt=attempt, prefix=move)
         forms.append(
             {
                 "move": move,
-                "label": wf.MOVE_LABELS[move],
+                "label": declared.label,
                 "form": form,
                 "url": reverse("cases:attempt-move", kwargs={"pk": attempt.pk, "move": move}),
-                "multipart": move == "add_photo",
+                "multipart": declared.upload,
             }
         )
     return forms
@@ -283,46 +283,30 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def attempt_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
     attempt = _attempt_or_404(request, pk)
     try:
+        services.attempt_move(
+            attempt=attempt,
+            by=request.user,
+            move=move,
+            data=request.POST,
+            files=request.FILES,
+            prefix=move,
+        )
+    except (NotYourAttempt, wf.UnknownMove):
         # An assessor reads the dossier but never works in it: answered as a dossier they
         # may not see.
-        ensure_owner(attempt=attempt, by=request.user)
-    except NotYourAttempt:
         raise Http404 from None
-    if move not in MOVE_FORMS:
-        raise Http404
-    form = MOVE_FORMS[move](request.POST, request.FILES, attempt=attempt, prefix=move)
-    try:
-        wf.attempt_ensure_move_available(attempt=attempt, by=request.user, move=move)
-    except wf.MoveRefused as refused:
-        attempt.refresh_from_db()
-        return _render_dossier(
-            request, attempt, bound=(move, form), refusal=refused.message, status=409
-        )
-    if not form.is_valid():
+    except services.MoveInputInvalid as invalid:
         return _render_dossier(
             request,
             attempt,
-            bound=(move, form),
+            bound=(move, invalid.form),
             refusal=_("Controleer de invoer van deze stap."),
             status=400,
         )
-    try:
-        if move == "add_photo":
-            data = form.cleaned_data
-            wf.attempt_add_photo(
-                attempt=attempt,
-                by=request.user,
-                upload=data["image"],
-                annotation=data["annotation"],
-                zone=data["zone"],
-                stage=data["stage"],
-            )
-        else:
-            wf.MOVES[move](attempt=attempt, by=request.user, **form.move_kwargs())
     except wf.MoveRefused as refused:
         attempt.refresh_from_db()
         return _render_dossier(
-            request, attempt, bound=(move, form), refusal=refused.message, status=409
+            request, attempt, bound=(move, refused.form), refusal=refused.message, status=409
         )
-    messages.success(request, _("%(move)s: vastgelegd.") % {"move": wf.MOVE_LABELS[move]})
+    messages.success(request, _("%(move)s: vastgelegd.") % {"move": wf.get_move(move).label})
     return redirect(f"{reverse('cases:attempt-detail', kwargs={'pk': attempt.pk})}#tijdlijn")

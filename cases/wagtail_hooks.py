@@ -6,7 +6,7 @@ change (its photos included) and says to make a new draft version. Ticking "publ
 draft publishes it through `services.case_version_publish`, which refuses a version with errors.
 
 The version's photos are an inline (`CasePhoto` is a child of the `CaseVersion` cluster); an
-uploaded file goes through `cases.photos.clean_photo` in the form field, so a bad file is an
+uploaded file goes through `cases.photo_checks.clean_photo` in the form field, so a bad file is an
 error on that field and the rest of the form keeps what the editor typed.
 """
 
@@ -29,7 +29,7 @@ from . import services
 from .forms import REFERENCE_FIELDS, ReferenceAssessCheck
 from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus
 from .models.case import FROZEN_FIELDS
-from .photos import ALLOWED_FORMATS, PhotoRefused, clean_photo
+from .photo_checks import ALLOWED_FORMATS, PhotoRefused, clean_photo
 
 REFERENCE_HELP = _(
     'De referentiecalculatie als JSON (schadecalc/1). Per regel kan een object "assess" '

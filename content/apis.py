@@ -11,9 +11,10 @@ from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from content.models.profile import competence_profile
 from content.permissions import can_view_coverage
 from content.search_query import SEARCH_OPERATORS, search_text
-from content.selectors import competence_profile, coverage
+from content.selectors import coverage
 from schadeplatform.api_errors import error_data
 
 
@@ -141,8 +142,8 @@ class PublishedPagesApiViewSet(PagesAPIViewSet):
     def initial(self, request, *args, **kwargs):
         """Parameters Wagtail passes on unchecked: an unknown `search_operator` raised a
         ValueError deep in the search backend (500, for anyone); a double quote in `search`
-        broke SQLite's full-text query and a blank one the backend; an `offset` past a bigint
-        broke PostgreSQL's OFFSET (500s; the last found by tests/hardening/test_input_fuzz.py)."""
+        breaks SQLite's full-text query and a blank one the backend; an `offset` past a bigint
+        breaks PostgreSQL's OFFSET."""
         super().initial(request, *args, **kwargs)
         operator = request.GET.get("search_operator")
         if operator and operator.lower() not in SEARCH_OPERATORS:
@@ -151,7 +152,7 @@ class PublishedPagesApiViewSet(PagesAPIViewSet):
             )
         offset = request.GET.get("offset", "")
         if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
-            # Wagtail passes it to the database, where past a bigint it was a 500 (PostgreSQL).
+            # Wagtail passes it to the database; PostgreSQL's OFFSET takes at most a bigint.
             raise BadRequestError(_("offset mag hoogstens %(max)s zijn.") % {"max": MAX_OFFSET})
         search = request.GET.get("search")
         if search is not None and search != search_text(search).strip():
@@ -164,8 +165,8 @@ class PublishedPagesApiViewSet(PagesAPIViewSet):
             request._request.GET = query
 
     def find_object(self, queryset, request):
-        """`find/?id=` hands the text to the database lookup unchecked: `id="` was a 500
-        (found by tests/hardening/test_input_fuzz.py)."""
+        """`find/?id=` hands the text to the database lookup unchecked, which fails on anything
+        but a whole number (`id="`)."""
         value = request.GET.get("id")
         if value is not None and not (value.isascii() and value.isdigit()):
             raise BadRequestError(_("id moet een positief geheel getal zijn."))

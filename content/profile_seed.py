@@ -14,43 +14,17 @@ import re
 import unicodedata
 from typing import Any
 
+from assessment.scoring.competence import AREA_KEYS, KNOWLEDGE, TRADE_OFFS
+
 SOURCE = (
     "Beroepscompetentieprofiel Schademanager, Stichting Branchenormering Schadeherstel, 7 juli 2022"
 )
 
-# Slugs shared with assessment/scoring/competence.py: knowledge items and trade-offs are named
-# by these there, so a score and a lesson point at the same row.
-KNOWLEDGE_SLUGS = (
-    "werkwijzen-opdrachtgevers",
-    "waardes-voertuigen",
-    "reparatiemethodes",
-    "materialen-carrosseriedelen",
-    "verbindingstechnieken",
-    "voertuigsystemen",
-    "wielophanging",
-    "aandrijflijnen",
-    "energieopslagsystemen",
-    "calculatieprogramma",
-    "calculatie-lezen",
-    "voertuigspecifieke-informatie",
-    "diagnoserapporten",
-    "uitlijnrapporten",
-    "schadeherstelproces-toelichten",
-    "ict-vaardigheden",
-    "luisteren",
-    "adviseren",
-    "gesprekken-voeren",
-    "prioriteiten-stellen",
-    "tijdsinschatting",
-)
-TRADE_OFF_SLUGS = (
-    "prijs-kwaliteit",
-    "repareren-of-vervangen",
-    "expert-raadplegen",
-    "economisch-total-loss",
-    "nieuwe-of-gebruikte-delen",
-    "balans-calculeren",
-)
+# The profile's stable keys are assessment.scoring.competence's (their one owner, pure like this
+# module): the imported knowledge items, areas and trade-offs get exactly those keys, so a score
+# and a lesson point at the same row.
+KNOWLEDGE_SLUGS = tuple(KNOWLEDGE)
+TRADE_OFF_SLUGS = tuple(TRADE_OFFS)
 
 # Section keys of the profile's general information, by the label the export uses.
 SECTION_KEYS = {
@@ -225,7 +199,8 @@ def _competence_areas(lines: list[str]) -> list[dict[str, Any]]:
         elif label.strip() == "Omschrijving competentiegebied" and areas:
             areas[-1]["description"] = _squash(cell)
     for area in areas:
-        area["slug"] = slugify(area["name"])
+        # An area the owner does not know yet (a later profile) still gets a usable slug.
+        area["slug"] = AREA_KEYS.get(area["name"]) or slugify(area["name"])
     return areas
 
 

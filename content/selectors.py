@@ -1,80 +1,28 @@
-"""Reads of the competence profile and of the published learning content.
+"""Reads of the published learning content: coverage of the competence profile, search, and
+who may open a document.
 
-Only live pages without view restrictions count as published here: a trainee sees nothing
-else, and coverage must not be flattered by drafts or by assessor-only material.
+Only live pages without view restrictions count as published (`published_lessons` and
+`published_case_briefs`, declared with the page models): a trainee sees nothing else, and
+coverage must not be flattered by drafts or by assessor-only material.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, QuerySet
 from wagtail.models import BaseViewRestriction, Page, ReferenceIndex
 
 from content.models import (
-    CaseBriefPage,
     CompetenceArea,
-    CoreTask,
     KnowledgeItem,
-    LessonPage,
-    ProfileSection,
     TradeOff,
     WorkProcess,
 )
+from content.models.pages import published_case_briefs, published_lessons
 from content.search_query import search_text
 
 TAG_FIELDS = ("work_processes", "knowledge_items", "competence_areas", "trade_offs")
-
-
-def competence_profile() -> dict[str, Any]:
-    """The whole profile as plain data, in the profile's order (the API and the profile page)."""
-    core_tasks = CoreTask.objects.prefetch_related(
-        Prefetch("work_processes", queryset=WorkProcess.objects.order_by("sort_order", "code"))
-    )
-    return {
-        "core_tasks": [
-            {
-                "code": task.code,
-                "title": task.title,
-                "work_processes": [
-                    {
-                        "code": process.code,
-                        "title": process.title,
-                        "description": process.description,
-                        "result": process.result,
-                    }
-                    for process in task.work_processes.all()
-                ],
-            }
-            for task in core_tasks
-        ],
-        "knowledge_items": [
-            {"code": item.code, "slug": item.slug, "title": item.title}
-            for item in KnowledgeItem.objects.all()
-        ],
-        "competence_areas": [
-            {"slug": area.slug, "name": area.name, "description": area.description}
-            for area in CompetenceArea.objects.all()
-        ],
-        "trade_offs": [
-            {"slug": trade_off.slug, "title": trade_off.title}
-            for trade_off in TradeOff.objects.all()
-        ],
-        "sections": [
-            {"key": section.key, "title": section.title, "body": section.body}
-            for section in ProfileSection.objects.all()
-        ],
-    }
-
-
-def published_lessons() -> QuerySet[LessonPage]:
-    return LessonPage.objects.live().public().order_by("path")
-
-
-def published_case_briefs() -> QuerySet[CaseBriefPage]:
-    return CaseBriefPage.objects.live().public().order_by("path")
 
 
 @dataclass
@@ -158,15 +106,6 @@ def coverage() -> Coverage:
             lambda i: i.title,
         ),
     )
-
-
-def lessons_by_work_process() -> dict[str, list[LessonPage]]:
-    """Work process code → its published lessons, for the profile page."""
-    result: dict[str, list[LessonPage]] = {}
-    for lesson in published_lessons().prefetch_related("work_processes"):
-        for process in lesson.work_processes.all():
-            result.setdefault(process.code, []).append(lesson)
-    return result
 
 
 def search_learning_content(query: str) -> list[Page]:

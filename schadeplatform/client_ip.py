@@ -6,9 +6,9 @@ bound on failed logins per address (`schadeplatform.login_limits`).
 `X-Forwarded-For` (production: the load balancer, so 1; read from the environment). With 0
 (development, tests, a server without proxy) the socket address is the client. With n, the n-th
 address from the right is the one the outermost trusted proxy saw; everything left of it was
-written by the client and is ignored. Before, DRF used the whole header as the client's identity
-(a forged header per request sprayed passwords past the throttle) and axes the socket address
-(behind the load balancer every user shared one address, so anyone could lock any account).
+written by the client and is ignored: a forged header must not buy a fresh throttle, and the
+load balancer's address must not stand for every user (see docs/decisions.md, "Why the guards
+exist").
 """
 
 from __future__ import annotations

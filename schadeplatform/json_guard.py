@@ -1,8 +1,7 @@
 """One JSON reader and one set of limits for every way JSON comes in: the API's parser
 (`schadeplatform.api_parsers`) and the calculation editor's form without JavaScript (its hidden
-field `lines_json`). Before, only the API refused what no database can hold; the form stored a
-lone surrogate (then every page of the attempt answered 500) and, on PostgreSQL, NaN, NUL and deep
-nesting ended in 500s.
+field `lines_json`), so that neither stores what no database can hold (the history is in
+docs/decisions.md, "Why the guards exist").
 
 Refused, with a Dutch message and the path of the field:
 - text larger than `MAX_JSON_BYTES`;

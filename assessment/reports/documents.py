@@ -9,29 +9,26 @@ subcontract and sundries, totals, VAT and the total-loss block, as a body shop p
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from calcengine import InputError, parse
+from calcengine import InputError, line_amounts, parse
+from calcengine.output import hours as shown_hours
+from calcengine.schema import AMOUNT_OPERATIONS, PART_BUYING_OPERATIONS
 from cases.calculations.labels import (
     LABOUR_LABELS,
     OPERATION_LABELS,
     PAINT_MODE_LABELS,
     PART_SOURCE_LABELS,
 )
+from cases.models import CalculationKind
 
-from ..grade_subscores import grade_subscores, level_of
-from ..lessons import mistakes_with_lessons
-from ..models import LineVerdict
-from ..rubric import AREAS, LEVEL_LABELS
-from ..scoring.competence import WORK_PROCESSES
+from ..models import ReportKind
+from ..presenters import grade_presentation
 from .render import RenderedPdf, render_pdf
-
-CENT = Decimal("0.01")
 
 
 def organisation_name(attempt) -> str:
@@ -42,65 +39,63 @@ def organisation_name(attempt) -> str:
     return settings.WAGTAIL_SITE_NAME
 
 
-def _money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 def calculation_sheet(document: dict, output: dict) -> dict[str, Any]:
-    """A schadecalc/1 input and its output, arranged as a printed calculation."""
+    """A schadecalc/1 input and its output, arranged as a printed calculation.
+
+    Every printed amount is the engine's: a line's parts and subcontract/sundry money from
+    `calcengine.line_amounts`, labour, paint, small materials, disposal and the totals from the
+    §5 output. Labour and paint are priced per calculation (calculation-spec §2.1–§2.3), so a
+    labour line shows its units and hours and its category's rate, and the money is in the
+    totals. Nothing here computes or rounds money."""
     try:
         calc = parse(document)
     except InputError:
         calc = None
     vehicle = (document or {}).get("vehicle") or {}
-    out_lines = {str(line["id"]): line for line in (output or {}).get("lines") or []}
     labour, paint, parts, other = [], [], [], []
     if calc is not None:
-        uph = Decimal(calc.vehicle.units_per_hour)
-        for line in calc.lines:
+        for line, amounts in zip(calc.lines, line_amounts(calc), strict=True):
             row = {
                 "id": line.id,
                 "code": line.code,
                 "description": line.description,
                 "operation": OPERATION_LABELS.get(line.operation, line.operation),
             }
-            if line.labour_units and line.labour_category:
-                rate = calc.rates.labour.get(line.labour_category, Decimal(0))
+            if amounts.labour_category is not None:
                 labour.append(
                     {
                         **row,
-                        "category": LABOUR_LABELS.get(line.labour_category, line.labour_category),
-                        "units": line.labour_units,
-                        "rate": rate,
-                        "amount": _money(line.labour_units / uph * rate),
+                        "category": LABOUR_LABELS.get(
+                            amounts.labour_category, amounts.labour_category
+                        ),
+                        "units": amounts.labour_units,
+                        "hours": shown_hours(amounts.labour_hours),
+                        "rate": calc.rates.labour[amounts.labour_category],
                     }
                 )
             if line.paint is not None:
-                computed = out_lines.get(line.id, {})
                 paint.append(
                     {
                         **row,
                         "mode": PAINT_MODE_LABELS.get(line.paint.mode, line.paint.mode),
                         "units": line.paint.units,
-                        "computed_units": computed.get("paint_units"),
+                        "computed_units": amounts.paint_units,
                     }
                 )
-            if line.unit_price is not None:
-                gross = _money(line.unit_price * line.quantity)
-                net = Decimal(str(out_lines.get(line.id, {}).get("parts_net", gross)))
+            if line.operation in PART_BUYING_OPERATIONS:
                 parts.append(
                     {
                         **row,
                         "quantity": line.quantity,
                         "unit_price": line.unit_price,
-                        "gross": gross,
-                        "discount": gross - net,
-                        "net": net,
+                        "gross": amounts.parts_gross,
+                        "discount": amounts.parts_discount,
+                        "net": amounts.parts_net,
                         "source": PART_SOURCE_LABELS.get(line.part_source, line.part_source),
                     }
                 )
-            if line.operation in ("subcontract", "sundry") and line.amount is not None:
-                other.append({**row, "amount": line.amount})
+            if line.operation in AMOUNT_OPERATIONS:
+                other.append({**row, "given": line.amount, "amount": amounts.amount})
     return {
         "vehicle": vehicle,
         "labour": labour,
@@ -119,8 +114,6 @@ def calculation_sheet(document: dict, output: dict) -> dict[str, Any]:
 
 
 def _scored_label(scored: dict) -> str:
-    from cases.models import CalculationKind
-
     kind = scored.get("calculation_kind")
     if not kind:
         return "–"
@@ -132,44 +125,23 @@ def _scored_label(scored: dict) -> str:
 
 
 def assessment_context(grade) -> dict[str, Any]:
-    from ..selectors import effective_result, side_by_side
-
-    attempt = grade.attempt
-    history = list(grade.overrides.select_related("by").order_by("at", "pk"))
-    effective = effective_result(grade)
-    subscores = grade_subscores(effective, grade.workflow_checks, grade.rubric)
-    rows = side_by_side(grade, effective)
+    """The assessment report: the grade as `grade_presentation` shows it on every page, with
+    what only the printout adds (organisation, the scored calculation, the print date)."""
+    shown = grade_presentation(grade)
+    attempt = shown.attempt
     return {
         "grade": grade,
         "attempt": attempt,
         "case": attempt.case_version.case,
         "organisation": organisation_name(attempt),
-        "effective": effective,
-        "lines": rows,
-        "override_history": history,
-        "verdict_labels": dict(LineVerdict.choices),
-        "work_processes": [
-            {
-                "code": code,
-                "title": title,
-                "score": subscores["work_processes"][code],
-                "level": level_of(subscores["work_processes"][code]),
-            }
-            for code, title in WORK_PROCESSES.items()
-        ],
-        "competence_areas": [
-            {
-                "name": area.name,
-                "score": subscores["competence_areas"][area.name],
-                "level": level_of(subscores["competence_areas"][area.name]),
-                "rubric": grade.rubric.get(area.slug),
-                "rubric_label": LEVEL_LABELS.get(grade.rubric.get(area.slug)),
-                "descriptor": area.descriptors.get(grade.rubric.get(area.slug), ""),
-            }
-            for area in AREAS
-        ],
-        "checks": [c for c in grade.workflow_checks if c.get("applicable")],
-        "mistakes": mistakes_with_lessons(effective, grade.workflow_checks),
+        "effective": shown.effective,
+        "lines": shown.rows,
+        "override_history": shown.history,
+        "verdict_labels": shown.verdict_labels,
+        "work_processes": shown.work_processes,
+        "competence_areas": shown.competence_areas,
+        "checks": shown.applicable_checks,
+        "mistakes": shown.mistakes,
         "scored_label": _scored_label(grade.machine_result.get("scored") or {}),
         "printed_at": timezone.now(),
     }
@@ -198,8 +170,6 @@ def render_calculation(version) -> RenderedPdf:
 
 
 def render_report_pdf(report) -> tuple[RenderedPdf, str]:
-    from ..models import ReportKind
-
     if report.kind == ReportKind.ASSESSMENT:
         grade = report.grade
         return render_assessment(grade), (

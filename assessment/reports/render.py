@@ -28,10 +28,9 @@ def base_url() -> str:
     return path2url(str(roots[0]) + "/") if roots else "file:///nonexistent/"
 
 
-# What one A4 page of our report templates never holds more of (measured on the calculation
-# printout, 2026-12-06: at most 20.4 table rows and 2,186 characters of text a page; ×2 margin).
-# Layout is most of a render's time (2,000 lines of 200 characters: 692 pages, 89 s of layout
-# and 27 s of writing), so a document is first refused on this lower bound, before any layout.
+# More than one A4 page of the report templates ever holds (twice the most measured; the
+# figures are in docs/decisions.md, "Report length"). Layout is most of a render's time, so a
+# document is first refused on this lower bound, before any layout.
 MAX_ROWS_PER_PAGE = 40
 MAX_TEXT_PER_PAGE = 5000
 _ROW = re.compile(r"<tr[\s>]")

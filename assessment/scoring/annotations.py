@@ -136,7 +136,7 @@ def _is_object(raw: Any) -> bool:
     return type(raw) is dict or isinstance(raw, Mapping)
 
 
-def _unknown(raw: Mapping, known: frozenset[str], path: str) -> list[Error]:
+def _unknown(raw: Mapping[str, Any], known: frozenset[str], path: str) -> list[Error]:
     if known.issuperset(raw):
         return []
     return [
@@ -170,7 +170,8 @@ def _part_source(raw: Any, path: str, errors: list[Error]) -> str | None:
             }
         )
         return None
-    return raw
+    source: str = raw
+    return source
 
 
 def _part_sources(raw: Any, path: str, errors: list[Error]) -> frozenset[str] | None:

@@ -1,9 +1,13 @@
 """The competence profile that a score speaks to: Beroepscompetentieprofiel Schademanager 2022
 (seed/bcp-schademanager-2022.txt), as plain data.
 
-Items are named by codes: work processes by their number ("1.2"), competence areas by their
-name, knowledge items ("vakkennis en vaardigheden") and trade-offs ("kenmerkende afwegingen") by
-the slugs below, whose titles are the profile's own words, verbatim. The tables say which
+The one owner of the profile's stable keys (no Django here, so the scorer can hold them): work
+processes by their number ("1.2"), competence areas by the slug of their name (`AREA_KEYS`; the
+scores name an area by its name, the profile's words), knowledge items ("vakkennis en
+vaardigheden", K01…K21 in the order of `KNOWLEDGE`) and trade-offs ("kenmerkende afwegingen") by
+the slugs below, whose titles are the profile's own words, verbatim. The content app's importer
+(`content.profile_seed`) gives the imported rows exactly these keys, the rubric, the workflow
+checks and the lesson links read them from here; no other module spells a title. The tables say which
 items each component (§7), verdict kind and critical error kind touches, so that an error can
 lead to the lesson that teaches it.
 """
@@ -20,6 +24,13 @@ ORGANISEREN = "Organiseren en uitvoeren"
 ONDERSTEUNEN = "Ondersteunen en samenwerken"
 INTERACTEREN = "Interacteren, beïnvloeden en presenteren"
 COMPETENCE_AREAS = (ANALYSEREN, ORGANISEREN, ONDERSTEUNEN, INTERACTEREN)
+# An area's stable key: the slug of its name (content.CompetenceArea.slug, the rubric's keys).
+AREA_KEYS = {
+    ANALYSEREN: "analyseren-en-interpreteren",
+    ORGANISEREN: "organiseren-en-uitvoeren",
+    ONDERSTEUNEN: "ondersteunen-en-samenwerken",
+    INTERACTEREN: "interacteren-beinvloeden-en-presenteren",
+}
 
 # Vakkennis en vaardigheden Kerntaak 1, in the profile's order.
 KNOWLEDGE = {
@@ -55,6 +66,35 @@ KNOWLEDGE = {
     "tijdsinschatting": "Kan een globale tijdsinschatting maken.",
 }
 
+# The profile's own description of each area ("Omschrijving competentiegebied"), verbatim.
+AREA_DESCRIPTIONS = {
+    ANALYSEREN: (
+        "Past eigen expertise op efficiënte wijze toe. Geeft blijk van een helder "
+        "(analytisch) denkvermogen. Gaat naar de kern van (complexe) problemen en "
+        "vraagstukken. Past materialen en middelen doelmatig en doelgericht toe. Weet zaken "
+        "goed te formuleren."
+    ),
+    ORGANISEREN: (
+        "Plant vooruit en werkt op een systematische en georganiseerde wijze. Volgt regels "
+        "en procedures. Richt zich op klantbehoeftes en levert een kwaliteitsdienst of "
+        "–product af volgens de normen van de organisatie."
+    ),
+    ONDERSTEUNEN: (
+        "Ondersteunt anderen en toont respect en positieve waardering in sociale "
+        "interacties. Zet mensen op de eerste plaats, werkt effectief met individuen en "
+        "teams, klanten en staf. Laat duidelijk persoonlijke waarden zien die in "
+        "overeenstemming zijn met de waarden van de organisatie/omgeving."
+    ),
+    INTERACTEREN: (
+        "Is doeltreffend in het communiceren en het aanknopen van contacten. Overtuigt en "
+        "beïnvloedt anderen op succesvolle wijze. Gaat met anderen op een open en "
+        "ontspannen wijze om."
+    ),
+}
+
+# The profile numbers the knowledge items K01…K21 in its order (content.KnowledgeItem.code).
+KNOWLEDGE_CODES = {slug: f"K{number:02d}" for number, slug in enumerate(KNOWLEDGE, start=1)}
+
 # Kenmerkende afwegingen voor de schademanager.
 TRADE_OFFS = {
     "prijs-kwaliteit": "Verhouding prijs/kwaliteit.",
@@ -70,7 +110,7 @@ TRADE_OFFS = {
 
 # Scoring spec §7: the work processes and competence areas each component shows. "critical"
 # stands for the knock-outs (Organiseren en uitvoeren: "Volgt regels en procedures").
-COMPONENT_ITEMS = {
+COMPONENT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
     "L": {"work_processes": ("1.2",), "competence_areas": (ANALYSEREN,)},
     "T": {"work_processes": ("1.2",), "competence_areas": (ORGANISEREN,)},
     "D": {"work_processes": ("1.1", "1.2"), "competence_areas": (ANALYSEREN,)},

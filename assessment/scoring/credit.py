@@ -14,7 +14,10 @@ from .rules import (
     CREDIT_BASE,
     CREDIT_UNIT_SHARE,
     LABOUR_OPERATIONS,
+    MARKED_UP_OPERATIONS,
     ONE,
+    PART_BUYING_OPERATIONS,
+    SENSOR_NAMING_OPERATIONS,
     UNIT_ZERO_CREDIT_DEVIATION,
     WEIGHT_FLOOR,
     ZERO,
@@ -52,14 +55,14 @@ def operation_credit(reference: Line, trainee: Line, assess: Assess) -> tuple[De
     """
     operation = trainee.operation
     if operation == reference.operation:
-        if operation == "replace":
+        if operation in PART_BUYING_OPERATIONS:
             source = trainee.part_source
             if source not in assess.accepted_sources(reference.part_source):
                 for alternative in assess.same_code(reference.code):
-                    if alternative.operation == "replace" and alternative.part_source == source:
+                    if alternative.operation == operation and alternative.part_source == source:
                         return assess.credit_of(alternative), True
                 return assess.alternative_credit, True
-        elif operation == "calibrate" and trainee.sensor != reference.sensor:
+        elif operation in SENSOR_NAMING_OPERATIONS and trainee.sensor != reference.sensor:
             return ZERO, False
         return ONE, False
     if assess.alternatives:
@@ -210,7 +213,7 @@ def line_cost(line: Line, at: Costing) -> Decimal:
     """
     cost = ZERO
     operation = line.operation
-    if operation == "replace":
+    if operation in PART_BUYING_OPERATIONS:
         gross, discount = part_amounts(line, at.discount_fractions)
         cost += gross - discount
     if line.labour_category is not None and operation in LABOUR_OPERATIONS:
@@ -224,9 +227,9 @@ def line_cost(line: Line, at: Costing) -> Decimal:
             / at.units_per_hour
             * at.paint_rate
         )
-    if operation == "subcontract":
+    if operation in MARKED_UP_OPERATIONS:
         cost += (line.amount or ZERO) * at.markup_factor
-    elif operation == "sundry":
+    elif operation in AMOUNT_OPERATIONS:
         cost += line.amount or ZERO
     return cost
 

@@ -15,7 +15,13 @@ from calcengine.model import Estimate, Line, Rates
 
 from .explain import critical_message
 from .result import CriticalError, CriticalKind
-from .rules import DEFAULT_PART_SOURCE, TOTAL_LOSS_DECISION, UNDAMAGED_WORK_OPERATIONS, ZERO
+from .rules import (
+    DEFAULT_PART_SOURCE,
+    PART_BUYING_OPERATIONS,
+    TOTAL_LOSS_DECISION,
+    UNDAMAGED_WORK_OPERATIONS,
+    ZERO,
+)
 
 # Calculation spec §3 warning codes that become a knock-out when only the trainee has them.
 WARNING_KINDS = {
@@ -111,7 +117,9 @@ def total_loss_errors(
     return [CriticalError(kind, None, critical_message(kind, decisions=compared))]
 
 
-def _differences(reference: Any, trainee: Any, path: str, found: list[tuple[str, Any, Any]]):
+def _differences(
+    reference: Any, trainee: Any, path: str, found: list[tuple[str, Any, Any]]
+) -> None:
     """Where two parsed rate values differ (§6 `rates_differ`): a field on one side only, a
     number not equal as a decimal (calcengine has made every number a Decimal, so "62.5",
     "62.50" and 62.5 are equal), a boolean, a list by length and element by element."""
@@ -185,7 +193,8 @@ def part_source_errors(
     return [
         CriticalError(kind, line.id, critical_message(kind, line=line))
         for line in trainee_lines
-        if line.operation == "replace" and (line.part_source or DEFAULT_PART_SOURCE) not in allowed
+        if line.operation in PART_BUYING_OPERATIONS
+        and (line.part_source or DEFAULT_PART_SOURCE) not in allowed
     ]
 
 

@@ -8,58 +8,34 @@ from typing import Any
 
 from calcengine.formatting import format_money, format_number
 from calcengine.model import Line, Warning
+from calcengine.schema import (
+    OPERATION_TABLE,
+    PAINT_MODE_TABLE,
+    PART_SOURCE_TABLE,
+    SENSOR_NAMING_OPERATIONS,
+)
 
 from .annotations import Assess
 from .credit import Figure
 from .result import CriticalKind, Verdict
-from .rules import AMOUNT_OPERATIONS, HUNDRED, ONE, ZERO
+from .rules import AMOUNT_OPERATIONS, HUNDRED, LABOUR_OPERATIONS, ONE, ZERO
 
-# What the trainee did, after the part's name: "Achterbumper hersteld".
-DONE = {
-    "replace": "vervangen",
-    "repair": "hersteld",
-    "remove_refit": "gedemonteerd en gemonteerd",
-    "paint": "gespoten",
-    "calibrate": "gekalibreerd",
-    "hv_safety": "spanningsvrij gemaakt",
-    "subcontract": "als werk derden opgenomen",
-    "sundry": "als diversen opgenomen",
-}
-# What the reference reckons: "waar de referentie herstellen rekent".
-RECKONED = {
-    "replace": "vervangen",
-    "repair": "herstellen",
-    "remove_refit": "demonteren en monteren",
-    "paint": "spuiten",
-    "calibrate": "kalibreren",
-    "hv_safety": "HV-veiligstellen",
-    "subcontract": "werk derden",
-    "sundry": "diversen",
-}
-# These lines' descriptions name the work itself ("Frontradar kalibreren"), so the verb is left
-# out unless the operation differs from the reference's.
-SELF_DESCRIBED = frozenset({"calibrate", "hv_safety", "subcontract", "sundry"})
-# Of these, a calibration's or HV safety line's description always says the work; "als
-# diversen opgenomen" still says something of a sundry that the reference lacks.
-NAMED_BY_DESCRIPTION = frozenset({"calibrate", "hv_safety"})
-PAINT_MODE = {
-    "new": "nieuw deel (niveau I)",
-    "surface": "oppervlak (niveau II)",
-    "repair_minor": "herstel tot de helft (niveau III)",
-    "repair_major": "herstel meer dan de helft (niveau IV)",
-    "blend": "inspuiten",
-}
-PART_SOURCE = {"oem": "origineel (OEM)", "used": "gebruikt", "aftermarket": "imitatie"}
-# A pass-2 match (§2, another code): what the trainee did, and what the reference does instead
-# ("uitbesteed (werk derden) in plaats van zelf gekalibreerd").
-DONE_OTHER_WAY = {**DONE, "subcontract": "uitbesteed (werk derden)"}
-INSTEAD_OF = {
-    **DONE,
-    "calibrate": "zelf gekalibreerd",
-    "hv_safety": "zelf spanningsvrij gemaakt",
-    "subcontract": "uitbesteed (werk derden)",
-    "sundry": "als diversen opgenomen",
-}
+# The Dutch words of the operations table (`calcengine.schema`). What the trainee did, after
+# the part's name: "Achterbumper hersteld"; what the reference reckons: "waar de referentie
+# herstellen rekent"; in a pass-2 match (§2, another code) the way each side did the job:
+# "uitbesteed (werk derden) in plaats van zelf gekalibreerd".
+DONE = {op.code: op.done for op in OPERATION_TABLE}
+RECKONED = {op.code: op.name for op in OPERATION_TABLE}
+DONE_INSTEAD = {op.code: op.done_instead for op in OPERATION_TABLE}
+# A line that is no work on a part (a work code) has a description that names the work itself
+# ("Frontradar kalibreren"), so the verb is left out unless the operation differs from the
+# reference's.
+SELF_DESCRIBED = frozenset(op.code for op in OPERATION_TABLE if not op.on_part)
+# Of these, a line with labour (a calibration, making the HV system safe) always says the work;
+# "als diversen opgenomen" still says something of an amount the reference lacks.
+NAMED_BY_DESCRIPTION = frozenset(code for code in SELF_DESCRIBED if code in LABOUR_OPERATIONS)
+PAINT_MODE = {mode.code: mode.name for mode in PAINT_MODE_TABLE}
+PART_SOURCE = {source.code: source.name for source in PART_SOURCE_TABLE}
 YES_NO = {True: "ja", False: "nee"}
 
 
@@ -188,7 +164,8 @@ def explain_matched(
     """Why a matched reference line is correct, an alternative, units-off or wrongly done."""
     if verdict is Verdict.WRONG_OPERATION:
         if (
-            trainee.operation == reference.operation == "calibrate"
+            trainee.operation == reference.operation
+            and trainee.operation in SENSOR_NAMING_OPERATIONS
             and trainee.sensor != reference.sensor
         ):
             return (
@@ -250,8 +227,8 @@ def explain_other_code(reference: Line, trainee: Line, op: Decimal) -> str:
             f"{DONE[trainee.operation]} in plaats van {reference.code}: {_credit_clause(op)}."
         )
     return (
-        f"{_name(reference)} {DONE_OTHER_WAY[trainee.operation]} in plaats van "
-        f"{INSTEAD_OF[reference.operation]}: {_credit_clause(op)}."
+        f"{_name(reference)} {DONE_INSTEAD[trainee.operation]} in plaats van "
+        f"{DONE_INSTEAD[reference.operation]}: {_credit_clause(op)}."
     )
 
 
@@ -319,7 +296,11 @@ def critical_message(
         return f"Kritieke regel ontbreekt: {_name(reference)} ({reference.code})."
     if kind is CriticalKind.WRONG_OPERATION_CRITICAL:
         assert reference is not None and line is not None
-        if line.operation == reference.operation == "calibrate" and line.sensor != reference.sensor:
+        if (
+            line.operation == reference.operation
+            and line.operation in SENSOR_NAMING_OPERATIONS
+            and line.sensor != reference.sensor
+        ):
             return (
                 f"Kritieke regel {_name(reference)} ({reference.code}): sensor {line.sensor} "
                 f"gekalibreerd waar de referentie {reference.sensor} kalibreert."
@@ -339,7 +320,7 @@ def critical_message(
         return f"ADAS-kalibratie ontbreekt: {warning.message}"
     if kind is CriticalKind.HV_SAFETY_MISSING:
         assert warning is not None
-        return f"HV-veiligstellen ontbreekt: {warning.message}"
+        return f"HV-systeem spanningsvrij maken ontbreekt: {warning.message}"
     if kind is CriticalKind.RATES_DIFFER:
         assert differences is not None
         shown = "; ".join(

@@ -9,7 +9,11 @@ from decimal import Decimal
 from calcengine.model import Line
 
 from .annotations import Assess
-from .rules import SUBCONTRACTED_CALIBRATION_CREDIT
+from .rules import (
+    SENSOR_NAMING_OPERATIONS,
+    SPECIALIST_CALIBRATION_OPERATIONS,
+    SUBCONTRACTED_CALIBRATION_CREDIT,
+)
 
 # The pass that matched a reference line (§2).
 SAME_CODE = 1  # the reference's code with its operation or a same-code alternative's
@@ -57,7 +61,12 @@ def match_lines(
     passes: list[int | None] = [None] * count
     other_code_op: list[Decimal | None] = [None] * count
 
-    def first(code: str, operation: str | None = None, part_source=None, sensor=None) -> int:
+    def first(
+        code: str,
+        operation: str | None = None,
+        part_source: str | None = None,
+        sensor: str | None = None,
+    ) -> int:
         for position in by_code.get(code, ()):
             if taken[position]:
                 continue
@@ -92,7 +101,7 @@ def match_lines(
     for index, (ref_line, line_assess) in enumerate(zip(reference, assess, strict=True)):
         if chosen[index] is not None:
             continue
-        calibrate = ref_line.operation == "calibrate"
+        calibrate = ref_line.operation in SENSOR_NAMING_OPERATIONS
         sensor = ref_line.sensor if calibrate else None
         for alternative in line_assess.other_code(ref_line.code):
             assert alternative.code is not None
@@ -108,7 +117,8 @@ def match_lines(
                 subcontracted = [
                     position
                     for position, line in enumerate(trainee)
-                    if line.operation == "subcontract" and line.sensor is not None
+                    if line.operation in SPECIALIST_CALIBRATION_OPERATIONS
+                    and line.sensor is not None
                 ]
             for position in subcontracted:
                 if not taken[position] and trainee[position].sensor == sensor:

@@ -101,6 +101,7 @@ def credit_allowed(line: Mapping[str, Any], verdict: str) -> bool:
 
 def result_line(result: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
     """The result's line with this key, or None."""
+    line: Mapping[str, Any]
     for line in result.get("lines") or ():
         if line_key(line) == key:
             return line
@@ -130,7 +131,9 @@ class _Line:
         "weight",
     )
 
-    def __init__(self, data: Mapping[str, Any], meta: Mapping[str, Any], override):
+    def __init__(
+        self, data: Mapping[str, Any], meta: Mapping[str, Any], override: Override | None
+    ) -> None:
         basis = data.get("basis") or {}
         self.data = data
         self.key = line_key(data)
@@ -180,7 +183,7 @@ def _critical_errors(
 ) -> list[dict[str, Any]]:
     """The knock-outs after the overrides, in §6's order (see the module docstring)."""
     machine_errors = list(result.get("critical_errors") or ())
-    line_kinds = {
+    line_kinds: dict[str, str] = {
         Verdict.MISSING: str(CriticalKind.MISSING_CRITICAL),
         Verdict.WRONG_OPERATION: str(CriticalKind.WRONG_OPERATION_CRITICAL),
     }
@@ -272,7 +275,8 @@ def rescore(result: Mapping[str, Any], overrides: Mapping[str, Override | str]) 
         still_extra = [line for line in extra if line.verdict == Verdict.EXTRA]
         if "reference_subtotal" in basis and all(line.cost is not None for line in extra):
             _, reduction, shares = extra_shares(
-                [line.cost for line in still_extra], Decimal(basis["reference_subtotal"])
+                [line.cost for line in still_extra if line.cost is not None],
+                Decimal(basis["reference_subtotal"]),
             )
         else:
             # A result without its exact figures (schadescore/1): each extra line's shown share

@@ -209,7 +209,7 @@ class ScoreResult:
         """The result's JSON (§8). `exact` adds a `basis` with the unrounded figures that a
         re-score after the assessor's overrides starts from (a stored grade keeps it), to the
         result and to each line."""
-        data = {
+        data: dict[str, Any] = {
             "spec": SPEC,
             "score": str(self.score),
             "passed": self.passed,

@@ -6,7 +6,18 @@ They belong to the contract, not to a case: a case tunes its lines through the r
 
 from decimal import Decimal
 
-from calcengine.schema import OPERATIONS, PART_SOURCES
+from calcengine.schema import (
+    AMOUNT_OPERATIONS,
+    DAMAGE_ONLY_OPERATIONS,
+    DEFAULT_PART_SOURCE,
+    LABOUR_OPERATIONS,
+    MARKED_UP_OPERATIONS,
+    OPERATIONS,
+    PART_BUYING_OPERATIONS,
+    PART_SOURCES,
+    SENSOR_NAMING_OPERATIONS,
+    SPECIALIST_CALIBRATION_OPERATIONS,
+)
 
 SPEC = "schadescore/2"
 # The spec before it: a grade computed under it keeps it (§9), and is re-scored beside it.
@@ -19,8 +30,8 @@ HUNDRED = Decimal(100)
 # §1: defaults of a reference line's `assess` object.
 DEFAULT_ALTERNATIVE_CREDIT = Decimal("0.5")
 DEFAULT_UNIT_TOLERANCE_PERCENT = Decimal("10")
-# §1: a replace line without `part_source` uses an OEM part (calculation spec §1.3).
-DEFAULT_PART_SOURCE = "oem"
+# §1: a replace line without `part_source` uses an OEM part (calculation spec §1.3):
+# `DEFAULT_PART_SOURCE`, the calculation contract's.
 
 # §3: a deviation of half the reference figure or more earns no unit credit.
 UNIT_ZERO_CREDIT_DEVIATION = Decimal("0.5")
@@ -51,11 +62,19 @@ POINTS_QUANTUM = Decimal("0.01")
 TOTAL_LOSS_DECISION = "economic_total_loss"
 DECISION_KEYS = ("economic_total_loss", "expert_required", "used_parts_allowed")
 
-__all__ = ["OPERATIONS", "PART_SOURCES"]  # the calculation contract's, re-exported for scoring
-
-# Calculation spec §2.1: the operations that carry labour units.
-LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
-# §3: the operations whose `amount` is compared.
-AMOUNT_OPERATIONS = frozenset({"subcontract", "sundry"})
-# §6: work on a part that the reference's `undamaged` lists is a knock-out with these.
-UNDAMAGED_WORK_OPERATIONS = frozenset({"replace", "repair", "paint"})
+# The calculation contract's operations table (`calcengine.schema`), re-exported for scoring:
+# the operations that carry labour units (calculation spec §2.1), those whose `amount` is
+# compared (§3), and those that make work on a part the reference's `undamaged` lists a
+# knock-out (§6: replace, repair, paint).
+UNDAMAGED_WORK_OPERATIONS = DAMAGE_ONLY_OPERATIONS
+__all__ = [
+    "AMOUNT_OPERATIONS",
+    "DEFAULT_PART_SOURCE",
+    "LABOUR_OPERATIONS",
+    "MARKED_UP_OPERATIONS",
+    "OPERATIONS",
+    "PART_BUYING_OPERATIONS",
+    "PART_SOURCES",
+    "SENSOR_NAMING_OPERATIONS",
+    "SPECIALIST_CALIBRATION_OPERATIONS",
+]

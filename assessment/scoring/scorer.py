@@ -64,7 +64,7 @@ from .explain import (
 )
 from .matching import ANY_OPERATION, OTHER_CODE, match_lines
 from .result import Components, LineScore, ScoreResult, Verdict
-from .rules import ONE, ZERO
+from .rules import ONE, PART_BUYING_OPERATIONS, ZERO
 from .subscores import subscores
 
 
@@ -287,7 +287,7 @@ def score_prepared(
             and _same_figures(ref_line, trainee_line)
             and (
                 assess.part_sources is None
-                or ref_line.operation != "replace"
+                or ref_line.operation not in PART_BUYING_OPERATIONS
                 or ref_line.part_source in assess.part_sources
             )
         ):

@@ -6,7 +6,7 @@ handed out frozen. `prefill_line` and `vehicle_block` turn catalogue entries int
 """
 
 from calcengine.catalogue.errors import CatalogueError
-from calcengine.catalogue.lines import PAINT_MODES, PART_SOURCES, prefill_line
+from calcengine.catalogue.lines import prefill_line
 from calcengine.catalogue.rate_sets import KINDS, RateRules, RateSet, get_rate_set, rate_sets
 from calcengine.catalogue.vehicles import (
     ZONE_NAMES,
@@ -25,6 +25,7 @@ from calcengine.catalogue.work_codes import (
     work_codes,
     work_units,
 )
+from calcengine.schema import PAINT_MODES, PART_SOURCES
 
 __all__ = [
     "KINDS",

@@ -15,22 +15,21 @@ from calcengine.catalogue._data import money_str, to_decimal, to_money, units_st
 from calcengine.catalogue.errors import CatalogueError
 from calcengine.catalogue.vehicles import Part, VehicleModel, get_vehicle
 from calcengine.catalogue.work_codes import WorkCode, get_work_code, is_work_code, work_units
-from calcengine.schema import PAINT_MODES, PART_SOURCES
+from calcengine.schema import (
+    DEFAULT_PART_SOURCE,
+    OPERATION,
+    PAINT_MODES,
+    PART_SOURCES,
+    Operation,
+)
 
-PART_OPERATIONS = ("replace", "repair", "remove_refit", "paint")
-OPERATION_NAMES = {
-    "replace": "vervangen",
-    "repair": "herstellen",
-    "remove_refit": "demonteren/monteren",
-    "paint": "spuiten",
-    "calibrate": "kalibreren",
-    "hv_safety": "spanningsvrij maken",
-    "subcontract": "werk derden",
-    "sundry": "diversen",
-}
 # Dents are driven out of sheet metal and plastic is welded or filled; a lamp, a window or a
 # steering part is replaced, never "repaired" in a calculation.
 REPAIRABLE_GROUPS = frozenset({"body", "trim"})
+# Repair is the one part operation whose time the catalogue cannot know: the caller gives it
+# (`repair_units`), and only a repairable group is offered it.
+_REPAIR = "repair"
+_SOURCES_NAMED = f"{', '.join(PART_SOURCES[:-1])} of {PART_SOURCES[-1]}"
 
 
 def prefill_line(
@@ -63,30 +62,33 @@ def prefill_line(
     vehicle = get_vehicle(vehicle_id)
     if not isinstance(line_id, str) or not line_id:
         raise CatalogueError("Een regel heeft een id (tekst) nodig.")
-    if operation not in OPERATION_NAMES:
+    if operation not in OPERATION:
         raise CatalogueError(f"Onbekende bewerking {operation!r}.")
+    kind = OPERATION[operation]
     if part_source not in PART_SOURCES:
-        raise CatalogueError(f"Onbekende herkomst {part_source!r} (oem, used of aftermarket).")
+        raise CatalogueError(f"Onbekende herkomst {part_source!r} ({_SOURCES_NAMED}).")
     if paint_mode is not None and paint_mode not in PAINT_MODES:
         raise CatalogueError(f"Onbekend lakniveau {paint_mode!r}.")
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
         raise CatalogueError(f"Aantal moet een geheel getal groter dan 0 zijn ({quantity!r}).")
-    if operation != "replace" and (part_source != "oem" or quantity != 1 or unit_price is not None):
+    if not kind.buys_part and (
+        part_source != DEFAULT_PART_SOURCE or quantity != 1 or unit_price is not None
+    ):
         raise CatalogueError("Herkomst, aantal en prijs horen alleen bij vervangen.")
-    if operation != "repair" and repair_units is not None:
+    if operation != _REPAIR and repair_units is not None:
         raise CatalogueError("Herstelarbeid (repair_units) hoort alleen bij herstellen.")
 
     if vehicle.has_part(part_code):
         part = vehicle.part(part_code)
-        if operation not in PART_OPERATIONS:
+        if not kind.on_part:
             raise CatalogueError(
-                f"{part.name} ({part.code}) is een onderdeel: {OPERATION_NAMES[operation]} "
+                f"{part.name} ({part.code}) is een onderdeel: {kind.name} "
                 "gaat met een werkcode, niet met een onderdeelnummer."
             )
         return _part_line(
             vehicle,
             part,
-            operation,
+            kind,
             line_id=line_id,
             paint_mode=paint_mode,
             repair_units=repair_units,
@@ -112,7 +114,7 @@ def _paint(part: Part, mode: str) -> dict[str, str]:
 def _part_line(
     vehicle: VehicleModel,
     part: Part,
-    operation: str,
+    kind: Operation,
     *,
     line_id: str,
     paint_mode: str | None,
@@ -125,26 +127,49 @@ def _part_line(
         "id": line_id,
         "code": part.code,
         "description": part.name,
-        "operation": operation,
+        "operation": kind.code,
     }
-    if operation == "paint":
-        if paint_mode is None:
-            raise CatalogueError(f"Spuiten van {part.name} vraagt een lakniveau (paint_mode).")
-        line["paint"] = _paint(part, paint_mode)
-        return line
-
-    if operation == "replace":
+    if kind.buys_part:
         price = part.list_price if unit_price is None else to_money(unit_price, where="prijs")
         line["part_group"] = part.part_group
         line["unit_price"] = money_str(price)
-        line["labour_units"] = units_str(part.replace_units)
+    if kind.carries_labour:
+        line["labour_units"] = units_str(_part_units(part, kind, repair_units))
+    if kind.buys_part:
         if quantity != 1:
             line["quantity"] = str(quantity)
-        if part_source != "oem":
+        if part_source != DEFAULT_PART_SOURCE:
             line["part_source"] = part_source
-        if part.paint_units is not None or paint_mode is not None:
-            line["paint"] = _paint(part, paint_mode or "new")
-    elif operation == "repair":
+    if kind.needs_paint:
+        if paint_mode is None:
+            raise CatalogueError(f"Spuiten van {part.name} vraagt een lakniveau (paint_mode).")
+        line["paint"] = _paint(part, paint_mode)
+    elif kind.takes_paint:
+        # A painted part is painted at the operation's default level unless the caller names
+        # one; an operation without a default (remove/refit) paints only when asked.
+        mode = paint_mode or kind.default_paint_mode
+        asked = paint_mode is not None or (
+            kind.default_paint_mode is not None and part.paint_units is not None
+        )
+        if asked and mode is not None:
+            line["paint"] = _paint(part, mode)
+
+    if kind.carries_labour and part.labour_category != "body":
+        line["labour_category"] = part.labour_category
+    if kind.disturbs_sensors and part.adas_sensors:
+        line["adas_sensors"] = list(part.adas_sensors)
+    if "hv_zone" in kind.optional and part.hv_zone:
+        line["hv_zone"] = True
+    # The contract has `repair_allowed` on the lines that choose between repair and replace.
+    if kind.judges_repair and not part.repair_allowed:
+        line["repair_allowed"] = False
+    return line
+
+
+def _part_units(part: Part, kind: Operation, repair_units: Decimal | str | int | None) -> Decimal:
+    """The labour units of a part line: the manufacturer's replace or remove/refit time, or the
+    repair time the caller gives (for a dent in a repairable panel)."""
+    if kind.code == _REPAIR:
         if part.part_group not in REPAIRABLE_GROUPS:
             raise CatalogueError(f"{part.name} ({part.code}) wordt vervangen, niet hersteld.")
         if repair_units is None:
@@ -154,28 +179,32 @@ def _part_line(
         units = to_decimal(repair_units, where="hersteltijd")
         if units <= 0:
             raise CatalogueError("De hersteltijd moet groter dan 0 zijn.")
-        line["labour_units"] = units_str(units)
-        if part.paint_units is not None or paint_mode is not None:
-            line["paint"] = _paint(part, paint_mode or "repair_minor")
-    else:  # remove_refit
-        if part.remove_refit_units <= 0:
-            raise CatalogueError(
-                f"{part.name} ({part.code}) is vastgelast en kan niet los gedemonteerd worden."
-            )
-        line["labour_units"] = units_str(part.remove_refit_units)
-        if paint_mode is not None:
-            line["paint"] = _paint(part, paint_mode)
+        return units
+    if kind.buys_part:
+        return part.replace_units
+    if part.remove_refit_units <= 0:
+        raise CatalogueError(
+            f"{part.name} ({part.code}) is vastgelast en kan niet los gedemonteerd worden."
+        )
+    return part.remove_refit_units
 
-    if part.labour_category != "body":
-        line["labour_category"] = part.labour_category
-    if part.adas_sensors:
-        line["adas_sensors"] = list(part.adas_sensors)
-    if part.hv_zone:
-        line["hv_zone"] = True
-    # The contract has `repair_allowed` on replace and repair lines only.
-    if not part.repair_allowed and operation in ("replace", "repair"):
-        line["repair_allowed"] = False
-    return line
+
+def _offered(part: Part, kind: Operation) -> bool:
+    """Whether the part allows `kind`'s prefill, as `_part_units` and `_paint` would refuse it."""
+    if kind.code == _REPAIR:
+        return part.part_group in REPAIRABLE_GROUPS
+    if kind.needs_paint:
+        return part.paint_units is not None
+    if kind.buys_part:
+        return True
+    return part.remove_refit_units > 0
+
+
+def part_operations(part: Part) -> list[str]:
+    """The operations a calculation program offers for this part, in the table's order: a
+    repair only of a repairable group, a remove/refit only of a part that comes loose, paint
+    only of a painted part; always replacing it."""
+    return [kind.code for kind in OPERATION.values() if kind.on_part and _offered(part, kind)]
 
 
 def _work_line(
@@ -183,8 +212,8 @@ def _work_line(
 ) -> dict[str, Any]:
     if operation != work.operation:
         raise CatalogueError(
-            f"Werkcode {work.code} is {OPERATION_NAMES[work.operation]}, "
-            f"niet {OPERATION_NAMES[operation]}."
+            f"Werkcode {work.code} is {OPERATION[work.operation].name}, "
+            f"niet {OPERATION[operation].name}."
         )
     if not work.fits(vehicle.powertrain):
         raise CatalogueError(

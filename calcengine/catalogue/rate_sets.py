@@ -8,7 +8,8 @@ into its input unchanged; `rules` are what the claim workflow checks a calculati
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -69,6 +70,25 @@ class RateRules:
             return self.aftermarket_parts_allowed
         return True
 
+    def as_stored(self) -> dict[str, Any]:
+        """The rules as a rate set file writes them (money as text, "2500.00")."""
+        return {
+            name: str(value) if isinstance(value, Decimal) else value
+            for name, value in ((f.name, getattr(self, f.name)) for f in fields(self))
+        }
+
+    def overridden(self, overrides: Mapping[str, Any], *, where: str = "rules") -> RateRules:
+        """These rules with the fields `overrides` states, read (and refused) as a rate set
+        file's `rules` are; keys that are no rule field are ignored. A case states only where
+        its paying party departs from the rate set (cases/README.md)."""
+        stated = {k: v for k, v in overrides.items() if k in RULE_FIELDS}
+        if not stated:
+            return self
+        return _rules({**self.as_stored(), **stated}, where=where)
+
+
+RULE_FIELDS = frozenset(f.name for f in fields(RateRules))
+
 
 @dataclass(frozen=True, slots=True)
 class RateSet:
@@ -88,7 +108,8 @@ class RateSet:
     @property
     def rates(self) -> dict[str, Any]:
         """The `schadecalc/1` rates object; a deep copy, so edits never reach the catalogue."""
-        return _thaw(self._rates)
+        thawed: dict[str, Any] = _thaw(self._rates)
+        return thawed
 
     @property
     def owner_deducts_vat(self) -> bool:
@@ -117,7 +138,8 @@ def _optional_int(value: Any, *, where: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise CatalogueError(f"{where}: verwacht een geheel aantal jaren of null")
-    return value
+    years: int = value
+    return years
 
 
 def _rules(raw: dict[str, Any], *, where: str) -> RateRules:

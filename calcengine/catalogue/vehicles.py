@@ -25,6 +25,15 @@ from calcengine.catalogue._data import (
     to_money,
 )
 from calcengine.catalogue.errors import CatalogueError
+from calcengine.schema import (
+    HIGH_VOLTAGE_POWERTRAINS,
+    LINE_LABOUR_CATEGORIES,
+    PAINT_TYPES,
+    PART_GROUPS,
+    POWERTRAINS,
+    SENSORS,
+    UNITS_PER_HOUR,
+)
 
 ZONES = ("front", "side", "rear", "roof", "glass", "interior", "mechanical")
 ZONE_NAMES = {
@@ -36,14 +45,9 @@ ZONE_NAMES = {
     "interior": "Interieur",
     "mechanical": "Mechanisch",
 }
-PART_GROUPS = ("body", "mechanical", "electrical", "glass", "trim", "other")
-LABOUR_CATEGORIES = ("body", "mechanical", "electrical")
-POWERTRAINS = ("ICE", "HEV", "PHEV", "BEV", "FCEV")
-HIGH_VOLTAGE_POWERTRAINS = frozenset({"HEV", "PHEV", "BEV", "FCEV"})
-PAINT_TYPES = ("solid", "metallic", "pearl")
+# The calculation contract's codes, from `calcengine.schema`, which owns them.
+LABOUR_CATEGORIES = LINE_LABOUR_CATEGORIES
 BODY_TYPES = ("hatchback", "sedan", "estate", "suv", "mpv", "van")
-UNITS_PER_HOUR = (10, 12, 100)
-SENSORS = ("front_camera", "front_radar", "rear_radar", "park_sensors", "lidar")
 
 
 @dataclass(frozen=True, slots=True)

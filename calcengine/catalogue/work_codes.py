@@ -21,11 +21,14 @@ from calcengine.catalogue._data import (
     to_money,
 )
 from calcengine.catalogue.errors import CatalogueError
-from calcengine.catalogue.vehicles import LABOUR_CATEGORIES, POWERTRAINS, SENSORS, VehicleModel
+from calcengine.catalogue.vehicles import LABOUR_CATEGORIES, VehicleModel
+from calcengine.schema import OPERATION, OPERATION_TABLE, POWERTRAINS, SENSORS
 
-WORK_OPERATIONS = ("calibrate", "hv_safety", "remove_refit", "subcontract", "sundry")
-LABOUR_OPERATIONS = ("calibrate", "hv_safety", "remove_refit")
-AMOUNT_OPERATIONS = ("subcontract", "sundry")
+# From the operations table: which operations a work code books, and which of them carry
+# labour (a standard time) or an amount.
+WORK_OPERATIONS = tuple(op.code for op in OPERATION_TABLE if op.by_work_code)
+LABOUR_OPERATIONS = tuple(op for op in WORK_OPERATIONS if OPERATION[op].carries_labour)
+AMOUNT_OPERATIONS = tuple(op for op in WORK_OPERATIONS if OPERATION[op].takes_amount)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ def _work_code(raw: dict[str, Any], *, where: str, tariff_date: date, version: s
     if (operation in AMOUNT_OPERATIONS) != (amount is not None):
         raise CatalogueError(f"{where}: een bedrag hoort bij {', '.join(AMOUNT_OPERATIONS)}")
     sensor = raw.get("sensor")
-    if (operation == "calibrate") != (sensor is not None) and operation != "subcontract":
+    kind = OPERATION[operation]
+    if kind.needs_sensor != (sensor is not None) and not kind.may_name_sensor:
         raise CatalogueError(f"{where}: een kalibratie noemt precies één bekende sensor")
     if sensor is not None and sensor not in SENSORS:
         raise CatalogueError(f"{where}: onbekende sensor {sensor!r}")
@@ -143,6 +147,6 @@ def work_units(vehicle: VehicleModel, work: WorkCode) -> Decimal:
 def calibration_for(sensor: str) -> WorkCode:
     """The calibration that covers `sensor`, as `ADAS_CALIBRATION_MISSING` asks for one."""
     for code in work_codes():
-        if code.operation == "calibrate" and code.sensor == sensor:
+        if OPERATION[code.operation].needs_sensor and code.sensor == sensor:
             return code
     raise CatalogueError(f"Geen kalibratie bekend voor sensor {sensor!r}.")

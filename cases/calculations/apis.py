@@ -25,8 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from calcengine.catalogue import CatalogueError, find_vehicles, get_vehicle
-from calcengine.catalogue.lines import OPERATION_NAMES, PAINT_MODES, PART_SOURCES
-from calcengine.schema import MAX_LINES
+from calcengine.schema import MAX_LINES, OPERATIONS, PAINT_MODES, PART_SOURCES
 from cases.models import Attempt, CalculationDraft, CalculationVersion
 from cases.ownership import NotYourAttempt, ensure_owner
 
@@ -316,7 +315,7 @@ class CatalogueLinePrefillApi(APIView):
     class InputSerializer(serializers.Serializer):
         line_id = serializers.CharField(max_length=64)
         part_code = serializers.CharField(max_length=64)
-        operation = serializers.ChoiceField(choices=list(OPERATION_NAMES))
+        operation = serializers.ChoiceField(choices=list(OPERATIONS))
         paint_mode = serializers.ChoiceField(
             choices=list(PAINT_MODES), required=False, allow_null=True, allow_blank=True
         )

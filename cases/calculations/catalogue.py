@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from calcengine.arithmetic import round2
 from calcengine.catalogue import (
     ZONE_NAMES,
     ZONES,
@@ -21,7 +22,7 @@ from calcengine.catalogue import (
     prefill_line,
     work_codes,
 )
-from calcengine.catalogue.lines import REPAIRABLE_GROUPS
+from calcengine.catalogue.lines import part_operations
 
 from .exceptions import CalculationError
 
@@ -39,25 +40,13 @@ def _plain(value: Decimal | None) -> str | None:
     return "0" if text in ("-0", "0") else text
 
 
-def part_operations(part: Part) -> list[str]:
-    """The operations a calculation program offers for this part."""
-    operations = ["replace"]
-    if part.part_group in REPAIRABLE_GROUPS:
-        operations.append("repair")
-    if part.remove_refit_units > 0:
-        operations.append("remove_refit")
-    if part.paint_units is not None:
-        operations.append("paint")
-    return operations
-
-
 def part_dict(part: Part) -> dict[str, Any]:
     return {
         "code": part.code,
         "name": part.name,
         "zone": part.zone,
         "part_group": part.part_group,
-        "list_price": str(part.list_price.quantize(Decimal("0.01"))),
+        "list_price": str(round2(part.list_price)),
         "replace_units": _plain(part.replace_units),
         "remove_refit_units": _plain(part.remove_refit_units),
         "paint_units": _plain(part.paint_units),

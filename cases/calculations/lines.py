@@ -12,16 +12,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from calcengine.schema import MAX_LINES
+from calcengine.schema import MAX_LINES, OPERATION
 from schadeplatform import json_guard
 
 # The hidden field that carries the lines the form was rendered from.
 LINES_FIELD = "lines_json"
-
-# Which fields a trainee edits per operation, as a calculation program shows them in its table.
-LABOUR_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "calibrate", "hv_safety"})
-PAINTABLE_OPERATIONS = frozenset({"replace", "repair", "remove_refit", "paint"})
-AMOUNT_OPERATIONS = frozenset({"subcontract", "sundry"})
 
 
 def normalise_number(text: str) -> str:
@@ -66,15 +61,24 @@ def field_name(index: int, field: str) -> str:
 
 
 def editable_fields(line: Mapping[str, Any]) -> dict[str, bool]:
+    """Which fields a trainee edits on this line, as a calculation program shows them in its
+    table: what its operation carries, by the operations table (`calcengine.schema`). The
+    editor's JavaScript gets the same answer per operation (`labels.editor_table`)."""
     operation = line.get("operation")
+    kind = OPERATION.get(operation) if isinstance(operation, str) else None
+    if kind is None:
+        return dict.fromkeys(EDITABLE_FIELDS, False)
     return {
-        "labour_units": operation in LABOUR_OPERATIONS,
-        "paint": operation in PAINTABLE_OPERATIONS,
-        "unit_price": operation == "replace",
-        "quantity": operation == "replace",
-        "part_source": operation == "replace",
-        "amount": operation in AMOUNT_OPERATIONS,
+        "labour_units": kind.carries_labour,
+        "paint": kind.takes_paint,
+        "unit_price": kind.buys_part,
+        "quantity": kind.buys_part,
+        "part_source": kind.buys_part,
+        "amount": kind.takes_amount,
     }
+
+
+EDITABLE_FIELDS = ("labour_units", "paint", "unit_price", "quantity", "part_source", "amount")
 
 
 def apply_edits(lines: list[Any], data: Mapping[str, str]) -> list[Any]:

@@ -30,7 +30,13 @@ from .catalogue import (
 )
 from .exceptions import CalculationLocked, StaleDraft
 from .forms import AddLineForm
-from .labels import OPERATION_LABELS, PAINT_MODE_LABELS, PART_SOURCE_LABELS, diff_for_display
+from .labels import (
+    OPERATION_LABELS,
+    PAINT_MODE_LABELS,
+    PART_SOURCE_LABELS,
+    diff_for_display,
+    editor_table,
+)
 from .lines import (
     LINES_FIELD,
     apply_edits,
@@ -159,6 +165,10 @@ def _render_editor(
         "operation_labels": OPERATION_LABELS,
         "paint_mode_labels": PAINT_MODE_LABELS,
         "part_source_labels": PART_SOURCE_LABELS,
+        # The operations table for the editor's JavaScript, as data in an attribute: the page
+        # carries no inline <script>, not even a JSON one (`json_script`), see
+        # docs/decisions.md.
+        "editor_table_json": json.dumps(editor_table(), ensure_ascii=False),
         "stale": stale,
         "versions": list(selectors.versions_for(attempt)),
         "dossier_url": _dossier_url(attempt),

@@ -165,7 +165,7 @@ class AttemptPhoto(models.Model):
         Attempt, on_delete=models.CASCADE, related_name="photos", verbose_name=_("poging")
     )
     # Private storage, served only by `cases.photo_views` to who may see the attempt; the file
-    # names are random (uuid4, `cases.photos.clean_photo`).
+    # names are random (uuid4, `cases.photo_checks.clean_photo`).
     image = models.ImageField(_("foto"), upload_to=attempt_photo_path, storage=private_storage)
     thumbnail = models.ImageField(
         _("miniatuur"), upload_to=attempt_thumbnail_path, storage=private_storage, blank=True

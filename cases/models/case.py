@@ -153,8 +153,10 @@ class CaseVersion(RevisionMixin, ClusterableModel):
     rate_set_id = models.CharField(_("tariefset (id)"), max_length=64)
     rates_snapshot = models.JSONField(_("tarieven (schadecalc/1 rates)"), default=dict)
     payer_name = models.CharField(_("betalende partij"), max_length=200, blank=True)
-    # approval_limit, expert_required, used_parts_allowed, steered, cover casco|wa,
-    # check_parts_invoice, expertise_days, not_paid_part_codes, estimating_costs (see README).
+    # The case's own payer facts: name, cover casco|wa, own_risk, expert_required,
+    # check_parts_invoice, expertise_days, not_paid_codes, estimating_costs; the rules (approval
+    # limit, expert threshold, part sources, …) are the rate set's, a RateRules field here only
+    # overrides one (cases.payer.rules_for, README "The paying party").
     payer_rules = models.JSONField(_("regels betalende partij"), default=dict)
     # name, kind private|business, deducts_vat, wishes, questions [{question, good_answer}],
     # upsell, last_questions, needs_replacement_car, insurer, policy_number

@@ -1,14 +1,23 @@
 """The simulated claim workflow: one function per move, all through one transition function.
 
 States follow the competence profile's work processes (1.1 intake, 1.2 werkvoorbereiding,
-1.3 bewaken van het schadedossier, 1.4 afleveren); `ALLOWED_MOVES` says which move may be made in
-which state. Every move runs through `machine._transition` (atomic, `select_for_update`, event rows
-with old/new status, actor and simulated date, side effects on commit). A forbidden move raises
-`MoveRefused` with a Dutch message and is recorded as a `move_refused` event.
+1.3 bewaken van het schadedossier, 1.4 afleveren). Each move is declared once, on its step
+function in a step module, with `machine.move(...)`: its label, the states it is offered in and
+leads to, its form, the event it records and why it is refused too early or late
+(`registry.Move`). The tables below are read from those declarations. Every move runs through
+`machine._transition` (atomic, `select_for_update`, the declared transitions enforced, event
+rows with old/new status, actor and simulated date, side effects on commit). A forbidden move
+raises `MoveRefused` with a Dutch message and is recorded as a `move_refused` event. The page
+and the API make a move through one service, `cases.services.attempt_move`.
+
+Adding a move: its step function with `@move(...)` in a step module, its form in `forms.py` if
+it takes input, its event kind in `cases.timeline` if it records a new kind of fact.
 
 | module | moves |
 |---|---|
-| `machine` | states, allowed moves, refusals, `_transition` |
+| `registry` | the declarations and what is read from them |
+| `machine` | refusals, `move`, `_transition` |
+| `forms` | one form per move |
 | `intake` | 1.1 |
 | `approval` | pre-calculation and the paying party, expertise, total loss, WOK |
 | `preparation` | 1.2 after approval |
@@ -20,18 +29,12 @@ with old/new status, actor and simulated date, side effects on commit). A forbid
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from cases.models import Attempt
-
-from .approval import (
-    attempt_advise_total_loss,
-    attempt_receive_expertise,
-    attempt_report_wok,
-    attempt_request_expert,
-    attempt_submit_precalc,
-)
-from .delivery import attempt_deliver_vehicle, attempt_final_inspection
-from .intake import (
+# Imported in this order, the moves are declared (and offered on the page) in the order of the
+# work processes; a move allowed in every open state comes last (`registry.moves_allowed_in`).
+from .photos import attempt_add_photo  # isort: skip
+from .intake import (  # isort: skip
     attempt_answer_customer_question,
     attempt_create_dossier,
     attempt_give_advice,
@@ -42,24 +45,20 @@ from .intake import (
     attempt_record_hv_judgement,
     attempt_signal_upsell,
 )
-from .machine import (
-    ALLOWED_MOVES,
-    END_STATES,
-    MOVE_LABELS,
-    TRANSITIONS,
-    MoveRefused,
-    attempt_ensure_move_available,
-    attempt_submitted,
-    available_moves,
+from .approval import (  # isort: skip
+    attempt_advise_total_loss,
+    attempt_receive_expertise,
+    attempt_report_wok,
+    attempt_request_expert,
+    attempt_submit_precalc,
 )
-from .monitoring import (
+from .monitoring import (  # isort: skip
     attempt_inform_customer,
     attempt_submit_final,
     attempt_submit_late_supplement,
     attempt_submit_supplement,
 )
-from .photos import attempt_add_photo
-from .preparation import (
+from .preparation import (  # isort: skip
     attempt_arrange_replacement_transport,
     attempt_arrange_subcontract,
     attempt_check_reception,
@@ -70,46 +69,53 @@ from .preparation import (
     attempt_receive_vehicle,
     attempt_start_repair,
 )
+from .delivery import attempt_deliver_vehicle, attempt_final_inspection  # isort: skip
+from .machine import (  # isort: skip
+    MoveRefused,
+    UndeclaredTransition,
+    attempt_ensure_move_available,
+    available_moves,
+)
+from .registry import (  # isort: skip
+    END_STATES,
+    OPEN_STATES,
+    REGISTRY,
+    Move,
+    UnknownMove,
+    allowed_moves_table,
+    event_kinds_table,
+    forms_table,
+    get_move,
+    labels_table,
+    transitions_table,
+)
 
-MOVES: dict[str, Callable[..., Attempt]] = {
-    "create_dossier": attempt_create_dossier,
-    "record_damage": attempt_record_damage,
-    "record_customer_wishes": attempt_record_customer_wishes,
-    "signal_upsell": attempt_signal_upsell,
-    "answer_customer_question": attempt_answer_customer_question,
-    "give_advice": attempt_give_advice,
-    "record_hv_judgement": attempt_record_hv_judgement,
-    "record_first_estimate": attempt_record_first_estimate,
-    "receive_repair_order": attempt_receive_repair_order,
-    "submit_precalc": attempt_submit_precalc,
-    "request_expert": attempt_request_expert,
-    "receive_expertise": attempt_receive_expertise,
-    "advise_total_loss": attempt_advise_total_loss,
-    "report_wok": attempt_report_wok,
-    "arrange_replacement_transport": attempt_arrange_replacement_transport,
-    "arrange_subcontract": attempt_arrange_subcontract,
-    "consult_vsi": attempt_consult_vsi,
-    "create_work_order": attempt_create_work_order,
-    "order_parts": attempt_order_parts,
-    "receive_vehicle": attempt_receive_vehicle,
-    "check_reception": attempt_check_reception,
-    "hand_over_replacement_car": attempt_hand_over_replacement_car,
-    "start_repair": attempt_start_repair,
-    "submit_supplement": attempt_submit_supplement,
-    "inform_customer": attempt_inform_customer,
-    "submit_final": attempt_submit_final,
-    "submit_late_supplement": attempt_submit_late_supplement,
-    "final_inspection": attempt_final_inspection,
-    "deliver_vehicle": attempt_deliver_vehicle,
+# Read from the declarations, once every step module above has declared its moves.
+ALLOWED_MOVES: dict[str, tuple[str, ...]] = allowed_moves_table()
+MOVE_LABELS: dict[str, Any] = labels_table()
+TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = transitions_table()
+MOVE_FORMS: dict[str, type] = forms_table()
+MOVE_EVENT_KINDS: dict[str, str] = event_kinds_table()
+# The moves made with keyword input (page and API's move endpoint); an upload move (a photo)
+# has its own API endpoint.
+MOVES: dict[str, Callable[..., Any]] = {
+    m.name: m.service for m in REGISTRY.values() if not m.upload
 }
 
 __all__ = [
     "ALLOWED_MOVES",
     "END_STATES",
     "MOVES",
+    "MOVE_EVENT_KINDS",
+    "MOVE_FORMS",
     "MOVE_LABELS",
+    "OPEN_STATES",
+    "REGISTRY",
     "TRANSITIONS",
+    "Move",
     "MoveRefused",
+    "UndeclaredTransition",
+    "UnknownMove",
     "attempt_add_photo",
     "attempt_advise_total_loss",
     "attempt_answer_customer_question",
@@ -141,6 +147,6 @@ __all__ = [
     "attempt_submit_late_supplement",
     "attempt_submit_precalc",
     "attempt_submit_supplement",
-    "attempt_submitted",
     "available_moves",
+    "get_move",
 ]

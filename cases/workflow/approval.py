@@ -7,16 +7,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cases import payer
 from cases.models import Attempt
 from cases.timeline import EventKind
 
+from .forms import CalculationSubmitForm, NoInputForm, RequestExpertForm, TotalLossForm, WokForm
 from .machine import (
-    _TOO_EARLY_OR_LATE,
     Happened,
     MoveRefused,
     S,
+    Step,
     StepResult,
     _advance,
     _events,
@@ -25,8 +27,10 @@ from .machine import (
     _money,
     _require,
     _text,
-    _transition,
+    move,
 )
+
+_NO_EXPERTISE_REQUESTED = _lazy("Er is geen expertise aangevraagd waarop u kunt wachten.")
 
 
 def _submit_calculation(a: Attempt, *, by: Any, kind: str, draft_version: int | None):
@@ -63,7 +67,8 @@ def _payer_decides(
         kind=kind,
         calc_input=version.input,
         output=version.output,
-        rules=cv.payer_rules or {},
+        rules=payer.rules_for(cv),
+        case_rules=cv.payer_rules or {},
         agreed_rates=cv.rates_snapshot or {},
         expertise_done=expertise_done,
         on=a.simulated_date,
@@ -94,9 +99,19 @@ def _submitted(
     )
 
 
-def attempt_submit_precalc(
-    *, attempt: Attempt, by: Any, draft_version: int | None = None
-) -> Attempt:
+@move(
+    name="submit_precalc",
+    label=_lazy("Voorcalculatie aanbieden"),
+    from_states=(S.PREPARATION,),
+    form=CalculationSubmitForm,
+    event_kind=EventKind.CALCULATION_SUBMITTED,
+    to_states=(S.APPROVED, S.PREPARATION),
+    too_early=_lazy(
+        "De voorcalculatie biedt u aan in de werkvoorbereiding, nadat de reparatieopdracht is ontvangen."
+    ),
+    submits="precalc",
+)
+def attempt_submit_precalc(*, attempt: Attempt, by: Any, draft_version: int | None = None) -> Step:
     def step(a: Attempt) -> StepResult:
         version = _submit_calculation(a, by=by, kind="precalc", draft_version=draft_version)
         decision, answer = _payer_decides(a, version, kind="precalc")
@@ -105,10 +120,21 @@ def attempt_submit_precalc(
             to_status=S.APPROVED if decision.approved else S.PREPARATION,
         )
 
-    return _transition(attempt=attempt, by=by, move="submit_precalc", step=step)
+    return step
 
 
-def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> Attempt:
+@move(
+    name="request_expert",
+    label=_lazy("Expertise aanvragen"),
+    from_states=(S.PREPARATION, S.SUPPLEMENT_PENDING),
+    form=RequestExpertForm,
+    event_kind=EventKind.EXPERT_REQUESTED,
+    to_states=(S.AWAITING_EXPERTISE,),
+    too_early=_lazy(
+        "Een expertise vraagt u aan vóór de goedkeuring van de (voor)calculatie of suppletie."
+    ),
+)
+def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> Step:
     """Casco: the own insurer sends the expert; WA: the insurer of the party at fault."""
 
     def step(a: Attempt) -> StepResult:
@@ -127,15 +153,24 @@ def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> At
             [Happened(EventKind.EXPERT_REQUESTED, data)], to_status=S.AWAITING_EXPERTISE
         )
 
-    return _transition(attempt=attempt, by=by, move="request_expert", step=step)
+    return step
 
 
-def attempt_receive_expertise(*, attempt: Attempt, by: Any) -> Attempt:
+@move(
+    name="receive_expertise",
+    label=_lazy("Expertiserapport verwerken"),
+    from_states=(S.AWAITING_EXPERTISE,),
+    form=NoInputForm,
+    event_kind=EventKind.EXPERTISE_DONE,
+    to_states=(S.PREPARATION, S.APPROVED, S.SUPPLEMENT_PENDING, S.IN_REPAIR),
+    too_early=_NO_EXPERTISE_REQUESTED,
+)
+def attempt_receive_expertise(*, attempt: Attempt, by: Any) -> Step:
     """The expertise takes simulated days; the expert's report lets the payer decide again."""
 
     def step(a: Attempt) -> StepResult:
         requested = _last(a, EventKind.EXPERT_REQUESTED)
-        _require(requested is not None, str(_TOO_EARLY_OR_LATE["receive_expertise"]))
+        _require(requested is not None, str(_NO_EXPERTISE_REQUESTED))
         _advance(a, a.expertise_due_date)
         total_loss = a.case_version.is_total_loss
         report = (
@@ -165,12 +200,23 @@ def attempt_receive_expertise(*, attempt: Attempt, by: Any) -> Attempt:
         a.expertise_due_date = None
         return StepResult(events, to_status=to_status)
 
-    return _transition(attempt=attempt, by=by, move="receive_expertise", step=step)
+    return step
 
 
+@move(
+    name="advise_total_loss",
+    label=_lazy("Total-loss-advies geven"),
+    from_states=(S.INTAKE, S.PREPARATION),
+    form=TotalLossForm,
+    event_kind=EventKind.TOTAL_LOSS_ADVISED,
+    to_states=(S.TOTAL_LOSS,),
+    too_early=_lazy(
+        "Total-loss-advies geeft u bij de intake of de werkvoorbereiding, vóór het herstel."
+    ),
+)
 def attempt_advise_total_loss(
     *, attempt: Attempt, by: Any, advice: str, charge_estimating_costs: bool = False
-) -> Attempt:
+) -> Step:
     """The repair does not go ahead; a vehicle not repaired after an expertise is charged
     the estimating costs (begrotingskosten)."""
 
@@ -200,16 +246,36 @@ def attempt_advise_total_loss(
             )
         return StepResult(events, to_status=S.TOTAL_LOSS)
 
-    return _transition(attempt=attempt, by=by, move="advise_total_loss", step=step)
+    return step
 
 
-def attempt_report_wok(*, attempt: Attempt, by: Any, reason: str) -> Attempt:
-    """Severe structural damage: report it for an RDW damage registration (WOK)."""
+@move(
+    name="report_wok",
+    label=_lazy("WOK-status nagaan en klant informeren"),
+    from_states=(
+        S.INTAKE,
+        S.PREPARATION,
+        S.AWAITING_EXPERTISE,
+        S.APPROVED,
+        S.IN_REPAIR,
+        S.SUPPLEMENT_PENDING,
+    ),
+    form=WokForm,
+    event_kind=EventKind.WOK_REPORTED,
+)
+def attempt_report_wok(*, attempt: Attempt, by: Any, reason: str) -> Step:
+    """Severe structural damage: the car is registered as "wacht op keuren" (WOK) with the RDW,
+    but not by the body shop: the insurer's expert (or the police, or the RDW) reports it. The
+    shop checks that the expert has reported it and tells the customer that the car may not be
+    driven until the RDW has inspected it after the repair. The move and its event keep their
+    stored names (`report_wok`, `wok_reported`): events are read long after they were written."""
 
     def step(a: Attempt) -> StepResult:
-        _require(not _has(a, EventKind.WOK_REPORTED), _("De WOK-melding is al gedaan."))
+        _require(
+            not _has(a, EventKind.WOK_REPORTED), _("Het nagaan van de WOK-melding is al gedaan.")
+        )
         return StepResult(
             [Happened(EventKind.WOK_REPORTED, {"reason": _text(reason, _("de reden"))})]
         )
 
-    return _transition(attempt=attempt, by=by, move="report_wok", step=step)
+    return step

@@ -5,24 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Attempt
 from cases.timeline import EventKind
 
+from .forms import DeliverForm, FinalInspectionForm
 from .machine import (
     Happened,
     S,
+    Step,
     StepResult,
     _last,
     _require,
     _text,
-    _transition,
+    move,
 )
 
 
+@move(
+    name="final_inspection",
+    label=_lazy("Optische eindcontrole"),
+    from_states=(S.FINAL_SUBMITTED,),
+    form=FinalInspectionForm,
+    event_kind=EventKind.FINAL_INSPECTION_DONE,
+    too_early=_lazy("De optische eindcontrole volgt na goedkeuring van de eindcalculatie."),
+)
 def attempt_final_inspection(
     *, attempt: Attempt, by: Any, checked: list[int], notes: str = ""
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         items = list(a.case_version.delivery_checklist or [])
         chosen = set(checked or [])
@@ -35,9 +46,18 @@ def attempt_final_inspection(
         }
         return StepResult([Happened(EventKind.FINAL_INSPECTION_DONE, data)])
 
-    return _transition(attempt=attempt, by=by, move="final_inspection", step=step)
+    return step
 
 
+@move(
+    name="deliver_vehicle",
+    label=_lazy("Voertuig afleveren"),
+    from_states=(S.FINAL_SUBMITTED,),
+    form=DeliverForm,
+    event_kind=EventKind.VEHICLE_DELIVERED,
+    to_states=(S.DELIVERED,),
+    too_early=_lazy("Afleveren kan pas nadat de eindcalculatie is ingediend en goedgekeurd."),
+)
 def attempt_deliver_vehicle(
     *,
     attempt: Attempt,
@@ -45,7 +65,7 @@ def attempt_deliver_vehicle(
     explanation: str,
     answers: list[str] | None = None,
     replacement_odometer_in: int | None = None,
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         inspection = _last(a, EventKind.FINAL_INSPECTION_DONE)
         _require(
@@ -90,4 +110,4 @@ def attempt_deliver_vehicle(
             )
         return StepResult(events, to_status=S.DELIVERED)
 
-    return _transition(attempt=attempt, by=by, move="deliver_vehicle", step=step)
+    return step

@@ -7,23 +7,45 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from calcengine.arithmetic import round2
 from cases.models import Attempt
 from cases.timeline import EventKind
 
 from .dates import date_in_window, window_message
+from .forms import (
+    AdviceForm,
+    AnswerQuestionForm,
+    CreateDossierForm,
+    CustomerWishesForm,
+    FirstEstimateForm,
+    HvJudgementForm,
+    RecordDamageForm,
+    RepairOrderForm,
+    UpsellForm,
+)
 from .machine import (
     Happened,
     S,
+    Step,
     StepResult,
     _has,
     _money,
     _require,
     _text,
-    _transition,
+    move,
 )
+from .registry import OPEN_STATES
 
 
+@move(
+    name="create_dossier",
+    label=_lazy("Schadedossier aanmaken"),
+    from_states=(S.INTAKE,),
+    form=CreateDossierForm,
+    event_kind=EventKind.DOSSIER_CREATED,
+)
 def attempt_create_dossier(
     *,
     attempt: Attempt,
@@ -33,7 +55,7 @@ def attempt_create_dossier(
     insurer: str,
     policy_number: str = "",
     cover: str,
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(cover in ("casco", "wa"), _("Kies de dekking: casco of WA."))
         a.customer_name = _text(customer_name, _("de naam van de klant"))
@@ -52,12 +74,17 @@ def attempt_create_dossier(
         }
         return StepResult([Happened(EventKind.DOSSIER_CREATED, data)])
 
-    return _transition(attempt=attempt, by=by, move="create_dossier", step=step)
+    return step
 
 
-def attempt_record_damage(
-    *, attempt: Attempt, by: Any, zones: list[str], description: str
-) -> Attempt:
+@move(
+    name="record_damage",
+    label=_lazy("Zichtbare schade opnemen"),
+    from_states=(S.INTAKE,),
+    form=RecordDamageForm,
+    event_kind=EventKind.DAMAGE_RECORDED,
+)
+def attempt_record_damage(*, attempt: Attempt, by: Any, zones: list[str], description: str) -> Step:
     from calcengine.catalogue import ZONES
 
     def step(a: Attempt) -> StepResult:
@@ -76,30 +103,51 @@ def attempt_record_damage(
             ]
         )
 
-    return _transition(attempt=attempt, by=by, move="record_damage", step=step)
+    return step
 
 
-def attempt_record_customer_wishes(*, attempt: Attempt, by: Any, wishes: str) -> Attempt:
+@move(
+    name="record_customer_wishes",
+    label=_lazy("Wensen klant vastleggen"),
+    from_states=(S.INTAKE,),
+    form=CustomerWishesForm,
+    event_kind=EventKind.CUSTOMER_WISHES_RECORDED,
+)
+def attempt_record_customer_wishes(*, attempt: Attempt, by: Any, wishes: str) -> Step:
     def step(a: Attempt) -> StepResult:
         a.customer_wishes = _text(wishes, _("de wensen van de klant"))
         return StepResult(
             [Happened(EventKind.CUSTOMER_WISHES_RECORDED, {"wishes": a.customer_wishes})]
         )
 
-    return _transition(attempt=attempt, by=by, move="record_customer_wishes", step=step)
+    return step
 
 
-def attempt_signal_upsell(*, attempt: Attempt, by: Any, description: str) -> Attempt:
+@move(
+    name="signal_upsell",
+    label=_lazy("Meerwerk signaleren"),
+    from_states=(S.INTAKE,),
+    form=UpsellForm,
+    event_kind=EventKind.UPSELL_SIGNALLED,
+)
+def attempt_signal_upsell(*, attempt: Attempt, by: Any, description: str) -> Step:
     def step(a: Attempt) -> StepResult:
         a.upsell_note = _text(description, _("het meerwerk dat u signaleert"))
         return StepResult([Happened(EventKind.UPSELL_SIGNALLED, {"description": a.upsell_note})])
 
-    return _transition(attempt=attempt, by=by, move="signal_upsell", step=step)
+    return step
 
 
+@move(
+    name="answer_customer_question",
+    label=_lazy("Vraag van de klant beantwoorden"),
+    from_states=OPEN_STATES,
+    form=AnswerQuestionForm,
+    event_kind=EventKind.CUSTOMER_QUESTION_ANSWERED,
+)
 def attempt_answer_customer_question(
     *, attempt: Attempt, by: Any, question_index: int, answer: str
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         questions = (a.case_version.customer or {}).get("questions") or []
         _require(
@@ -113,17 +161,31 @@ def attempt_answer_customer_question(
         }
         return StepResult([Happened(EventKind.CUSTOMER_QUESTION_ANSWERED, data)])
 
-    return _transition(attempt=attempt, by=by, move="answer_customer_question", step=step)
+    return step
 
 
-def attempt_give_advice(*, attempt: Attempt, by: Any, advice: str) -> Attempt:
+@move(
+    name="give_advice",
+    label=_lazy("Advies geven"),
+    from_states=(S.INTAKE,),
+    form=AdviceForm,
+    event_kind=EventKind.ADVICE_GIVEN,
+)
+def attempt_give_advice(*, attempt: Attempt, by: Any, advice: str) -> Step:
     def step(a: Attempt) -> StepResult:
         a.advice = _text(advice, _("uw advies"))
         return StepResult([Happened(EventKind.ADVICE_GIVEN, {"advice": a.advice})])
 
-    return _transition(attempt=attempt, by=by, move="give_advice", step=step)
+    return step
 
 
+@move(
+    name="record_hv_judgement",
+    label=_lazy("HV-veiligheid beoordelen"),
+    from_states=(S.INTAKE,),
+    form=HvJudgementForm,
+    event_kind=EventKind.HV_JUDGEMENT_RECORDED,
+)
 def attempt_record_hv_judgement(
     *,
     attempt: Attempt,
@@ -132,7 +194,7 @@ def attempt_record_hv_judgement(
     safe_to_park: bool,
     safe_to_work: bool,
     reasons: str,
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
             a.case_version.is_hv,
@@ -153,27 +215,43 @@ def attempt_record_hv_judgement(
         }
         return StepResult([Happened(EventKind.HV_JUDGEMENT_RECORDED, data)])
 
-    return _transition(attempt=attempt, by=by, move="record_hv_judgement", step=step)
+    return step
 
 
+@move(
+    name="record_first_estimate",
+    label=_lazy("Eerste inschatting duur en kosten"),
+    from_states=(S.INTAKE,),
+    form=FirstEstimateForm,
+    event_kind=EventKind.FIRST_ESTIMATE_RECORDED,
+)
 def attempt_record_first_estimate(
     *, attempt: Attempt, by: Any, amount: Decimal, repair_days: int
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(amount is not None and amount > 0, _("Geef een geschat bedrag groter dan nul."))
         _require(
             isinstance(repair_days, int) and 0 < repair_days <= 365,
             _("Geef een reparatieduur in werkdagen (1 tot 365)."),
         )
-        a.estimate_amount = Decimal(amount).quantize(Decimal("0.01"))
+        a.estimate_amount = round2(Decimal(amount))
         a.estimate_days = repair_days
         data = {"amount": _money(a.estimate_amount), "repair_days": repair_days}
         return StepResult([Happened(EventKind.FIRST_ESTIMATE_RECORDED, data)])
 
-    return _transition(attempt=attempt, by=by, move="record_first_estimate", step=step)
+    return step
 
 
-def attempt_receive_repair_order(*, attempt: Attempt, by: Any, planned_date: dt.date) -> Attempt:
+@move(
+    name="receive_repair_order",
+    label=_lazy("Reparatieopdracht ontvangen en inplannen"),
+    from_states=(S.INTAKE,),
+    form=RepairOrderForm,
+    event_kind=EventKind.REPAIR_ORDER_RECEIVED,
+    to_states=(S.PREPARATION,),
+    too_early=_lazy("De reparatieopdracht is al ontvangen."),
+)
+def attempt_receive_repair_order(*, attempt: Attempt, by: Any, planned_date: dt.date) -> Step:
     """The customer gives the repair order; it is planned subject to the payer's approval (1.1)."""
 
     def step(a: Attempt) -> StepResult:
@@ -208,4 +286,4 @@ def attempt_receive_repair_order(*, attempt: Attempt, by: Any, planned_date: dt.
             to_status=S.PREPARATION,
         )
 
-    return _transition(attempt=attempt, by=by, move="receive_repair_order", step=step)
+    return step

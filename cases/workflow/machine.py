@@ -1,10 +1,12 @@
 """The state machine of the claim: states, allowed moves, refusals and the one transition function.
 
 States follow the competence profile's work processes (1.1 intake, 1.2 werkvoorbereiding,
-1.3 bewaken van het schadedossier, 1.4 afleveren); `ALLOWED_MOVES` says which move may be made in
-which state. Every move runs through `_transition`: inside `transaction.atomic()` it re-reads the
-attempt with `select_for_update()`, checks the move, lets the move's step change the attempt and
-say which events happened, writes the events (old and new status, actor, simulated date) and
+1.3 bewaken van het schadedossier, 1.4 afleveren). Each move is declared once, on its step, with
+`move(...)` (`registry.Move`: the states it is offered in, the states it leads to, its form,
+label and event). Every move runs through `_transition`: inside `transaction.atomic()` it re-reads the
+attempt with `select_for_update()`, checks the move against its declaration, lets the move's
+step change the attempt and say which events happened, holds the new status to the declared
+transitions, writes the events (old and new status, actor, simulated date) and
 queues side effects with `transaction.on_commit`.
 
 A forbidden move raises `MoveRefused` with a Dutch message; the refusal itself is recorded as a
@@ -18,26 +20,34 @@ actor, decided by `cases.payer` and by the case version's data.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
+from calcengine.arithmetic import round2
 from cases.calculations.exceptions import AlreadySubmitted
 from cases.models import Attempt, AttemptStatus, DossierEvent
 from cases.ownership import ensure_owner
 from cases.timeline import EventKind
 
-S = AttemptStatus
+from .registry import (
+    END_STATES,
+    REGISTRY,
+    Move,
+    UndeclaredTransition,
+    get_move,
+    label_of,
+    moves_allowed_in,
+    register,
+)
 
-# Sent (on commit) when an attempt reaches an end state and is ready for assessment.
-attempt_submitted = Signal()
+S = AttemptStatus
 
 
 class MoveRefused(Exception):
@@ -46,160 +56,9 @@ class MoveRefused(Exception):
     def __init__(self, message: str, *, errors: list[dict[str, str]] | None = None) -> None:
         self.message = message
         self.errors = errors or [{"path": "", "message": message}]
+        # The bound form of the refused input, when the move service read one (to show it again).
+        self.form: Any = None
         super().__init__(message)
-
-
-# The moves a trainee can make, with the Dutch label the dossier page shows.
-MOVE_LABELS: dict[str, Any] = {
-    "create_dossier": _lazy("Schadedossier aanmaken"),
-    "record_damage": _lazy("Zichtbare schade opnemen"),
-    "add_photo": _lazy("Foto toevoegen"),
-    "record_customer_wishes": _lazy("Wensen klant vastleggen"),
-    "signal_upsell": _lazy("Meerwerk signaleren"),
-    "answer_customer_question": _lazy("Vraag van de klant beantwoorden"),
-    "give_advice": _lazy("Advies geven"),
-    "record_hv_judgement": _lazy("HV-veiligheid beoordelen"),
-    "record_first_estimate": _lazy("Eerste inschatting duur en kosten"),
-    "receive_repair_order": _lazy("Reparatieopdracht ontvangen en inplannen"),
-    "submit_precalc": _lazy("Voorcalculatie aanbieden"),
-    "request_expert": _lazy("Expertise aanvragen"),
-    "receive_expertise": _lazy("Expertiserapport verwerken"),
-    "advise_total_loss": _lazy("Total-loss-advies geven"),
-    "report_wok": _lazy("WOK-melding (RDW) doen"),
-    "arrange_replacement_transport": _lazy("Vervangend vervoer regelen"),
-    "arrange_subcontract": _lazy("Werk derden regelen"),
-    "consult_vsi": _lazy("Voertuigspecifieke informatie opzoeken"),
-    "create_work_order": _lazy("Werkorder aanmaken"),
-    "order_parts": _lazy("Onderdelen bestellen"),
-    "receive_vehicle": _lazy("Voertuig in ontvangst nemen"),
-    "check_reception": _lazy("Ontvangstcontrole uitvoeren"),
-    "hand_over_replacement_car": _lazy("Vervangende auto meegeven"),
-    "start_repair": _lazy("Herstel laten starten"),
-    "submit_supplement": _lazy("Suppletie aanbieden"),
-    "inform_customer": _lazy("Klant informeren"),
-    "submit_final": _lazy("Eindcalculatie aanbieden"),
-    "submit_late_supplement": _lazy("Suppletie na eindcalculatie aanbieden"),
-    "final_inspection": _lazy("Optische eindcontrole"),
-    "deliver_vehicle": _lazy("Voertuig afleveren"),
-}
-
-_ANYTIME = ("add_photo", "answer_customer_question", "inform_customer", "consult_vsi")
-
-ALLOWED_MOVES: dict[str, tuple[str, ...]] = {
-    S.INTAKE: (
-        "create_dossier",
-        "record_damage",
-        "record_customer_wishes",
-        "signal_upsell",
-        "give_advice",
-        "record_hv_judgement",
-        "record_first_estimate",
-        "receive_repair_order",
-        "advise_total_loss",
-        "report_wok",
-        *_ANYTIME,
-    ),
-    S.PREPARATION: (
-        "submit_precalc",
-        "request_expert",
-        "advise_total_loss",
-        "report_wok",
-        *_ANYTIME,
-    ),
-    S.AWAITING_EXPERTISE: ("receive_expertise", "report_wok", *_ANYTIME),
-    S.APPROVED: (
-        "arrange_replacement_transport",
-        "arrange_subcontract",
-        "create_work_order",
-        "order_parts",
-        "receive_vehicle",
-        "check_reception",
-        "hand_over_replacement_car",
-        "report_wok",
-        "start_repair",
-        *_ANYTIME,
-    ),
-    S.IN_REPAIR: ("order_parts", "report_wok", "submit_final", *_ANYTIME),
-    S.SUPPLEMENT_PENDING: ("submit_supplement", "request_expert", "report_wok", *_ANYTIME),
-    S.FINAL_SUBMITTED: (
-        "submit_late_supplement",
-        "final_inspection",
-        "deliver_vehicle",
-        *_ANYTIME,
-    ),
-    S.DELIVERED: (),
-    S.TOTAL_LOSS: (),
-}
-
-# The states a move can lead to (for the README table and a consistency test).
-TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    "receive_repair_order": {S.INTAKE: (S.PREPARATION,)},
-    "submit_precalc": {S.PREPARATION: (S.APPROVED, S.PREPARATION)},
-    "request_expert": {
-        S.PREPARATION: (S.AWAITING_EXPERTISE,),
-        S.SUPPLEMENT_PENDING: (S.AWAITING_EXPERTISE,),
-    },
-    "receive_expertise": {
-        S.AWAITING_EXPERTISE: (S.PREPARATION, S.APPROVED, S.SUPPLEMENT_PENDING, S.IN_REPAIR)
-    },
-    "advise_total_loss": {S.INTAKE: (S.TOTAL_LOSS,), S.PREPARATION: (S.TOTAL_LOSS,)},
-    "start_repair": {S.APPROVED: (S.IN_REPAIR, S.SUPPLEMENT_PENDING)},
-    "submit_supplement": {S.SUPPLEMENT_PENDING: (S.IN_REPAIR, S.SUPPLEMENT_PENDING)},
-    "submit_final": {S.IN_REPAIR: (S.FINAL_SUBMITTED, S.IN_REPAIR)},
-    "deliver_vehicle": {S.FINAL_SUBMITTED: (S.DELIVERED,)},
-}
-
-END_STATES = (S.DELIVERED, S.TOTAL_LOSS)
-
-# Why a move is refused when it comes too early or too late: the message names the rule.
-_TOO_EARLY_OR_LATE: dict[str, Any] = {
-    "order_parts": _lazy("Onderdelen bestellen kan pas na goedkeuring van de betalende partij."),
-    "create_work_order": _lazy(
-        "Een werkorder maakt u pas aan na goedkeuring van de betalende partij."
-    ),
-    "arrange_replacement_transport": _lazy(
-        "Vervangend vervoer regelt u na goedkeuring van de betalende partij."
-    ),
-    "arrange_subcontract": _lazy("Werk derden regelt u na goedkeuring van de betalende partij."),
-    "receive_vehicle": _lazy(
-        "Het voertuig neemt u in ontvangst voor de geplande reparatie, na goedkeuring."
-    ),
-    "check_reception": _lazy(
-        "De ontvangstcontrole hoort bij het in ontvangst nemen van het voertuig, na goedkeuring."
-    ),
-    "hand_over_replacement_car": _lazy(
-        "Een vervangende auto geeft u mee bij ontvangst van het voertuig, na goedkeuring."
-    ),
-    "start_repair": _lazy(
-        "Het herstel kan pas starten na goedkeuring van de betalende partij en een volledige werkvoorbereiding."
-    ),
-    "submit_precalc": _lazy(
-        "De voorcalculatie biedt u aan in de werkvoorbereiding, nadat de reparatieopdracht is ontvangen."
-    ),
-    "submit_supplement": _lazy(
-        "Een suppletie biedt u aan wanneer tijdens het herstel verborgen schade is gevonden."
-    ),
-    "submit_final": _lazy(
-        "De eindcalculatie biedt u aan als het herstel loopt en alle suppleties zijn goedgekeurd."
-    ),
-    "submit_late_supplement": _lazy(
-        "Een suppletie na de eindcalculatie kan pas als de eindcalculatie is goedgekeurd."
-    ),
-    "final_inspection": _lazy(
-        "De optische eindcontrole volgt na goedkeuring van de eindcalculatie."
-    ),
-    "deliver_vehicle": _lazy(
-        "Afleveren kan pas nadat de eindcalculatie is ingediend en goedgekeurd."
-    ),
-    "receive_expertise": _lazy("Er is geen expertise aangevraagd waarop u kunt wachten."),
-    "request_expert": _lazy(
-        "Een expertise vraagt u aan vóór de goedkeuring van de (voor)calculatie of suppletie."
-    ),
-    "advise_total_loss": _lazy(
-        "Total-loss-advies geeft u bij de intake of de werkvoorbereiding, vóór het herstel."
-    ),
-    "receive_repair_order": _lazy("De reparatieopdracht is al ontvangen."),
-}
 
 
 @dataclass
@@ -220,24 +79,71 @@ class StepResult:
     on_commit: list[Callable[[], None]] = field(default_factory=list)
 
 
+# What a move's declared function returns: the change to make under the attempt's lock.
+Step = Callable[[Attempt], StepResult]
+
+
 def available_moves(attempt: Attempt) -> tuple[str, ...]:
     if attempt.submitted_at is not None:
         return ()
-    return ALLOWED_MOVES.get(attempt.status, ())
+    return moves_allowed_in(attempt.status)
 
 
-# The calculation each submit move freezes; see `_already_submitted_message`.
-_SUBMIT_KINDS = {
-    "submit_precalc": "precalc",
-    "submit_supplement": "supplement",
-    "submit_final": "final",
-}
+def move(
+    *,
+    name: str,
+    label: Any,
+    from_states: tuple[str, ...],
+    form: type,
+    event_kind: str,
+    to_states: tuple[str, ...] = (),
+    too_early: Any = None,
+    submits: str | None = None,
+    upload: bool = False,
+    builds_step: bool = True,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a move once, on its step (the fields: `registry.Move`).
+
+    The decorated function takes the move's keyword arguments (`attempt`, `by` and the form's
+    fields) and returns the step to run under the lock; the decorator turns it into the move's
+    service, `attempt_<name>(*, attempt, by, ...)`, which runs that step through `_transition`.
+    A move that must work before and after the transition (a photo is decoded before the lock)
+    passes `builds_step=False` and calls `_transition(move=name)` itself."""
+
+    def declare(function: Callable[..., Any]) -> Callable[..., Any]:
+        if builds_step:
+
+            @functools.wraps(function)
+            def service(*, attempt: Attempt, by: Any, **kwargs: Any) -> Attempt:
+                step = function(attempt=attempt, by=by, **kwargs)
+                return _transition(attempt=attempt, by=by, move=name, step=step)
+
+        else:
+            service = function
+        register(
+            Move(
+                name=name,
+                label=label,
+                from_states=tuple(from_states),
+                form=form,
+                event_kind=event_kind,
+                to_states=tuple(to_states),
+                too_early=too_early,
+                submits=submits,
+                upload=upload,
+                service=service,
+            )
+        )
+        return service
+
+    return declare
 
 
 def _already_submitted_message(attempt: Attempt, move: str) -> str | None:
     """A submit refused because the same submit went first (a double click, a second tab) says
     so, rather than which phase the move belongs to: the latest version is of its kind."""
-    kind = _SUBMIT_KINDS.get(move)
+    declared = REGISTRY.get(move)
+    kind = declared.submits if declared else None
     latest = attempt.calculation_versions.order_by("-number").first() if kind else None
     if latest is None or latest.kind != kind:
         return None
@@ -250,10 +156,11 @@ def _refusal_message(attempt: Attempt, move: str) -> str:
     already = _already_submitted_message(attempt, move)
     if already:
         return already
-    if move in _TOO_EARLY_OR_LATE:
-        return str(_TOO_EARLY_OR_LATE[move])
+    declared = REGISTRY.get(move)
+    if declared is not None and declared.too_early:
+        return str(declared.too_early)
     return _("De stap '%(move)s' past niet in de huidige fase (%(status)s).") % {
-        "move": str(MOVE_LABELS.get(move, move)),
+        "move": str(label_of(move)),
         "status": attempt.get_status_display(),
     }
 
@@ -286,9 +193,7 @@ def attempt_ensure_move_available(*, attempt: Attempt, by: Any, move: str) -> No
         raise refusal
 
 
-def _transition(
-    *, attempt: Attempt, by: Any, move: str, step: Callable[[Attempt], StepResult]
-) -> Attempt:
+def _transition(*, attempt: Attempt, by: Any, move: str, step: Step) -> Attempt:
     """The one way the dossier changes. Returns the updated attempt."""
     # Not a refusal to record: only the trainee who owns the dossier works in it.
     ensure_owner(attempt=attempt, by=by)
@@ -307,10 +212,12 @@ def _transition(
             old_status = locked.status
             result = step(locked)
             new_status = result.to_status or old_status
+            # The declaration is the map of allowed transitions; a step that strays is a bug.
+            if new_status not in get_move(move).targets(old_status):
+                raise UndeclaredTransition(f"{move}: {old_status} -> {new_status} is not declared")
             locked.status = new_status
             if new_status in END_STATES and locked.submitted_at is None:
                 locked.submitted_at = timezone.now()
-                result.on_commit.append(lambda: attempt_submitted.send(Attempt, attempt=locked))
             locked.save()
             for happened in result.events:
                 DossierEvent.objects.create(
@@ -364,4 +271,4 @@ def _advance(attempt: Attempt, to: dt.date | None) -> None:
 
 
 def _money(amount: Decimal) -> str:
-    return str(Decimal(amount).quantize(Decimal("0.01")))
+    return str(round2(Decimal(amount)))

@@ -6,26 +6,42 @@ import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Attempt
 from cases.timeline import EventKind
 
 from .approval import _payer_decides, _submit_calculation, _submitted
+from .forms import CalculationSubmitForm, InformCustomerForm
 from .machine import (
     Happened,
     S,
+    Step,
     StepResult,
     _advance,
     _last,
     _require,
     _text,
-    _transition,
+    move,
 )
+from .registry import OPEN_STATES
 
 
+@move(
+    name="submit_supplement",
+    label=_lazy("Suppletie aanbieden"),
+    from_states=(S.SUPPLEMENT_PENDING,),
+    form=CalculationSubmitForm,
+    event_kind=EventKind.SUPPLEMENT_SUBMITTED,
+    to_states=(S.IN_REPAIR, S.SUPPLEMENT_PENDING),
+    too_early=_lazy(
+        "Een suppletie biedt u aan wanneer tijdens het herstel verborgen schade is gevonden."
+    ),
+    submits="supplement",
+)
 def attempt_submit_supplement(
     *, attempt: Attempt, by: Any, draft_version: int | None = None
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         version = _submit_calculation(a, by=by, kind="supplement", draft_version=draft_version)
         decision, answer = _payer_decides(a, version, kind="supplement")
@@ -38,19 +54,38 @@ def attempt_submit_supplement(
             to_status=S.IN_REPAIR if decision.approved else S.SUPPLEMENT_PENDING,
         )
 
-    return _transition(attempt=attempt, by=by, move="submit_supplement", step=step)
+    return step
 
 
-def attempt_inform_customer(*, attempt: Attempt, by: Any, topic: str, message: str) -> Attempt:
+@move(
+    name="inform_customer",
+    label=_lazy("Klant informeren"),
+    from_states=OPEN_STATES,
+    form=InformCustomerForm,
+    event_kind=EventKind.CUSTOMER_INFORMED,
+)
+def attempt_inform_customer(*, attempt: Attempt, by: Any, topic: str, message: str) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(topic in ("progress", "change"), _("Kies het onderwerp: voortgang of wijziging."))
         data = {"topic": topic, "message": _text(message, _("wat u de klant vertelt"))}
         return StepResult([Happened(EventKind.CUSTOMER_INFORMED, data)])
 
-    return _transition(attempt=attempt, by=by, move="inform_customer", step=step)
+    return step
 
 
-def attempt_submit_final(*, attempt: Attempt, by: Any, draft_version: int | None = None) -> Attempt:
+@move(
+    name="submit_final",
+    label=_lazy("Eindcalculatie aanbieden"),
+    from_states=(S.IN_REPAIR,),
+    form=CalculationSubmitForm,
+    event_kind=EventKind.FINAL_CALCULATION_SUBMITTED,
+    to_states=(S.FINAL_SUBMITTED, S.IN_REPAIR),
+    too_early=_lazy(
+        "De eindcalculatie biedt u aan als het herstel loopt en alle suppleties zijn goedgekeurd."
+    ),
+    submits="final",
+)
+def attempt_submit_final(*, attempt: Attempt, by: Any, draft_version: int | None = None) -> Step:
     def step(a: Attempt) -> StepResult:
         version = _submit_calculation(a, by=by, kind="final", draft_version=draft_version)
         started = _last(a, EventKind.REPAIR_STARTED)
@@ -67,12 +102,22 @@ def attempt_submit_final(*, attempt: Attempt, by: Any, draft_version: int | None
             to_status=S.FINAL_SUBMITTED if decision.approved else S.IN_REPAIR,
         )
 
-    return _transition(attempt=attempt, by=by, move="submit_final", step=step)
+    return step
 
 
+@move(
+    name="submit_late_supplement",
+    label=_lazy("Suppletie na eindcalculatie aanbieden"),
+    from_states=(S.FINAL_SUBMITTED,),
+    form=CalculationSubmitForm,
+    event_kind=EventKind.LATE_SUPPLEMENT_SUBMITTED,
+    too_early=_lazy(
+        "Een suppletie na de eindcalculatie kan pas als de eindcalculatie is goedgekeurd."
+    ),
+)
 def attempt_submit_late_supplement(
     *, attempt: Attempt, by: Any, draft_version: int | None = None
-) -> Attempt:
+) -> Step:
     """Parts added after the final calculation go in as a supplement to it (1.3)."""
 
     def step(a: Attempt) -> StepResult:
@@ -87,4 +132,4 @@ def attempt_submit_late_supplement(
             ]
         )
 
-    return _transition(attempt=attempt, by=by, move="submit_late_supplement", step=step)
+    return step

@@ -6,18 +6,34 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Attempt, AttemptPhoto, AttemptPhotoStage
+from cases.photo_checks import PhotoRefused, clean_photo
 from cases.timeline import EventKind
 
+from .forms import PhotoForm
 from .machine import (
     Happened,
     MoveRefused,
     StepResult,
     _transition,
+    move,
 )
+from .registry import OPEN_STATES
 
 
+# The file is checked and decoded before the attempt is locked, and the photo is the answer:
+# this move runs its own transition.
+@move(
+    name="add_photo",
+    label=_lazy("Foto toevoegen"),
+    from_states=OPEN_STATES,
+    form=PhotoForm,
+    event_kind=EventKind.PHOTO_ADDED,
+    upload=True,
+    builds_step=False,
+)
 def attempt_add_photo(
     *,
     attempt: Attempt,
@@ -28,8 +44,6 @@ def attempt_add_photo(
     stage: str = "intake",
 ) -> AttemptPhoto:
     """A photo of the trainee's own, checked and stripped of EXIF before it is stored."""
-    from cases.photos import PhotoRefused, clean_photo
-
     if stage not in AttemptPhotoStage.values:
         stage = AttemptPhotoStage.INTAKE
     # Checked before the file is decoded (cheap), and again under the attempt's lock (races).

@@ -7,17 +7,29 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from calcengine.schema import operation_named
 from cases import payer
 from cases.models import Attempt
 from cases.timeline import EventKind
 
 from .approval import _parts_invoice
 from .dates import date_in_window, window_message
+from .forms import (
+    HandOverCarForm,
+    NoInputForm,
+    ReceiveVehicleForm,
+    ReceptionCheckForm,
+    ReplacementTransportForm,
+    SubcontractForm,
+    VsiForm,
+    WorkOrderForm,
+)
 from .machine import (
-    _TOO_EARLY_OR_LATE,
     Happened,
     S,
+    Step,
     StepResult,
     _advance,
     _events,
@@ -26,10 +38,23 @@ from .machine import (
     _money,
     _require,
     _text,
-    _transition,
+    move,
+)
+from .registry import OPEN_STATES
+
+_ORDER_PARTS_TOO_EARLY = _lazy(
+    "Onderdelen bestellen kan pas na goedkeuring van de betalende partij."
 )
 
 
+@move(
+    name="arrange_replacement_transport",
+    label=_lazy("Vervangend vervoer regelen"),
+    from_states=(S.APPROVED,),
+    form=ReplacementTransportForm,
+    event_kind=EventKind.REPLACEMENT_TRANSPORT_ARRANGED,
+    too_early=_lazy("Vervangend vervoer regelt u na goedkeuring van de betalende partij."),
+)
 def attempt_arrange_replacement_transport(
     *,
     attempt: Attempt,
@@ -38,7 +63,7 @@ def attempt_arrange_replacement_transport(
     day_price: Decimal,
     start_date: dt.date,
     end_date: dt.date,
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
             kind in ("replacement_car", "none", "public_transport"),
@@ -59,12 +84,20 @@ def attempt_arrange_replacement_transport(
         }
         return StepResult([Happened(EventKind.REPLACEMENT_TRANSPORT_ARRANGED, data)])
 
-    return _transition(attempt=attempt, by=by, move="arrange_replacement_transport", step=step)
+    return step
 
 
+@move(
+    name="arrange_subcontract",
+    label=_lazy("Werk derden regelen"),
+    from_states=(S.APPROVED,),
+    form=SubcontractForm,
+    event_kind=EventKind.SUBCONTRACT_ARRANGED,
+    too_early=_lazy("Werk derden regelt u na goedkeuring van de betalende partij."),
+)
 def attempt_arrange_subcontract(
     *, attempt: Attempt, by: Any, supplier: str, description: str, quote_amount: Decimal
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
             quote_amount is not None and quote_amount > 0,
@@ -77,25 +110,40 @@ def attempt_arrange_subcontract(
         }
         return StepResult([Happened(EventKind.SUBCONTRACT_ARRANGED, data)])
 
-    return _transition(attempt=attempt, by=by, move="arrange_subcontract", step=step)
+    return step
 
 
-def attempt_consult_vsi(*, attempt: Attempt, by: Any, note: str = "") -> Attempt:
+@move(
+    name="consult_vsi",
+    label=_lazy("Voertuigspecifieke informatie opzoeken"),
+    from_states=OPEN_STATES,
+    form=VsiForm,
+    event_kind=EventKind.VSI_CONSULTED,
+)
+def attempt_consult_vsi(*, attempt: Attempt, by: Any, note: str = "") -> Step:
     def step(a: Attempt) -> StepResult:
         topics = [n.get("topic", "") for n in (a.case_version.vsi_notes or [])]
         return StepResult(
             [Happened(EventKind.VSI_CONSULTED, {"topics": topics, "note": (note or "").strip()})]
         )
 
-    return _transition(attempt=attempt, by=by, move="consult_vsi", step=step)
+    return step
 
 
-def attempt_create_work_order(*, attempt: Attempt, by: Any, instructions: str) -> Attempt:
+@move(
+    name="create_work_order",
+    label=_lazy("Werkorder aanmaken"),
+    from_states=(S.APPROVED,),
+    form=WorkOrderForm,
+    event_kind=EventKind.WORK_ORDER_CREATED,
+    too_early=_lazy("Een werkorder maakt u pas aan na goedkeuring van de betalende partij."),
+)
+def attempt_create_work_order(*, attempt: Attempt, by: Any, instructions: str) -> Step:
     def step(a: Attempt) -> StepResult:
         data = {"instructions": _text(instructions, _("de instructies voor de werkplaats"))}
         return StepResult([Happened(EventKind.WORK_ORDER_CREATED, data)])
 
-    return _transition(attempt=attempt, by=by, move="create_work_order", step=step)
+    return step
 
 
 def _approved_version(a: Attempt):
@@ -110,18 +158,27 @@ def _approved_version(a: Attempt):
     return None
 
 
-def attempt_order_parts(*, attempt: Attempt, by: Any) -> Attempt:
+@move(
+    name="order_parts",
+    label=_lazy("Onderdelen bestellen"),
+    from_states=(S.APPROVED, S.IN_REPAIR),
+    form=NoInputForm,
+    event_kind=EventKind.PARTS_ORDERED,
+    too_early=_ORDER_PARTS_TOO_EARLY,
+)
+def attempt_order_parts(*, attempt: Attempt, by: Any) -> Step:
     """Order the parts of the approved calculation not ordered yet; lead times move the plan."""
 
     def step(a: Attempt) -> StepResult:
         version = _approved_version(a)
-        _require(version is not None, str(_TOO_EARLY_OR_LATE["order_parts"]))
+        _require(version is not None, str(_ORDER_PARTS_TOO_EARLY))
         ordered: dict[str, Decimal] = {}
         for part in _parts_invoice(a):
             ordered[part.code] = ordered.get(part.code, Decimal(0)) + part.quantity
         to_order = []
         for line in version.input.get("lines", []):
-            if line.get("operation") != "replace":
+            operation = operation_named(line.get("operation"))
+            if operation is None or not operation.buys_part:
                 continue
             quantity = Decimal(str(line.get("quantity", 1)))
             missing = quantity - ordered.get(line["code"], Decimal(0))
@@ -152,7 +209,7 @@ def attempt_order_parts(*, attempt: Attempt, by: Any) -> Attempt:
         }
         return StepResult([Happened(EventKind.PARTS_ORDERED, data)])
 
-    return _transition(attempt=attempt, by=by, move="order_parts", step=step)
+    return step
 
 
 def _lead_days(lead: dict[str, Any], code: str, part_source: str) -> int:
@@ -164,7 +221,17 @@ def _lead_days(lead: dict[str, Any], code: str, part_source: str) -> int:
     return int((lead.get("parts") or {}).get(code, lead.get("default", 1)))
 
 
-def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Attempt:
+@move(
+    name="receive_vehicle",
+    label=_lazy("Voertuig in ontvangst nemen"),
+    from_states=(S.APPROVED,),
+    form=ReceiveVehicleForm,
+    event_kind=EventKind.VEHICLE_RECEIVED,
+    too_early=_lazy(
+        "Het voertuig neemt u in ontvangst voor de geplande reparatie, na goedkeuring."
+    ),
+)
+def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
             not _has(a, EventKind.VEHICLE_RECEIVED), _("Het voertuig is al in ontvangst genomen.")
@@ -173,12 +240,22 @@ def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Atte
         _advance(a, a.planned_date)
         return StepResult([Happened(EventKind.VEHICLE_RECEIVED, {"odometer": odometer})])
 
-    return _transition(attempt=attempt, by=by, move="receive_vehicle", step=step)
+    return step
 
 
+@move(
+    name="check_reception",
+    label=_lazy("Ontvangstcontrole uitvoeren"),
+    from_states=(S.APPROVED,),
+    form=ReceptionCheckForm,
+    event_kind=EventKind.RECEPTION_CHECK_DONE,
+    too_early=_lazy(
+        "De ontvangstcontrole hoort bij het in ontvangst nemen van het voertuig, na goedkeuring."
+    ),
+)
 def attempt_check_reception(
     *, attempt: Attempt, by: Any, new_damage_found: bool, notes: str = ""
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
             _has(a, EventKind.VEHICLE_RECEIVED),
@@ -192,12 +269,22 @@ def attempt_check_reception(
         data = {"new_damage_found": bool(new_damage_found), "notes": notes_clean}
         return StepResult([Happened(EventKind.RECEPTION_CHECK_DONE, data)])
 
-    return _transition(attempt=attempt, by=by, move="check_reception", step=step)
+    return step
 
 
+@move(
+    name="hand_over_replacement_car",
+    label=_lazy("Vervangende auto meegeven"),
+    from_states=(S.APPROVED,),
+    form=HandOverCarForm,
+    event_kind=EventKind.REPLACEMENT_CAR_HANDED_OVER,
+    too_early=_lazy(
+        "Een vervangende auto geeft u mee bij ontvangst van het voertuig, na goedkeuring."
+    ),
+)
 def attempt_hand_over_replacement_car(
     *, attempt: Attempt, by: Any, odometer_out: int, fuel_level: str = ""
-) -> Attempt:
+) -> Step:
     def step(a: Attempt) -> StepResult:
         arranged = _last(a, EventKind.REPLACEMENT_TRANSPORT_ARRANGED)
         _require(
@@ -224,10 +311,21 @@ def attempt_hand_over_replacement_car(
         }
         return StepResult([Happened(EventKind.REPLACEMENT_CAR_HANDED_OVER, data)])
 
-    return _transition(attempt=attempt, by=by, move="hand_over_replacement_car", step=step)
+    return step
 
 
-def attempt_start_repair(*, attempt: Attempt, by: Any) -> Attempt:
+@move(
+    name="start_repair",
+    label=_lazy("Herstel laten starten"),
+    from_states=(S.APPROVED,),
+    form=NoInputForm,
+    event_kind=EventKind.REPAIR_STARTED,
+    to_states=(S.IN_REPAIR, S.SUPPLEMENT_PENDING),
+    too_early=_lazy(
+        "Het herstel kan pas starten na goedkeuring van de betalende partij en een volledige werkvoorbereiding."
+    ),
+)
+def attempt_start_repair(*, attempt: Attempt, by: Any) -> Step:
     """The workshop starts once prepared; it may reveal hidden damage (1.3)."""
 
     def step(a: Attempt) -> StepResult:
@@ -268,4 +366,4 @@ def attempt_start_repair(*, attempt: Attempt, by: Any) -> Attempt:
             to_status = S.SUPPLEMENT_PENDING
         return StepResult(events, to_status=to_status)
 
-    return _transition(attempt=attempt, by=by, move="start_repair", step=step)
+    return step

@@ -10,12 +10,15 @@ checked against the engine in tests/content/test_lesson_figures.py.
 
 from __future__ import annotations
 
+from assessment.scoring import competence
+from calcengine.catalogue import prefill_line
 from content.worked_example import case_calculation_text
 
-ANALYSEREN = "analyseren-en-interpreteren"
-ORGANISEREN = "organiseren-en-uitvoeren"
-ONDERSTEUNEN = "ondersteunen-en-samenwerken"
-INTERACTEREN = "interacteren-beinvloeden-en-presenteren"
+# The areas' stable keys, from their one owner.
+ANALYSEREN = competence.AREA_KEYS[competence.ANALYSEREN]
+ORGANISEREN = competence.AREA_KEYS[competence.ORGANISEREN]
+ONDERSTEUNEN = competence.AREA_KEYS[competence.ONDERSTEUNEN]
+INTERACTEREN = competence.AREA_KEYS[competence.INTERACTEREN]
 
 
 def p(*paragraphs: str) -> tuple[str, str]:
@@ -55,8 +58,6 @@ def example(
 def _golf_windscreen_lines() -> list[dict]:
     """Another damage on the Golf case's vehicle: a windscreen with the camera bracket, its
     adhesive and the camera calibration, prefilled from the catalogue."""
-    from calcengine.catalogue import prefill_line
-
     return [
         prefill_line("vw-golf-8", "5H0845011", "replace", line_id="1"),
         prefill_line("vw-golf-8", "SUND-ADHESIVE", "sundry", line_id="2"),

@@ -9,8 +9,8 @@ SiteRootPage ("/", served by the Django home view, so it only redirects)
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cases.models import Case
 from content.blocks import IntroStreamBlock, LessonStreamBlock
+from content.models.profile import competence_profile
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -87,8 +89,6 @@ class CompetenceProfilePage(Page):
         verbose_name = _("competentieprofielpagina")
 
     def get_context(self, request, *args, **kwargs):
-        from content.selectors import competence_profile, lessons_by_work_process
-
         context = super().get_context(request, *args, **kwargs)
         context["profile"] = competence_profile()
         context["lessons_by_work_process"] = lessons_by_work_process()
@@ -272,12 +272,8 @@ class CaseBriefPage(ProfileTagsMixin, Page):
 
     @property
     def case(self):
-        """The case of the cases app, or None while that app or the case does not exist."""
-        try:
-            case_model = apps.get_model("cases", "Case")
-        except LookupError:
-            return None
-        return case_model.objects.filter(slug=self.case_slug).first()
+        """The case of the cases app with this slug, or None while no case has it."""
+        return Case.objects.filter(slug=self.case_slug).first()
 
     @property
     def start_url(self) -> str | None:
@@ -292,3 +288,24 @@ class CaseBriefPage(ProfileTagsMixin, Page):
         context["start_url"] = self.start_url
         context["lessons"] = LessonPage.objects.live().public().filter(case_briefs=self)
         return context
+
+
+# What a trainee may read of each page kind: live and public. Declared with the page kinds, so
+# that the pages and the selectors read one rule.
+
+
+def published_lessons() -> QuerySet[LessonPage]:
+    return LessonPage.objects.live().public().order_by("path")
+
+
+def published_case_briefs() -> QuerySet[CaseBriefPage]:
+    return CaseBriefPage.objects.live().public().order_by("path")
+
+
+def lessons_by_work_process() -> dict[str, list[LessonPage]]:
+    """Work process code → its published lessons, for the profile page."""
+    result: dict[str, list[LessonPage]] = {}
+    for lesson in published_lessons().prefetch_related("work_processes"):
+        for process in lesson.work_processes.all():
+            result.setdefault(process.code, []).append(lesson)
+    return result

@@ -4,8 +4,11 @@ Every lesson, case and grade of the platform points at these rows. They are impo
 seed text by `manage.py import_competence_profile` and edited by the foundation's editors.
 """
 
+from typing import Any
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
@@ -165,3 +168,47 @@ class ProfileSection(ProfileItem):
 
     def __str__(self) -> str:
         return self.title
+
+
+def competence_profile() -> dict[str, Any]:
+    """The whole profile as plain data, in the profile's order (the API and the profile page).
+
+    Kept with the profile's models, so that the profile page can show it without importing
+    the selectors, which import the pages."""
+    core_tasks = CoreTask.objects.prefetch_related(
+        Prefetch("work_processes", queryset=WorkProcess.objects.order_by("sort_order", "code"))
+    )
+    return {
+        "core_tasks": [
+            {
+                "code": task.code,
+                "title": task.title,
+                "work_processes": [
+                    {
+                        "code": process.code,
+                        "title": process.title,
+                        "description": process.description,
+                        "result": process.result,
+                    }
+                    for process in task.work_processes.all()
+                ],
+            }
+            for task in core_tasks
+        ],
+        "knowledge_items": [
+            {"code": item.code, "slug": item.slug, "title": item.title}
+            for item in KnowledgeItem.objects.all()
+        ],
+        "competence_areas": [
+            {"slug": area.slug, "name": area.name, "description": area.description}
+            for area in CompetenceArea.objects.all()
+        ],
+        "trade_offs": [
+            {"slug": trade_off.slug, "title": trade_off.title}
+            for trade_off in TradeOff.objects.all()
+        ],
+        "sections": [
+            {"key": section.key, "title": section.title, "body": section.body}
+            for section in ProfileSection.objects.all()
+        ],
+    }

@@ -42,7 +42,3 @@ def trainees_visible_to(user: User) -> QuerySet[User]:
     if user.role == Role.TRAINEE:
         return trainees.filter(pk=user.pk)
     return trainees.none()
-
-
-def can_see_trainee(viewer: User, trainee: User) -> bool:
-    return trainees_visible_to(viewer).filter(pk=trainee.pk).exists()

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Early, before a session cookie, a search or a login is looked up: NUL in the path, query
-    # string, headers, cookies or Basic auth answers 400 (it was a 500 on PostgreSQL).
+    # string, headers, cookies or Basic auth answers 400 (PostgreSQL cannot store or compare it).
     "schadeplatform.input_guard.RefuseUnstorableInput",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the body (CSRF reads a form post): an oversized request gets 413.
@@ -188,7 +188,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A request body larger than this is answered 413 before it is read (RequestBodyLimitMiddleware):
-# a photo (cases.photos.MAX_UPLOAD_BYTES, 10 MB) and its form fields fit, nothing much more.
+# a photo (cases.photo_checks.MAX_UPLOAD_BYTES, 10 MB) and its form fields fit, nothing much more.
 REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
 
 # Abuse limits (docs/hardening.md, "Abuse limits"): each answers in Dutch, 429 or 400/409.

@@ -57,13 +57,18 @@
     catalogue: null,
   };
 
-  // Labels come from the server-rendered selects, so the Dutch text lives in one place.
-  var OPERATION_LABELS = optionLabels(operationSelect);
-  var PAINT_MODE_LABELS = optionLabels(paintModeSelect);
-  var PART_SOURCE_LABELS = optionLabels(sourceSelect);
-  var LABOUR_OPS = ["replace", "repair", "remove_refit", "calibrate", "hv_safety"];
-  var PAINT_OPS = ["replace", "repair", "remove_refit", "paint"];
-  var AMOUNT_OPS = ["subcontract", "sundry"];
+  // The operations table (calcengine.schema), handed over by the page as JSON data in the
+  // editor's data-table attribute: per operation its label and the fields a trainee edits on
+  // its line, and the labels of the paint modes and part sources. This file keeps no list of
+  // operations of its own.
+  var TABLE = readTable(root.dataset.table);
+  var OPERATION_LABELS = labelsOf(TABLE.operations);
+  var PAINT_MODE_LABELS = labelsOf(TABLE.paint_modes);
+  var PART_SOURCE_LABELS = labelsOf(TABLE.part_sources);
+  var OPERATION_FIELDS = {};
+  (TABLE.operations || []).forEach(function (operation) {
+    OPERATION_FIELDS[operation.code] = operation.fields || {};
+  });
 
   var T = {
     saving: gettext("Opslaan…"),
@@ -97,13 +102,27 @@
     }
   }
 
-  function optionLabels(select) {
+  function readTable(text) {
+    try {
+      var value = text ? JSON.parse(text) : null;
+      return value && typeof value === "object" ? value : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function labelsOf(rows) {
     var labels = {};
-    if (!select) return labels;
-    Array.prototype.forEach.call(select.options, function (option) {
-      if (option.value) labels[option.value] = option.textContent;
+    (rows || []).forEach(function (row) {
+      labels[row.code] = row.label;
     });
     return labels;
+  }
+
+  /* Whether a line of operation `op` has `field` to edit (cases.calculations.lines.editable_fields). */
+  function edits(op, field) {
+    var fields = Object.prototype.hasOwnProperty.call(OPERATION_FIELDS, op) ? OPERATION_FIELDS[op] : {};
+    return fields[field] === true;
   }
 
   function el(tag, attrs, children) {
@@ -242,28 +261,28 @@
         el("td", { text: l.description || "" }),
         el("td", { text: OPERATION_LABELS[op] || op || "" }),
         el("td", { className: "num" }, [
-          LABOUR_OPS.indexOf(op) !== -1 ? numberInput(index, "labour_units", l.labour_units, gettext("Arbeid (AE)")) : null,
+          edits(op, "labour_units") ? numberInput(index, "labour_units", l.labour_units, gettext("Arbeid (AE)")) : null,
         ]),
         el("td", {}, [
-          PAINT_OPS.indexOf(op) !== -1
+          edits(op, "paint")
             ? selectInput(index, "paint_mode", PAINT_MODE_LABELS, paint ? paint.mode : "", T.noPaint, gettext("Lakniveau"))
             : null,
         ]),
         el("td", { className: "num" }, [
-          PAINT_OPS.indexOf(op) !== -1 ? numberInput(index, "paint_units", paint ? paint.units : "", gettext("Lak (AE)")) : null,
+          edits(op, "paint") ? numberInput(index, "paint_units", paint ? paint.units : "", gettext("Lak (AE)")) : null,
         ]),
         el("td", {}, [
-          op === "replace"
+          edits(op, "part_source")
             ? selectInput(index, "part_source", PART_SOURCE_LABELS, l.part_source || "oem", null, gettext("Herkomst"))
             : null,
         ]),
         el("td", { className: "num" }, [
-          op === "replace" ? numberInput(index, "quantity", l.quantity || "1", gettext("Aantal"), true) : null,
+          edits(op, "quantity") ? numberInput(index, "quantity", l.quantity || "1", gettext("Aantal"), true) : null,
         ]),
         el("td", { className: "num" }, [
-          op === "replace"
+          edits(op, "unit_price")
             ? numberInput(index, "unit_price", l.unit_price, gettext("Prijs per stuk"))
-            : AMOUNT_OPS.indexOf(op) !== -1
+            : edits(op, "amount")
               ? numberInput(index, "amount", l.amount, gettext("Bedrag"))
               : null,
         ]),

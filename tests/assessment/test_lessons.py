@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from assessment import lessons, services
+from assessment import mistake_lessons as lessons
+from assessment import services
 from assessment.scoring.competence import CRITICAL_ITEMS, VERDICT_ITEMS
 from assessment.workflow_checks import CHECKS
 from tests.factories.assessment import finished_attempt, signed_grade

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from assessment import selectors
 from assessment.charts import line_chart
-from assessment.grade_subscores import grade_subscores, level_of
+from assessment.profile_scores import grade_subscores, level_of
 from tests.factories.assessment import finished_attempt, signed_grade
 
 pytestmark = pytest.mark.django_db

@@ -9,35 +9,37 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
 
 import calcengine
+from assessment.scoring import competence
 from calcengine.catalogue import get_rate_set, get_vehicle, vehicle_block
+from calcengine.catalogue.rate_sets import RULE_FIELDS
 from cases import demo
 from cases.hv import expected_judgement
-from cases.payer import expertise_required, part_source_allowed, vehicle_age_years
+from cases.payer import expertise_required, rules_for, vehicle_age_years
 from tests.shared import GOLDEN_DIR, SCORING_DIR
 
 CASES = demo.demo_cases()
+
+
+def _rules(case):
+    """The paying party's rules for a demo case, as the workflow applies them."""
+    return rules_for(
+        SimpleNamespace(rate_set_id=case["rate_set_id"], payer_rules=case["payer_rules"])
+    )
+
+
 BY_SLUG = {case["slug"]: case for case in CASES}
 REFERENCES = ("reference_precalc", "reference_final")
-WORK_PROCESSES = ("1.1", "1.2", "1.3", "1.4")
-TRADE_OFFS = (
-    "prijs-kwaliteit",
-    "repareren-of-vervangen",
-    "expert-raadplegen",
-    "economisch-total-loss",
-    "nieuwe-of-gebruikte-delen",
-    "balans-calculeren",
-)
-COMPETENCE_AREAS = (
-    "Analyseren en interpreteren",
-    "Organiseren en uitvoeren",
-    "Ondersteunen en samenwerken",
-    "Interacteren, beïnvloeden en presenteren",
-)
+# The profile's keys, from their one owner: the demo cases together tag every one of them.
+WORK_PROCESSES = tuple(competence.WORK_PROCESSES)
+TRADE_OFFS = tuple(competence.TRADE_OFFS)
+# The demo cases tag areas by their stable keys (the owner's), one per area of the profile.
+COMPETENCE_AREAS = tuple(competence.AREA_KEYS[name] for name in competence.COMPETENCE_AREAS)
 GOLDEN = {
     "golf-front-low-speed": "vw-golf-8",
     "polo-total-loss": "vw-polo-6r",
@@ -206,14 +208,14 @@ def test_the_total_loss_decision_is_the_engines_verdict_on_both_references(case)
 
 @each_case()
 def test_the_expert_decision_follows_the_paying_partys_rules(case):
-    wanted = expertise_required(_output(case), case["payer_rules"])
+    wanted = expertise_required(_output(case), _rules(case), case["payer_rules"])
     assert case["expected_decisions"]["expert_required"] is wanted
 
 
 @each_case()
 def test_the_used_parts_decision_follows_the_paying_partys_rules_at_the_vehicles_age(case):
     age = vehicle_age_years(case["first_registration"], date.fromisoformat(case["start_date"]))
-    wanted = part_source_allowed("used", case["payer_rules"], age)
+    wanted = _rules(case).part_source_allowed("used", age)
     assert case["expected_decisions"]["used_parts_allowed"] is wanted
     used_lines = [line for line in _all_reference_lines(case) if line.get("part_source") == "used"]
     assert not used_lines or wanted
@@ -242,10 +244,13 @@ def test_vehicle_and_rates_are_the_catalogues(case):
     assert case["customer"]["deducts_vat"] is rate_set.owner_deducts_vat
     for field in ("approval_limit", "expert_required_above", "steered", "used_parts_allowed"):
         expected = getattr(rate_set.rules, field)
-        stated = case["payer_rules"][field]
+        stated = getattr(_rules(case), field)
         if isinstance(expected, Decimal):
             stated = Decimal(stated)
         assert stated == expected, field
+    # The rate set owns its rules: a demo case restates none of them (RateRules fields in
+    # `payer_rules` are the case's overrides, and no demo case departs from its rate set).
+    assert not set(case["payer_rules"]) & RULE_FIELDS
     assert case["payer_rules"]["cover"] in ("casco", "wa")
 
 
@@ -542,7 +547,7 @@ def test_a_hidden_damage_part_is_never_named_before_it_is_revealed(case):
 @each_case()
 def test_the_part_sources_allowed_are_the_paying_partys_at_the_vehicles_age(case):
     age = vehicle_age_years(case["first_registration"], date.fromisoformat(case["start_date"]))
-    allowed = [s for s in PART_SOURCES if part_source_allowed(s, case["payer_rules"], age)]
+    allowed = [s for s in PART_SOURCES if _rules(case).part_source_allowed(s, age)]
     assess = case["reference_precalc"]["assess"]
     assert sorted(assess["part_sources_allowed"]) == sorted(allowed)
     for line in _all_reference_lines(case):

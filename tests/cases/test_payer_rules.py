@@ -14,6 +14,7 @@ from tests.factories.cases import (
     BUMPER,
     BUMPER_BEAM,
     GRILLE,
+    RATE_SET_ID,
     calibration,
     golf_rates,
     golf_vehicle,
@@ -34,12 +35,22 @@ def calc(lines, vehicle=None, rates=None):
     return data, calcengine.estimate(data)
 
 
+class _Version:
+    """A case version as `payer.rules_for` reads it: the rate set plus the case's own rules."""
+
+    def __init__(self, case_rules, rate_set_id=RATE_SET_ID):
+        self.rate_set_id = rate_set_id
+        self.payer_rules = case_rules
+
+
 def decide(data, output, *, kind="precalc", rules=None, expertise_done=False, invoice=None, on=ON):
+    case_rules = rules or payer_rules()
     return payer.decide(
         kind=kind,
         calc_input=data,
         output=output,
-        rules=rules or payer_rules(),
+        rules=payer.rules_for(_Version(case_rules)),
+        case_rules=case_rules,
         agreed_rates=golf_rates(),
         expertise_done=expertise_done,
         on=on,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 
 from cases import workflow as wf
-from cases.photos import PhotoRefused, clean_photo
+from cases.photo_checks import PhotoRefused, clean_photo
 from cases.timeline import EventKind
 from tests.factories.cases import AttemptFactory
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from cases import selectors
+from assessment.selectors import attempts_assessable_by
 from cases import workflow as wf
 from cases.models import AttemptStatus
 from cases.timeline import EventKind
@@ -74,7 +74,7 @@ def test_delivery_ends_the_attempt_and_makes_it_ready_for_assessment(
     assert answered.data["answers"] == [
         {"question": "Hoe onderhoud ik de nieuwe lak?", "answer": "Na 4 weken wassen"}
     ]
-    assert list(selectors.attempts_ready_for_assessment(assessor)) == [attempt]
+    assert list(attempts_assessable_by(assessor)) == [attempt]
 
 
 def test_no_move_is_possible_after_delivery(attempt, trainee):
@@ -85,26 +85,6 @@ def test_no_move_is_possible_after_delivery(attempt, trainee):
             attempt=attempt, by=trainee, topic="progress", message="Nog iets"
         )
     assert attempt.events.order_by("pk").last().kind == EventKind.MOVE_REFUSED
-
-
-def test_the_submitted_signal_fires_once_on_commit(
-    attempt, trainee, django_capture_on_commit_callbacks
-):
-    received = []
-
-    def handler(sender, attempt, **kwargs):
-        received.append(attempt.pk)
-
-    wf.attempt_submitted.connect(handler)
-    try:
-        wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
-        with django_capture_on_commit_callbacks(execute=True):
-            wf.attempt_deliver_vehicle(
-                attempt=attempt, by=trainee, explanation="Klaar", answers=["x"]
-            )
-    finally:
-        wf.attempt_submitted.disconnect(handler)
-    assert received == [attempt.pk]
 
 
 def test_the_replacement_car_comes_back_with_its_odometer_reading(trainee):

@@ -70,7 +70,7 @@ class CaseVersionFactory(factory.django.DjangoModelFactory):
     tariff_date = dt.date(2026, 3, 1)
     vehicle_id = "vw-golf-8"
     vehicle_snapshot = factory.LazyFunction(lambda: golf_document("reference")["vehicle"])
-    rate_set_id = "focwa-2026"
+    rate_set_id = "verzekeraar-netwerk"  # the rate set of the golf reference's rates
     rates_snapshot = factory.LazyFunction(lambda: golf_document("reference")["rates"])
     payer_name = "Verzekeraar Demo"
     payer_rules = factory.LazyFunction(lambda: {"expert_required": False})

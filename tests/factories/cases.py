@@ -54,21 +54,11 @@ def golf_rates() -> dict[str, Any]:
 
 
 def payer_rules(**overrides: Any) -> dict[str, Any]:
-    rules = get_rate_set(RATE_SET_ID).rules
+    """The case's own payer facts; the rate set (`RATE_SET_ID`) supplies its RateRules. An
+    override of a RateRules field (`used_parts_allowed=False`) is the case's departure from it."""
     data: dict[str, Any] = {
         "name": "Verzekeraar Netwerk",
         "cover": "casco",
-        "approval_limit": str(rules.approval_limit),
-        "expert_required_above": (
-            str(rules.expert_required_above) if rules.expert_required_above is not None else None
-        ),
-        "limit_basis": rules.limit_basis,
-        "used_parts_allowed": rules.used_parts_allowed,
-        "used_parts_min_vehicle_age_years": rules.used_parts_min_vehicle_age_years,
-        "used_parts_max_vehicle_age_years": rules.used_parts_max_vehicle_age_years,
-        "steered": rules.steered,
-        "aftermarket_parts_allowed": rules.aftermarket_parts_allowed,
-        "calibration_required_after_adas_work": rules.calibration_required_after_adas_work,
         "check_parts_invoice": True,
         "expertise_days": 3,
         "not_paid_codes": [],

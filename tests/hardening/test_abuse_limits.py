@@ -245,7 +245,7 @@ def test_an_oversized_body_is_refused_with_413_before_it_is_read(trainee, client
 
 
 def test_the_default_body_limit_takes_a_full_size_photo_and_refuses_more(settings):
-    from cases.photos import MAX_UPLOAD_BYTES
+    from cases.photo_checks import MAX_UPLOAD_BYTES
 
     assert settings.REQUEST_BODY_MAX_BYTES > MAX_UPLOAD_BYTES
     assert settings.REQUEST_BODY_MAX_BYTES <= 16 * 1024 * 1024

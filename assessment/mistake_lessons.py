@@ -3,28 +3,21 @@ with them (content app).
 
 Verdict kinds and critical error kinds name their items in `assessment.scoring.competence`,
 workflow checks in `assessment.workflow_checks.CHECKS`. Lessons are the content app's live
-Wagtail pages that carry the profile's ParentalManyToMany fields (knowledge_items,
-work_processes, competence_areas, trade_offs); the lookup finds them by those fields, so it
-works whatever the page models are called and yields nothing while they do not exist yet.
+Wagtail lesson pages, found by the profile's ParentalManyToMany fields (knowledge_items,
+work_processes, competence_areas, trade_offs).
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Q
 
-from .scoring.competence import CRITICAL_ITEMS, KNOWLEDGE, TRADE_OFFS, VERDICT_ITEMS
+from content.models import LessonPage
+
+from .scoring.competence import AREA_KEYS, CRITICAL_ITEMS, VERDICT_ITEMS
 from .workflow_checks import CHECKS
-
-logger = logging.getLogger(__name__)
-
-TAG_FIELDS = ("knowledge_items", "work_processes", "competence_areas", "trade_offs")
-# Knowledge items are coded K01…K21 in the profile's order (content.KnowledgeItem).
-KNOWLEDGE_CODES = {slug: f"K{index:02d}" for index, slug in enumerate(KNOWLEDGE, start=1)}
 
 
 @dataclass(frozen=True)
@@ -69,40 +62,26 @@ def items_for_check(key: str) -> ProfileItems:
     )
 
 
-def lesson_models() -> list[type]:
-    """The content app's page models that carry the profile tags."""
-    try:
-        from wagtail.models import Page
-
-        config = apps.get_app_config("content")
-    except (LookupError, ImportError):
-        return []
-    found = []
-    for model in config.get_models():
-        if not issubclass(model, Page):
-            continue
-        names = {f.name for f in model._meta.get_fields()}
-        if names & set(TAG_FIELDS):
-            found.append(model)
-    # Case briefs carry the same tags but are exercises, not lessons: the lesson model wins.
-    lessons = [model for model in found if model.__name__ == "LessonPage"]
-    return lessons or found
+def lesson_models() -> list[type[LessonPage]]:
+    """The page models whose live pages are lessons. Case briefs carry the same tags but are
+    exercises, not lessons."""
+    return [LessonPage]
 
 
 def _query(model: type, items: ProfileItems) -> Q:
     names = {f.name for f in model._meta.get_fields()}
     query = Q(pk__in=[])
+    # By the profile's stable keys only (scoring.competence owns them, the importer gives the
+    # rows the same): a title edited in the admin must not break or invent a link.
     if "knowledge_items" in names and items.knowledge:
-        codes = [KNOWLEDGE_CODES[k] for k in items.knowledge if k in KNOWLEDGE_CODES]
-        titles = [KNOWLEDGE[k] for k in items.knowledge if k in KNOWLEDGE]
-        query |= Q(knowledge_items__code__in=codes) | Q(knowledge_items__title__in=titles)
+        query |= Q(knowledge_items__slug__in=sorted(items.knowledge))
     if "trade_offs" in names and items.trade_offs:
-        titles = [TRADE_OFFS[k] for k in items.trade_offs if k in TRADE_OFFS]
-        query |= Q(trade_offs__slug__in=list(items.trade_offs)) | Q(trade_offs__title__in=titles)
+        query |= Q(trade_offs__slug__in=sorted(items.trade_offs))
     if "work_processes" in names and items.work_processes:
-        query |= Q(work_processes__code__in=list(items.work_processes))
+        query |= Q(work_processes__code__in=sorted(items.work_processes))
     if "competence_areas" in names and items.competence_areas:
-        query |= Q(competence_areas__name__in=list(items.competence_areas))
+        keys = sorted(AREA_KEYS[name] for name in items.competence_areas if name in AREA_KEYS)
+        query |= Q(competence_areas__slug__in=keys)
     return query
 
 
@@ -130,25 +109,21 @@ def lessons_for(items: ProfileItems, limit: int = 5) -> list[Lesson]:
         ):
             if not narrowed:
                 continue
-            try:
-                pages = (
-                    model.objects.live()
-                    .public()
-                    .filter(_query(model, narrowed))
-                    .distinct()
-                    .order_by("title")[: limit * 2]
-                )
-                for page in pages:
-                    url = page.get_url() or page.url_path
-                    full_url = page.get_full_url() or url
-                    if page.pk not in lessons:
-                        lessons[page.pk] = (
-                            rank,
-                            Lesson(title=page.title, url=url, full_url=full_url),
-                        )
-            except Exception:  # the content app is being built alongside; never break a result
-                logger.exception("Lessen opzoeken mislukt voor %s", model.__name__)
-                return []
+            pages = (
+                model.objects.live()
+                .public()
+                .filter(_query(model, narrowed))
+                .distinct()
+                .order_by("title")[: limit * 2]
+            )
+            for page in pages:
+                url = page.get_url() or page.url_path
+                full_url = page.get_full_url() or url
+                if page.pk not in lessons:
+                    lessons[page.pk] = (
+                        rank,
+                        Lesson(title=page.title, url=url, full_url=full_url),
+                    )
     ordered = sorted(lessons.values(), key=lambda pair: (pair[0], pair[1].title))
     return [lesson for _rank, lesson in ordered[:limit]]
 

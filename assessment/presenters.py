@@ -1,0 +1,136 @@
+"""One presenter for a grade, whichever page shows it: the grading page, the trainee's result
+page and the assessment report (PDF) read the same figures from `grade_presentation`.
+
+A presenter arranges what the selectors and the scorer give; it decides nothing. Who may see a
+grade, and whether its lines and reference are shown (exam mode), are the selectors' rules
+(`selectors.grade_for_assessor`, `selectors.result_for`): the caller passes `details` as the
+selector decided it. Every part is computed when a page first reads it, so a page pays only for
+what it shows (the grading page never looks up lessons; an exam result never reads the scored
+calculation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from .mistake_lessons import Mistake, mistakes_with_lessons
+from .models import Grade, LineVerdict
+from .profile_scores import grade_subscores, level_of
+from .rubric import AREAS, LEVEL_LABELS, RubricArea
+from .scoring.competence import WORK_PROCESSES
+from .selectors import effective_result, overrides_history, side_by_side
+
+
+@dataclass(frozen=True)
+class WorkProcessScore:
+    """A work process's sub-score out of 100 and its level 1–4 (`level_of`); None when no
+    source speaks to it."""
+
+    code: str
+    title: str
+    score: Decimal | None
+    level: int | None
+
+
+@dataclass(frozen=True)
+class CompetenceAreaScore:
+    """A competence area's sub-score and level, beside the assessor's rubric level for it."""
+
+    area: RubricArea
+    score: Decimal | None
+    level: int | None
+    rubric: int | None
+    rubric_label: str | None
+    descriptor: str
+
+    @property
+    def name(self) -> str:
+        return self.area.name
+
+    @property
+    def slug(self) -> str:
+        return self.area.slug
+
+
+class GradePresentation:
+    """What every page of a grade shows; see the module's docstring."""
+
+    def __init__(
+        self, grade: Grade, *, effective: dict[str, Any] | None = None, details: bool = True
+    ) -> None:
+        self.grade = grade
+        self.attempt = grade.attempt
+        self.details = details
+        self.verdict_labels = dict(LineVerdict.choices)
+        if effective is not None:
+            self.__dict__["effective"] = effective
+
+    @cached_property
+    def effective(self) -> dict[str, Any]:
+        """The result after the assessor's overrides, re-scored by the scorer."""
+        return effective_result(self.grade)
+
+    @cached_property
+    def subscores(self) -> dict[str, dict[str, Decimal | None]]:
+        return grade_subscores(self.effective, self.grade.workflow_checks, self.grade.rubric)
+
+    @cached_property
+    def rows(self) -> list[dict[str, Any]]:
+        """Each result line with the trainee's and the reference's line beside it; none
+        without details."""
+        return side_by_side(self.grade, self.effective) if self.details else []
+
+    @cached_property
+    def history(self) -> list:
+        """The assessor's overrides, oldest first."""
+        return overrides_history(self.grade)
+
+    @cached_property
+    def work_processes(self) -> list[WorkProcessScore]:
+        scores = self.subscores["work_processes"]
+        return [
+            WorkProcessScore(code, title, scores[code], level_of(scores[code]))
+            for code, title in WORK_PROCESSES.items()
+        ]
+
+    @cached_property
+    def competence_areas(self) -> list[CompetenceAreaScore]:
+        scores, rubric = self.subscores["competence_areas"], self.grade.rubric or {}
+        return [
+            CompetenceAreaScore(
+                area=area,
+                score=scores[area.name],
+                level=level_of(scores[area.name]),
+                rubric=rubric.get(area.slug),
+                rubric_label=LEVEL_LABELS.get(rubric.get(area.slug)),
+                descriptor=area.descriptors.get(rubric.get(area.slug), ""),
+            )
+            for area in AREAS
+        ]
+
+    @property
+    def checks(self) -> list[dict]:
+        """Every workflow check, applicable or not."""
+        return self.grade.workflow_checks
+
+    @cached_property
+    def applicable_checks(self) -> list[dict]:
+        return [check for check in self.grade.workflow_checks if check.get("applicable")]
+
+    @cached_property
+    def mistakes(self) -> list[Mistake]:
+        """Each kind of mistake once, with the lessons that teach it; none without details."""
+        if not self.details:
+            return []
+        return mistakes_with_lessons(self.effective, self.grade.workflow_checks)
+
+
+def grade_presentation(
+    grade: Grade, *, effective: dict[str, Any] | None = None, details: bool = True
+) -> GradePresentation:
+    """The presentation of `grade`; `effective` when the caller already re-scored it,
+    `details` False when the selector hides the lines (a trainee's exam result)."""
+    return GradePresentation(grade, effective=effective, details=details)
