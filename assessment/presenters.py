@@ -59,14 +59,22 @@ class GradePresentation:
     """What every page of a grade shows; see the module's docstring."""
 
     def __init__(
-        self, grade: Grade, *, effective: dict[str, Any] | None = None, details: bool = True
+        self,
+        grade: Grade,
+        *,
+        effective: dict[str, Any] | None = None,
+        subscores: dict[str, dict[str, Decimal | None]] | None = None,
+        details: bool = True,
     ) -> None:
         self.grade = grade
         self.attempt = grade.attempt
         self.details = details
         self.verdict_labels = dict(LineVerdict.choices)
+        # What the caller already computed is not computed again (the cached properties below).
         if effective is not None:
             self.__dict__["effective"] = effective
+        if subscores is not None:
+            self.__dict__["subscores"] = subscores
 
     @cached_property
     def effective(self) -> dict[str, Any]:
@@ -129,8 +137,13 @@ class GradePresentation:
 
 
 def grade_presentation(
-    grade: Grade, *, effective: dict[str, Any] | None = None, details: bool = True
+    grade: Grade,
+    *,
+    effective: dict[str, Any] | None = None,
+    subscores: dict[str, dict[str, Decimal | None]] | None = None,
+    details: bool = True,
 ) -> GradePresentation:
-    """The presentation of `grade`; `effective` when the caller already re-scored it,
-    `details` False when the selector hides the lines (a trainee's exam result)."""
-    return GradePresentation(grade, effective=effective, details=details)
+    """The presentation of `grade`; `effective` and `subscores` when the caller already
+    computed them, `details` False when the selector hides the lines (a trainee's exam
+    result)."""
+    return GradePresentation(grade, effective=effective, subscores=subscores, details=details)

@@ -257,7 +257,12 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     found = selectors.result_for(request.user, attempt_id)
     if found is None:
         raise Http404
-    shown = grade_presentation(found.grade, effective=found.effective, details=found.show_details)
+    shown = grade_presentation(
+        found.grade,
+        effective=found.effective,
+        subscores=found.subscores,
+        details=found.show_details,
+    )
     return render(
         request,
         "assessment/result.html",

@@ -87,6 +87,19 @@ def test_the_grading_page_does_not_look_up_lessons(graded, assessor, client_for,
     assert page.status_code == 200
 
 
+def test_the_result_page_uses_the_sub_scores_the_selector_computed(
+    graded, trainee, client_for, monkeypatch
+):
+    import assessment.presenters as presenters
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("sub-scores computed a second time")
+
+    monkeypatch.setattr(presenters, "grade_subscores", refuse)
+    page = client_for(trainee).get(reverse("assessment:result", args=[graded.attempt_id]))
+    assert page.status_code == 200
+
+
 def test_a_draft_grade_is_presented_too(attempt, assessor):
     grade = services.grade_start(attempt=attempt, by=assessor)
 
