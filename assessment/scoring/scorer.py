@@ -145,9 +145,7 @@ def prepare_reference(
         assess.append(line_assess)
         errors.extend(line_errors)
     # calcengine keeps the top-level `assess` raw, as it keeps `decisions` (calculation spec §4).
-    reference_assess, assess_errors = read_reference_assess(
-        getattr(reference, "assess", None), "assess"
-    )
+    reference_assess, assess_errors = read_reference_assess(reference.assess, "assess")
     errors.extend(assess_errors)
     stated, decision_errors = read_decisions(reference.decisions, "decisions")
     errors.extend(decision_errors)
