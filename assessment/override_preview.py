@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import prefetch_related_objects
-from django.utils.translation import gettext as _
 
 from . import services
 from .models import Grade, LineVerdict
@@ -67,11 +66,8 @@ def preview(
 ) -> dict[str, Any]:
     """The line's points and the grade's score, components and knock-outs if this override
     were saved now. Refuses (`services.AssessmentError`) what saving would refuse for the line:
-    the same `services.validate_override`, and a signed grade."""
-    if grade.is_signed:
-        raise services.AssessmentError(
-            _("Deze beoordeling is ondertekend en kan niet meer worden gewijzigd."), path="status"
-        )
+    the same `services.validate_override` and `services.ensure_changeable`."""
+    services.ensure_changeable(grade)
     _line, credit = services.validate_override(
         grade, line_key=line_key, new_verdict=new_verdict, credit=credit
     )

@@ -207,6 +207,12 @@ def _lock_draft(grade: Grade, by: User) -> Grade:
     grade = Grade.objects.select_for_update(of=("self",)).select_related("attempt").get(pk=grade.pk)
     if grade.assessor_id != by.pk:
         raise NotAllowed(_("Alleen de eigen beoordelaar mag deze beoordeling wijzigen."))
+    ensure_changeable(grade)
+    return grade
+
+
+def ensure_changeable(grade: Grade) -> None:
+    """Refuse a change to a signed grade, or to a draft that a newer version replaced."""
     if grade.is_signed:
         raise AssessmentError(
             _("Deze beoordeling is ondertekend en kan niet meer worden gewijzigd."), path="status"
@@ -217,7 +223,6 @@ def _lock_draft(grade: Grade, by: User) -> Grade:
         raise AssessmentError(
             _("Van deze beoordeling bestaat een nieuwere versie; werk die bij."), path="version"
         )
-    return grade
 
 
 def grade_autosave(
