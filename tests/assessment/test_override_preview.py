@@ -235,6 +235,18 @@ def test_a_signed_grade_has_no_preview(attempt, assessor, client_for):
     assert response.json()["errors"][0]["path"] == "status"
 
 
+def test_a_draft_that_a_rescore_replaced_has_no_preview(draft, assessor, client_for):
+    # given: the draft was re-scored under the current spec, so a newer version replaces it
+    from tests.assessment.test_grade_lifecycle import _as_schadescore_1
+
+    services.grade_rescore(grade=_as_schadescore_1(draft), by=assessor, reason="Nieuwe spec.")
+    # when
+    response = preview(client_for(assessor), draft, new_verdict="missing")
+    # then: refused as saving the override would be
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["path"] == "version"
+
+
 def test_an_unknown_line_or_a_verdict_not_for_the_line_is_refused(draft, assessor, client_for):
     client = client_for(assessor)
     unknown = client.post(
