@@ -10,13 +10,15 @@ view, which applies the same rule. Decision: the rule is applied, not merely log
 superuser who must see a blind grade (a dispute) reads it after release like everyone else.
 """
 
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .exam import is_exam
-from .models import Grade, GradeEvent, LineOverride, Moderation, Report
+from .models import Grade, GradeEvent, LineOverride, MarkerAllocation, Moderation, Report
 from .selectors import grade_visible_to_assessor
 
 # What a blind grade keeps to itself; status, role, assessor and attempt stay visible.
@@ -26,9 +28,11 @@ BLIND_FIELDS = (
     "score",
     "passed",
     "rubric",
+    "rubric_remarks",
     "comment",
     "correction_reason",
     "signed_at",
+    "released_at",
 )
 HIDDEN = "–"
 
@@ -121,6 +125,35 @@ class GradeAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class MarkerAllocationForm(forms.ModelForm):
+    class Meta:
+        model = MarkerAllocation
+        fields = ("attempt", "marker")
+
+    def clean(self):
+        cleaned = super().clean()
+        attempt, marker = cleaned.get("attempt"), cleaned.get("marker")
+        if attempt is not None and marker is not None:
+            refusal = services.allocation_refusal(attempt, marker)
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return cleaned
+
+
+@admin.register(MarkerAllocation)
+class MarkerAllocationAdmin(admin.ModelAdmin):
+    """Moodle's marker allocation: who marks an attempt (assessment/README.md). Needs the
+    permission `assessment.change_markerallocation`; the marker must assess the cohort."""
+
+    form = MarkerAllocationForm
+    list_display = ("attempt", "marker", "allocated_by", "allocated_at")
+    search_fields = ("attempt__trainee__username", "marker__username")
+    raw_id_fields = ("attempt",)
+
+    def save_model(self, request, obj, form, change):
+        services.allocation_set(attempt=obj.attempt, marker=obj.marker, by=request.user)
 
 
 @admin.register(Moderation)

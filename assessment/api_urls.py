@@ -30,6 +30,12 @@ urlpatterns = [
         name="grade-override-preview",
     ),
     path("assessment/grades/<int:pk>/sign/", apis.GradeSignApi.as_view(), name="grade-sign"),
+    path("assessment/grades/<int:pk>/marking/", apis.GradeMarkApi.as_view(), name="grade-mark"),
+    path(
+        "assessment/grades/<int:pk>/release/", apis.GradeReleaseApi.as_view(), name="grade-release"
+    ),
+    path("assessment/grades/release/", apis.GradesBulkReleaseApi.as_view(), name="grades-release"),
+    path("assessment/allocations/", apis.MarkerAllocationApi.as_view(), name="allocations"),
     path(
         "assessment/grades/<int:pk>/correction/",
         apis.GradeCorrectApi.as_view(),

@@ -29,8 +29,9 @@ from schadeplatform import private_files
 from schadeplatform.accounts.models import User
 
 from . import exports, override_preview, selectors, services
+from .marking import STEP_MOVES, grades_release
 from .models import Grade, LineVerdict, Report, ReportKind, ReportStatus
-from .rubric import AREAS
+from .rubric import AREAS, REMARK_MAX_LENGTH
 
 ErrorSerializer = inline_serializer(
     name="AssessmentErrors",
@@ -68,6 +69,10 @@ class GradeSummarySerializer(serializers.Serializer):
     passed = serializers.BooleanField()
     signed_at = serializers.DateTimeField(allow_null=True)
     spec = serializers.CharField(help_text="De beoordelingsspecificatie van de machinescore.")
+    marking_state = serializers.CharField(
+        help_text="Fase in de beoordelingsworkflow (assessment.models.MarkingState)."
+    )
+    released_at = serializers.DateTimeField(allow_null=True)
 
 
 class OverrideSerializer(serializers.Serializer):
@@ -86,6 +91,7 @@ class GradeDetailSerializer(GradeSummarySerializer):
     attempt = serializers.IntegerField(source="attempt_id")
     revision = serializers.IntegerField()
     rubric = serializers.DictField(child=serializers.IntegerField())
+    rubric_remarks = serializers.DictField(child=serializers.CharField())
     comment = serializers.CharField()
     correction_reason = serializers.CharField()
     supersedes = serializers.IntegerField(source="supersedes_id", allow_null=True)
@@ -113,8 +119,12 @@ class AssessmentQueueApi(APIView):
         submitted_at = serializers.DateTimeField(source="attempt.submitted_at")
         exam = serializers.BooleanField()
         state = serializers.CharField()
+        marking_state = serializers.CharField()
+        correction_open = serializers.BooleanField()
         can_start = serializers.BooleanField()
         my_grade = serializers.IntegerField(source="my_grade.pk", allow_null=True)
+        releasable_grade = serializers.IntegerField(source="releasable.pk", allow_null=True)
+        allocated_to = serializers.CharField(source="allocated_to.username", allow_null=True)
 
     @extend_schema(
         operation_id="assessment_queue",
@@ -165,6 +175,11 @@ class GradeDetailApi(APIView):
             help_text="{gebied: 1–4}; gebieden: " + ", ".join(a.slug for a in AREAS),
         )
         comment = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+        remarks = serializers.DictField(
+            child=serializers.CharField(allow_blank=True, max_length=REMARK_MAX_LENGTH),
+            required=False,
+            help_text="{gebied: opmerking bij het criterium}",
+        )
 
     StaleSerializer = inline_serializer(
         name="GradeStale",
@@ -207,6 +222,7 @@ class GradeDetailApi(APIView):
                 revision=data["revision"],
                 rubric=data.get("rubric"),
                 comment=data.get("comment"),
+                remarks=data.get("remarks"),
             )
         except services.StaleGrade as exc:
             return Response(
@@ -353,6 +369,176 @@ class GradeSignApi(APIView):
             return _errors(exc)
         grade.refresh_from_db()
         return Response(GradeDetailSerializer(grade).data)
+
+
+class GradeMarkApi(APIView):
+    """A marker's step in the marking workflow on their own draft (complete, review, reopen)."""
+
+    @extend_schema_serializer(component_name="GradeMarkInput")
+    class InputSerializer(serializers.Serializer):
+        move = serializers.ChoiceField(choices=list(STEP_MOVES))
+
+    @extend_schema(
+        operation_id="assessment_grade_mark",
+        summary="Stap in de beoordelingsworkflow",
+        request=InputSerializer,
+        responses={
+            200: GradeDetailSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            grade = services.grade_mark(
+                grade=grade, by=request.user, move=serializer.validated_data["move"]
+            )
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        grade.refresh_from_db()
+        return Response(GradeDetailSerializer(grade).data)
+
+
+class GradeReleaseApi(APIView):
+    """Release a signed final grade to the trainee (klaar voor vrijgave → vrijgegeven)."""
+
+    @extend_schema(
+        operation_id="assessment_grade_release",
+        summary="Beoordeling vrijgeven aan de cursist",
+        request=None,
+        responses={200: GradeDetailSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        grade = _grade_for(request, pk)
+        try:
+            grade = services.grade_release(grade=grade, by=request.user)
+        except services.AssessmentError as exc:
+            return _errors(exc)
+        grade.refresh_from_db()
+        return Response(GradeDetailSerializer(grade).data)
+
+
+class GradesBulkReleaseApi(APIView):
+    """Release several grades in one request; each is checked on its own (released or refused
+    with its reason, a grade the caller may not see as not found)."""
+
+    @extend_schema_serializer(component_name="GradesBulkReleaseInput")
+    class InputSerializer(serializers.Serializer):
+        grades = serializers.ListField(
+            child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+            min_length=1,
+            max_length=200,
+        )
+
+    @extend_schema_serializer(component_name="GradesBulkReleaseOutput")
+    class OutputSerializer(serializers.Serializer):
+        released = serializers.ListField(child=serializers.IntegerField())
+        refused = serializers.ListField(
+            child=inline_serializer(
+                name="GradeReleaseRefusal",
+                fields={"grade": serializers.IntegerField(), "message": serializers.CharField()},
+            )
+        )
+
+    @extend_schema(
+        operation_id="assessment_grades_release",
+        summary="Meerdere beoordelingen tegelijk vrijgeven",
+        request=InputSerializer,
+        responses={200: OutputSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        if not request.user.is_assessor:
+            return Response(
+                {"errors": [{"path": "", "message": _("Alleen beoordelaars geven vrij.")}]},
+                status=status.HTTP_403_FORBIDDEN,
+            )
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        outcome = grades_release(grade_ids=serializer.validated_data["grades"], by=request.user)
+        return Response(
+            {
+                "released": [grade.pk for grade in outcome.released],
+                "refused": [{"grade": pk, "message": message} for pk, message in outcome.refused],
+            }
+        )
+
+
+class MarkerAllocationApi(APIView):
+    """Marker allocation (Moodle's): several attempts at once, each to a marker of its cohort
+    or to nobody (`marker: null`). Needs the permission `assessment.change_markerallocation`;
+    each attempt is checked on its own (allocated or refused with its reason, an attempt the
+    caller may not see as not found)."""
+
+    @extend_schema_serializer(component_name="MarkerAllocationInput")
+    class InputSerializer(serializers.Serializer):
+        allocations = serializers.ListField(
+            child=inline_serializer(
+                name="MarkerAllocationItem",
+                fields={
+                    "attempt": serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+                    "marker": serializers.IntegerField(
+                        min_value=1,
+                        max_value=2**31 - 1,
+                        allow_null=True,
+                        help_text="De beoordelaar (gebruiker-id), of null: niet toegewezen.",
+                    ),
+                },
+            ),
+            min_length=1,
+            max_length=200,
+        )
+
+    @extend_schema_serializer(component_name="MarkerAllocationOutput")
+    class OutputSerializer(serializers.Serializer):
+        allocated = serializers.ListField(
+            child=inline_serializer(
+                name="MarkerAllocated",
+                fields={
+                    "attempt": serializers.IntegerField(),
+                    "marker": serializers.CharField(
+                        allow_null=True, help_text="Gebruikersnaam, of null: niet toegewezen."
+                    ),
+                },
+            )
+        )
+        refused = serializers.ListField(
+            child=inline_serializer(
+                name="MarkerAllocationRefusal",
+                fields={"attempt": serializers.IntegerField(), "message": serializers.CharField()},
+            )
+        )
+
+    @extend_schema(
+        operation_id="assessment_allocations",
+        summary="Pogingen toewijzen aan beoordelaars",
+        request=InputSerializer,
+        responses={200: OutputSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        if not services.may_allocate(request.user):
+            return Response(
+                {"errors": [{"path": "", "message": _("U mag geen beoordelaars toewijzen.")}]},
+                status=status.HTTP_403_FORBIDDEN,
+            )
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        items = serializer.validated_data["allocations"]
+        outcome = services.allocations_set(
+            allocations=[(item["attempt"], item["marker"]) for item in items], by=request.user
+        )
+        return Response(
+            {
+                "allocated": [
+                    {"attempt": attempt.pk, "marker": marker.username if marker else None}
+                    for attempt, marker in outcome.allocated
+                ],
+                "refused": [{"attempt": pk, "message": message} for pk, message in outcome.refused],
+            }
+        )
 
 
 class GradeCorrectApi(APIView):

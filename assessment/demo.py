@@ -3,7 +3,11 @@ reports and progress at once.
 
 Runs after the cases' demo loader (it needs the demo cases and users). Each attempt is played
 through the real claim workflow (`cases.workflow`) with the real calculation services, then
-graded and signed by beoordelaar1 through `assessment.services`. Idempotent: a trainee who
+graded and signed by beoordelaar1 through `assessment.services`, and released to the trainee
+except where `DemoAttempt.release` or `DemoAttempt.sign` says not (so the queue shows every
+marking state: not marked, in marking, ready for release, released). The cohort lead
+coordinator1 (group "Coördinatoren", permission `assessment.change_markerallocation`) allocates
+the not-marked attempt to beoordelaar1. Idempotent: a trainee who
 already finished the demo case is not played again, and a signed grade is never touched.
 """
 
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from cases import workflow as wf
@@ -42,6 +47,11 @@ class DemoAttempt:
     comment: str
     overrides: tuple[tuple[str, str, str], ...] = ()
     grade: bool = True
+    # Signed grades are released to the trainee unless this is False: the demo then shows a
+    # grade "klaar voor vrijgave" in the queue (issue #14, item 6).
+    release: bool = True
+    # False: the grade stays a draft "in beoordeling" (the queue shows that state too).
+    sign: bool = True
 
 
 DEMO_ATTEMPTS = (
@@ -99,6 +109,7 @@ DEMO_ATTEMPTS = (
             "erbij. Het voorscherm hoeft niet volledig gespoten te worden; inspuiten volstaat. "
             "De motorkap is ruim begroot: onderbouw de eenheden met de schadefoto's."
         ),
+        release=False,
     ),
     DemoAttempt(
         trainee="cursist2",
@@ -108,7 +119,22 @@ DEMO_ATTEMPTS = (
         comment="",
         grade=False,
     ),
+    DemoAttempt(
+        trainee="cursist1",
+        case_slug="vito-van-fleet-rear",
+        changes={},
+        rubric={"analyseren-en-interpreteren": 3},
+        comment="",
+        sign=False,
+    ),
 )
+
+# The demo's cohort lead (Moodle's "manageallocations"): the group "Coördinatoren" holds the
+# permission to allocate attempts to markers; its demo member is an assessor of the cohort,
+# who allocates from the queue. The not-marked attempt is allocated to beoordelaar1.
+COORDINATORS_GROUP = "Coördinatoren"
+COORDINATOR = "coordinator1"
+ALLOCATED = ("cursist2", "clio-door-private")
 
 
 class DemoGap(Exception):
@@ -257,16 +283,64 @@ def _grade(attempt, assessor, demo: DemoAttempt) -> Grade:
     existing = attempt.grades.filter(status=GradeStatus.SIGNED).first()
     if existing is not None:
         return existing
+    if not demo.sign:
+        return attempt.grades.filter(assessor=assessor).first() or _draft(attempt, assessor, demo)
+    grade = _signed(attempt, assessor, demo)
+    if demo.release:
+        grade = services.grade_release(grade=grade, by=assessor)
+    return grade
+
+
+def _signed(attempt, assessor, demo: DemoAttempt) -> Grade:
+    return services.grade_sign(grade=_draft(attempt, assessor, demo), by=assessor)
+
+
+def _draft(attempt, assessor, demo: DemoAttempt) -> Grade:
     grade = services.grade_start(attempt=attempt, by=assessor)
     for line_key, verdict, reason in demo.overrides:
         if not grade.overrides.filter(line_key=line_key).exists():
             services.line_override_create(
                 grade=grade, by=assessor, line_key=line_key, new_verdict=verdict, reason=reason
             )
-    grade = services.grade_autosave(
+    return services.grade_autosave(
         grade=grade, by=assessor, revision=grade.revision, rubric=demo.rubric, comment=demo.comment
     )
-    return services.grade_sign(grade=grade, by=assessor)
+
+
+def _coordinator(stdout: TextIO) -> None:
+    """The group "Coördinatoren" with the allocation permission, its demo member, and one
+    allocation made by them (idempotent: an existing allocation is left as it is)."""
+    group, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="assessment", codename="change_markerallocation"
+        )
+    )
+    coordinator = User.objects.filter(username=COORDINATOR).first()
+    if coordinator is None:
+        return
+    coordinator.groups.add(group)
+    coordinator = User.objects.get(pk=coordinator.pk)  # a fresh permission cache
+    trainee, slug = ALLOCATED
+    attempt = (
+        Attempt.objects.filter(
+            trainee__username=trainee,
+            case_version__case__slug=slug,
+            submitted_at__isnull=False,
+            marker_allocation__isnull=True,
+            grades__isnull=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    marker = User.objects.filter(username=ASSESSOR).first()
+    if attempt is not None and marker is not None:
+        try:
+            services.allocation_set(attempt=attempt, marker=marker, by=coordinator)
+        except services.AssessmentError as exc:
+            stdout.write(f"Beoordeling: toewijzing niet gelukt: {exc}\n")
+            return
+        stdout.write(f"Beoordeling: {trainee} – {slug} toegewezen aan {marker.username}.\n")
 
 
 def load(stdout: TextIO) -> None:
@@ -297,7 +371,8 @@ def load(stdout: TextIO) -> None:
                 grade = _grade(attempt, assessor, demo)
                 stdout.write(
                     f"Beoordeling: {trainee.username} – {case.title}: {grade.score} "
-                    f"({'voldoende' if grade.passed else 'onvoldoende'}), ondertekend.\n"
+                    f"({'voldoende' if grade.passed else 'onvoldoende'}), "
+                    f"{grade.get_marking_state_display()}.\n"
                 )
             else:
                 stdout.write(
@@ -305,3 +380,4 @@ def load(stdout: TextIO) -> None:
                 )
         except (DemoGap, services.AssessmentError) as exc:
             stdout.write(f"Beoordeling: {trainee.username} – {case.title} niet gelukt: {exc}\n")
+    _coordinator(stdout)

@@ -12,7 +12,7 @@ from calcengine.formatting import format_number
 
 from .rubric import AREAS
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
-from .selectors import cohort_progress
+from .selectors import awaiting_result_of_trainee, cohort_progress, results_of_trainee
 
 HEADER = [
     "cursist",
@@ -84,4 +84,79 @@ def cohort_grades_response(user, cohort) -> HttpResponse:
     writer = csv.writer(response, delimiter=";")
     writer.writerow(HEADER)
     writer.writerows(cohort_grade_rows(user, cohort))
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# A trainee's own results ("Mijn resultaten" as CSV)
+
+TRAINEE_HEADER = [
+    "Casus",
+    "Groep",
+    "Poging",
+    "Ingeleverd op",
+    "Status",
+    "Beoordeeld op",
+    "Score",
+    "Uitslag",
+    *[f"Werkproces {code} {title}" for code, title in WORK_PROCESSES.items()],
+    *[f"Competentiegebied {area}" for area in COMPETENCE_AREAS],
+]
+GRADED = "beoordeeld"
+AWAITING = "ingeleverd, wacht op beoordeling"
+
+
+def _when(value) -> str:
+    """A Dutch date and time (31-12-2026 14:05), in the platform's time zone."""
+    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
+
+
+def trainee_result_rows(user) -> list[list[str]]:
+    """The trainee's own results (newest first) and then the work awaiting a grade; only what
+    "Mijn resultaten" shows them, read through the same selectors."""
+    results = results_of_trainee(user)
+    rows = []
+    for result in results:
+        attempt, grade = result.attempt, result.grade
+        rows.append(
+            [
+                _cell(attempt.case_version.case.title),
+                _cell(attempt.cohort.name if attempt.cohort else ""),
+                str(attempt.pk),
+                _when(attempt.submitted_at),
+                GRADED,
+                _when(grade.signed_at),
+                _figure(grade.score, 1),
+                "voldoende" if grade.passed else "onvoldoende",
+                *[_figure(result.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
+                *[_figure(result.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
+            ]
+        )
+    empty = [""] * (len(WORK_PROCESSES) + len(COMPETENCE_AREAS))
+    for attempt in awaiting_result_of_trainee(user, results):
+        rows.append(
+            [
+                _cell(attempt.case_version.case.title),
+                _cell(attempt.cohort.name if attempt.cohort else ""),
+                str(attempt.pk),
+                _when(attempt.submitted_at),
+                AWAITING,
+                "",
+                "",
+                "",
+                *empty,
+            ]
+        )
+    return rows
+
+
+def trainee_results_response(user) -> HttpResponse:
+    """UTF-8 with a byte order mark, semicolons and decimal commas: Dutch Excel opens it with
+    the right columns, accents and numbers (docs/decisions.md, the cohort CSV does the same)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mijn-resultaten.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(TRAINEE_HEADER)
+    writer.writerows(trainee_result_rows(user))
     return response

@@ -3,8 +3,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from content.profile_labels import profile_labels
+
 from .models import LineVerdict
-from .rubric import AREAS, LEVEL_LABELS, LEVELS
+from .rubric import AREAS, LEVEL_LABELS, LEVELS, REMARK_MAX_LENGTH
 
 LEVEL_CHOICES = [("", "–"), *[(str(level), f"{level} – {LEVEL_LABELS[level]}") for level in LEVELS]]
 
@@ -26,6 +28,46 @@ class GradeForm(forms.Form):
             self.fields[f"rubric_{area.slug}"] = forms.ChoiceField(
                 label=area.name, choices=LEVEL_CHOICES, required=False
             )
+            self.fields[f"remark_{area.slug}"] = forms.CharField(
+                label=_("Opmerking bij %(area)s") % {"area": area.name},
+                required=False,
+                max_length=REMARK_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def remarks(self) -> dict[str, str]:
+        return {area.slug: self.cleaned_data.get(f"remark_{area.slug}") or "" for area in AREAS}
+
+    def rubric_grid(self) -> list[dict]:
+        """The rubric as Moodle's grid: per criterion (competence area) its levels as
+        clickable cells (radio buttons: one Tab stop per row, arrow keys between levels) with
+        their descriptors, the chosen one, and the remark field."""
+        rows = []
+        labels = profile_labels()
+        for area in AREAS:
+            field = self[f"rubric_{area.slug}"]
+            chosen = str(field.value() or "")
+            rows.append(
+                {
+                    "area": area,
+                    # the area's name in the active language
+                    "label": labels.area(area.slug),
+                    "name": field.html_name,
+                    "field": field,
+                    "remark": self[f"remark_{area.slug}"],
+                    "levels": [
+                        {
+                            "level": level,
+                            "label": LEVEL_LABELS[level],
+                            "descriptor": area.descriptors[level],
+                            "checked": chosen == str(level),
+                            "id": f"rubric-{area.slug}-{level}",
+                        }
+                        for level in LEVELS
+                    ],
+                }
+            )
+        return rows
 
     def rubric(self) -> dict[str, int | None]:
         return {

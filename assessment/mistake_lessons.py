@@ -9,11 +9,13 @@ work_processes, competence_areas, trade_offs).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
 
+from calcengine.schema import HIGH_VOLTAGE_POWERTRAINS
 from content.models import LessonPage
 
 from .scoring.competence import AREA_KEYS, CRITICAL_ITEMS, VERDICT_ITEMS
@@ -93,39 +95,64 @@ class Lesson:
     full_url: str = ""
 
 
-def lessons_for(items: ProfileItems, limit: int = 5) -> list[Lesson]:
-    """Published lessons tagged with any of the items, most specific tags first (knowledge
-    items and trade-offs before the broad work process / competence area)."""
-    if not items:
+def _has_high_voltage(vehicle: Mapping[str, Any]) -> bool:
+    return vehicle.get("powertrain") in HIGH_VOLTAGE_POWERTRAINS
+
+
+# Knowledge items that only concern some vehicles: a lesson tagged with one is about those
+# vehicles (the HV lesson carries "energieopslagsystemen") and is no answer to a mistake made on
+# another vehicle, whatever else it shares with it (a petrol car's units are not an HV matter).
+VEHICLE_BOUND_KNOWLEDGE: dict[str, Callable[[Mapping[str, Any]], bool]] = {
+    "energieopslagsystemen": _has_high_voltage,
+}
+
+
+def _fits_vehicle(knowledge: set[str], vehicle: Mapping[str, Any] | None) -> bool:
+    if vehicle is None:
+        return True
+    return all(
+        applies(vehicle) for slug, applies in VEHICLE_BOUND_KNOWLEDGE.items() if slug in knowledge
+    )
+
+
+def lessons_for(
+    items: ProfileItems, limit: int = 5, vehicle: Mapping[str, Any] | None = None
+) -> list[Lesson]:
+    """Published lessons about the mistake, most relevant first.
+
+    A lesson is about a mistake when it teaches one of the mistake's own knowledge items or
+    trade-offs (a shared work process or competence area alone is too broad: every calculation
+    lesson is in 1.2), when it is in one of the mistake's work processes (where it names any),
+    and when it fits the case's vehicle (`VEHICLE_BOUND_KNOWLEDGE`; `vehicle` is the case's
+    vehicle as the calculation contract holds it, with `powertrain`). Ranked by how many of the
+    mistake's items it teaches, then by title.
+    """
+    if not (items.knowledge or items.trade_offs):
         return []
-    lessons: dict[int, tuple[int, Lesson]] = {}
+    narrowed = ProfileItems(knowledge=items.knowledge, trade_offs=items.trade_offs)
+    ranked: dict[int, tuple[int, Lesson]] = {}
     for model in lesson_models():
-        for rank, narrowed in enumerate(
-            (
-                ProfileItems(knowledge=items.knowledge, trade_offs=items.trade_offs),
-                ProfileItems(work_processes=items.work_processes),
-                ProfileItems(competence_areas=items.competence_areas),
-            )
-        ):
-            if not narrowed:
+        pages = (
+            model.objects.live()
+            .public()
+            .filter(_query(model, narrowed))
+            .distinct()
+            .prefetch_related("knowledge_items", "trade_offs", "work_processes")
+        )
+        for page in pages:
+            knowledge = {item.slug for item in page.knowledge_items.all() if item.slug}
+            trade_offs = {item.slug for item in page.trade_offs.all()}
+            processes = {item.code for item in page.work_processes.all()}
+            if processes and items.work_processes and not processes & items.work_processes:
                 continue
-            pages = (
-                model.objects.live()
-                .public()
-                .filter(_query(model, narrowed))
-                .distinct()
-                .order_by("title")[: limit * 2]
-            )
-            for page in pages:
-                url = page.get_url() or page.url_path
-                full_url = page.get_full_url() or url
-                if page.pk not in lessons:
-                    lessons[page.pk] = (
-                        rank,
-                        Lesson(title=page.title, url=url, full_url=full_url),
-                    )
-    ordered = sorted(lessons.values(), key=lambda pair: (pair[0], pair[1].title))
-    return [lesson for _rank, lesson in ordered[:limit]]
+            if not _fits_vehicle(knowledge, vehicle):
+                continue
+            shared = len(knowledge & items.knowledge) + len(trade_offs & items.trade_offs)
+            url = page.get_url() or page.url_path
+            full_url = page.get_full_url() or url
+            ranked[page.pk] = (shared, Lesson(title=page.title, url=url, full_url=full_url))
+    ordered = sorted(ranked.values(), key=lambda pair: (-pair[0], pair[1].title))
+    return [lesson for _shared, lesson in ordered[:limit]]
 
 
 @dataclass
@@ -153,8 +180,11 @@ CRITICAL_LABELS = {
 }
 
 
-def mistakes_with_lessons(effective: dict, workflow_checks: list[dict]) -> list[Mistake]:
-    """Every kind of mistake in a result, once, with the lessons that teach it."""
+def mistakes_with_lessons(
+    effective: dict, workflow_checks: list[dict], vehicle: Mapping[str, Any] | None = None
+) -> list[Mistake]:
+    """Every kind of mistake in a result, once, with the lessons that teach it on the case's
+    `vehicle` (see `lessons_for`)."""
     mistakes: list[Mistake] = []
     seen: set[str] = set()
     for error in effective.get("critical_errors") or []:
@@ -163,16 +193,25 @@ def mistakes_with_lessons(effective: dict, workflow_checks: list[dict]) -> list[
             seen.add(f"critical:{kind}")
             items = items_for_critical(kind)
             mistakes.append(
-                Mistake(kind, CRITICAL_LABELS.get(kind, kind), items, lessons_for(items))
+                Mistake(
+                    kind,
+                    CRITICAL_LABELS.get(kind, kind),
+                    items,
+                    lessons_for(items, vehicle=vehicle),
+                )
             )
     for line in effective.get("lines") or []:
         kind = line.get("verdict")
         if kind in VERDICT_MISTAKES and f"verdict:{kind}" not in seen:
             seen.add(f"verdict:{kind}")
             items = items_for_verdict(kind)
-            mistakes.append(Mistake(kind, VERDICT_MISTAKES[kind], items, lessons_for(items)))
+            mistakes.append(
+                Mistake(kind, VERDICT_MISTAKES[kind], items, lessons_for(items, vehicle=vehicle))
+            )
     for check in workflow_checks or []:
         if check.get("applicable") and not check.get("passed"):
             items = items_for_check(check["key"])
-            mistakes.append(Mistake(check["key"], check["title"], items, lessons_for(items)))
+            mistakes.append(
+                Mistake(check["key"], check["title"], items, lessons_for(items, vehicle=vehicle))
+            )
     return mistakes

@@ -32,6 +32,20 @@ class GradeStatus(models.TextChoices):
     SIGNED = "signed", _("ondertekend")
 
 
+class MarkingState(models.TextChoices):
+    """Moodle's marking workflow (assessment/README.md, "Marking workflow"). `not_marked` is the
+    state of an attempt without a grade (the queue shows it); a grade starts `in_marking`.
+    Signing moves a grade to `ready_for_release`; only `released` shows it to the trainee.
+    The allowed moves are declared once, in `assessment.marking.MOVES`."""
+
+    NOT_MARKED = "not_marked", _("niet beoordeeld")
+    IN_MARKING = "in_marking", _("in beoordeling")
+    MARKING_COMPLETED = "marking_completed", _("beoordeling afgerond")
+    IN_REVIEW = "in_review", _("in controle")
+    READY_FOR_RELEASE = "ready_for_release", _("klaar voor vrijgave")
+    RELEASED = "released", _("vrijgegeven")
+
+
 class LineVerdict(models.TextChoices):
     """A line's verdict (scoring spec §7) with its label. The values are the pure scoring
     package's `Verdict` (a test keeps the two the same); the labels live here, at the Django
@@ -46,7 +60,15 @@ class LineVerdict(models.TextChoices):
 
 
 # Fields that the assessor changes while grading; everything else is fixed at creation.
-GRADE_EDITABLE_FIELDS = ("rubric", "comment", "score", "passed", "revision", "updated_at")
+GRADE_EDITABLE_FIELDS = (
+    "rubric",
+    "rubric_remarks",
+    "comment",
+    "score",
+    "passed",
+    "revision",
+    "updated_at",
+)
 
 
 class Grade(models.Model):
@@ -74,11 +96,31 @@ class Grade(models.Model):
     score = models.DecimalField(_("score"), max_digits=4, decimal_places=1)
     passed = models.BooleanField(_("voldoende"))
     rubric = models.JSONField(_("rubric"), default=dict, blank=True)
+    # The assessor's remark per rubric criterion (competence area slug → text), as Moodle's
+    # rubric keeps one beside each criterion's level.
+    rubric_remarks = models.JSONField(_("opmerkingen per criterium"), default=dict, blank=True)
     comment = models.TextField(_("eindoordeel"), blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=GradeStatus.choices, default=GradeStatus.DRAFT
     )
     signed_at = models.DateTimeField(_("ondertekend op"), null=True, blank=True)
+    # The marking workflow; changed only by `assessment.marking` (a `GradeEvent` per step).
+    # Signed grades move on (ready for release → released) by an update, never by `save`.
+    marking_state = models.CharField(
+        _("beoordelingsfase"),
+        max_length=24,
+        choices=MarkingState.choices,
+        default=MarkingState.IN_MARKING,
+    )
+    released_at = models.DateTimeField(_("vrijgegeven op"), null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vrijgegeven door"),
+    )
     # Optimistic lock for autosave: each save sends the revision it started from.
     revision = models.PositiveIntegerField(_("revisie"), default=1)
     correction_reason = models.TextField(_("reden van correctie"), blank=True)
@@ -105,6 +147,11 @@ class Grade(models.Model):
                 condition=Q(status="draft") | Q(signed_at__isnull=False),
                 name="assessment_grade_signed_has_time",
             ),
+            models.CheckConstraint(
+                condition=~Q(marking_state="released")
+                | Q(status="signed", released_at__isnull=False),
+                name="assessment_grade_released_is_signed",
+            ),
         ]
         indexes = [models.Index(fields=["attempt", "status"])]
 
@@ -130,6 +177,10 @@ class Grade(models.Model):
     def is_signed(self) -> bool:
         return self.status == GradeStatus.SIGNED
 
+    @property
+    def is_released(self) -> bool:
+        return self.marking_state == MarkingState.RELEASED
+
     def overrides_in_force(self) -> dict[str, LineOverride]:
         """The assessor's override in force per line: the latest (earlier ones stay as
         history). Sorted in Python so that prefetched overrides are used as they are."""
@@ -146,8 +197,8 @@ class GradeEvent(models.Model):
         Grade, on_delete=models.CASCADE, related_name="events", verbose_name=_("beoordeling")
     )
     kind = models.CharField(_("soort"), max_length=32)
-    old_status = models.CharField(_("oude status"), max_length=16, blank=True)
-    new_status = models.CharField(_("nieuwe status"), max_length=16, blank=True)
+    old_status = models.CharField(_("oude status"), max_length=24, blank=True)
+    new_status = models.CharField(_("nieuwe status"), max_length=24, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -219,6 +270,42 @@ class LineOverride(models.Model):
             reason=self.reason,
             by=self.by,
         )
+
+
+class MarkerAllocation(models.Model):
+    """Moodle's marker allocation: who marks an attempt, set by a user with the permission
+    `assessment.change_markerallocation` (an administrator). With an allocation only the
+    allocated marker starts or changes the attempt's first grade; without one any assessor of
+    the cohort may (assessment/README.md, "Marker allocation")."""
+
+    attempt = models.OneToOneField(
+        "cases.Attempt",
+        on_delete=models.CASCADE,
+        related_name="marker_allocation",
+        verbose_name=_("poging"),
+    )
+    marker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="marker_allocations",
+        verbose_name=_("toegewezen beoordelaar"),
+    )
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toegewezen door"),
+    )
+    allocated_at = models.DateTimeField(_("toegewezen op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("toewijzing beoordelaar")
+        verbose_name_plural = _("toewijzingen beoordelaars")
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id} → {self.marker}"
 
 
 class ModerationStatus(models.TextChoices):

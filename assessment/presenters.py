@@ -16,12 +16,57 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+from content.profile_labels import ProfileLabels, profile_labels
+
 from .mistake_lessons import Mistake, mistakes_with_lessons
 from .models import Grade, LineVerdict
 from .profile_scores import grade_subscores, level_of
 from .rubric import AREAS, LEVEL_LABELS, RubricArea
 from .scoring.competence import WORK_PROCESSES
+from .scoring.rules import COMPONENT_WEIGHTS
 from .selectors import effective_result, overrides_history, side_by_side
+
+# L, T and D explained (issue #14, item 9): the one text of the PDF, the grading page and the
+# result page. Weights come from the scoring package (`COMPONENT_WEIGHTS`, spec §7).
+COMPONENT_TEXTS = {
+    "L": (
+        _("Regels, bewerkingen, eenheden"),
+        _(
+            "Staat elke regel van de referentie in uw calculatie, met de juiste bewerking en "
+            "eenheden? Regels die de schade niet vraagt, kosten punten."
+        ),
+    ),
+    "T": (
+        _("Totaalbedrag"),
+        _(
+            "Hoe dicht ligt uw totaal excl. btw bij dat van de referentie? Standaard volle "
+            "punten tot 5 % verschil, geen vanaf 25 %."
+        ),
+    ),
+    "D": (
+        _("Beslissingen"),
+        _(
+            "Zijn de beslissingen (economisch total loss, expertise nodig, gebruikte onderdelen) "
+            "dezelfde als in de referentie?"
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Component:
+    key: str
+    label: str
+    weight_percent: int
+    value: Any
+    explanation: str
+
+    @property
+    def title(self) -> str:
+        """As the PDF names it: "Totaalbedrag (T, 25 %)"."""
+        return f"{self.label} ({self.key}, {self.weight_percent} %)"
 
 
 @dataclass(frozen=True)
@@ -45,10 +90,12 @@ class CompetenceAreaScore:
     rubric: int | None
     rubric_label: str | None
     descriptor: str
+    # The area's name in the active language (`content.profile_labels`).
+    label: str = ""
 
     @property
     def name(self) -> str:
-        return self.area.name
+        return self.label or self.area.name
 
     @property
     def slug(self) -> str:
@@ -97,11 +144,18 @@ class GradePresentation:
         return overrides_history(self.grade)
 
     @cached_property
+    def labels(self) -> ProfileLabels:
+        """The profile's names in the active language (the one function for them)."""
+        return profile_labels()
+
+    @cached_property
     def work_processes(self) -> list[WorkProcessScore]:
         scores = self.subscores["work_processes"]
         return [
-            WorkProcessScore(code, title, scores[code], level_of(scores[code]))
-            for code, title in WORK_PROCESSES.items()
+            WorkProcessScore(
+                code, self.labels.work_process(code), scores[code], level_of(scores[code])
+            )
+            for code in WORK_PROCESSES
         ]
 
     @cached_property
@@ -115,8 +169,24 @@ class GradePresentation:
                 rubric=rubric.get(area.slug),
                 rubric_label=LEVEL_LABELS.get(rubric.get(area.slug)),
                 descriptor=area.descriptors.get(rubric.get(area.slug), ""),
+                label=self.labels.area(area.slug),
             )
             for area in AREAS
+        ]
+
+    @cached_property
+    def components(self) -> list[Component]:
+        """L, T and D with their label, weight, value and explanation (`COMPONENT_TEXTS`)."""
+        values = self.effective.get("components") or {}
+        return [
+            Component(
+                key,
+                str(label),
+                int(COMPONENT_WEIGHTS[key] * 100),
+                values.get(key),
+                str(explanation),
+            )
+            for key, (label, explanation) in COMPONENT_TEXTS.items()
         ]
 
     @property
@@ -133,7 +203,9 @@ class GradePresentation:
         """Each kind of mistake once, with the lessons that teach it; none without details."""
         if not self.details:
             return []
-        return mistakes_with_lessons(self.effective, self.grade.workflow_checks)
+        # The case's vehicle too: a lesson must fit the case (no HV lesson for a petrol car).
+        vehicle = self.grade.attempt.case_version.vehicle_snapshot or {}
+        return mistakes_with_lessons(self.effective, self.grade.workflow_checks, vehicle)
 
 
 def grade_presentation(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .rubric import AREAS, level_to_score
+from .rubric import AREAS, level_of_score, level_to_score
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
 from .scoring.subscores import subscores as machine_subscores
 
@@ -61,14 +61,6 @@ def grade_subscores(
 
 
 def level_of(score: Decimal | None) -> int | None:
-    """A sub-score as a level 1–4 of the rubric's scale: below 55 → 1, below 70 → 2 (the pass
-    mark), below 85 → 3, else 4."""
-    if score is None:
-        return None
-    if score < 55:
-        return 1
-    if score < 70:
-        return 2
-    if score < 85:
-        return 3
-    return 4
+    """A sub-score as a level 1–4 of the rubric's scale (`rubric.level_of_score`, the one
+    owner of the levels and their floors)."""
+    return level_of_score(score)

@@ -21,6 +21,10 @@ from assessment.scoring.competence import (
     ORGANISEREN,
 )
 
+# One meaning of "niveau" (issue #14, item 9): this scale of four levels is the only one. The
+# assessor scores each competence area on it, and a sub-score out of 100 (progress, cohort,
+# result, PDF) is read on the same scale by `level_of_score`; every page names a level by
+# `LEVEL_LABELS` (there are no separate "score bands" with names of their own).
 LEVELS = (1, 2, 3, 4)
 LEVEL_LABELS = {
     1: "Onder niveau",
@@ -28,6 +32,31 @@ LEVEL_LABELS = {
     3: "Op niveau",
     4: "Boven niveau",
 }
+# The lowest sub-score of each level above 1: below 55 → 1, below 70 (the pass mark) → 2,
+# below 85 → 3, from 85 → 4.
+LEVEL_FLOORS = {2: 55, 3: 70, 4: 85}
+REMARK_MAX_LENGTH = 4000
+
+
+def level_of_score(score) -> int | None:
+    """A sub-score out of 100 read as a level 1–4 (`LEVEL_FLOORS`); None for None."""
+    if score is None:
+        return None
+    level = 1
+    for candidate, floor in sorted(LEVEL_FLOORS.items()):
+        if score >= floor:
+            level = candidate
+    return level
+
+
+def level_scale() -> list[dict]:
+    """The scale as the pages explain it: level, label and the sub-scores it covers."""
+    rows = []
+    for level in LEVELS:
+        low = LEVEL_FLOORS.get(level, 0)
+        high = LEVEL_FLOORS.get(level + 1)
+        rows.append({"level": level, "label": LEVEL_LABELS[level], "low": low, "high": high})
+    return rows
 
 
 @dataclass(frozen=True)
@@ -118,6 +147,24 @@ def validate_rubric(rubric: object) -> list[dict[str, str]]:
         ):
             errors.append(
                 {"path": f"rubric.{slug}", "message": "Kies een niveau van 1 tot en met 4."}
+            )
+    return errors
+
+
+def validate_remarks(remarks: object) -> list[dict[str, str]]:
+    """Errors (API paths) of the remarks `{area_slug: text}` beside the rubric's levels."""
+    if not isinstance(remarks, dict):
+        return [{"path": "remarks", "message": "De opmerkingen moeten een object zijn."}]
+    errors = []
+    for slug, text in remarks.items():
+        if slug not in AREA_BY_SLUG:
+            errors.append({"path": f"remarks.{slug}", "message": "Onbekend competentiegebied."})
+        elif text is not None and (not isinstance(text, str) or len(text) > REMARK_MAX_LENGTH):
+            errors.append(
+                {
+                    "path": f"remarks.{slug}",
+                    "message": f"Een opmerking is tekst van hoogstens {REMARK_MAX_LENGTH} tekens.",
+                }
             )
     return errors
 

@@ -3,8 +3,9 @@
 Who sees what (every rule has a test in tests/assessment/):
 - an assessor sees the attempts filed in their own cohorts (`cases.selectors.attempts_visible_to`
   is the one place of that rule, decided by the attempt's cohort) and, in exam mode, another assessor's grade only once both blind grades are signed;
-- a trainee sees their own final grade once it is signed; the reference calculation and the
-  machine's verdicts only outside exam mode;
+- a trainee sees their own final grade once it is released (`released_final_grade`: signing
+  makes it "ready for release", a separate step releases it); the reference calculation and
+  the machine's verdicts only outside exam mode;
 - overrides, sign-off and corrections are for the cohort's assessors only (services enforce it).
 """
 
@@ -15,14 +16,26 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.models import Attempt, CalculationVersion
 from cases.selectors import attempts_visible_to  # the one rule for who sees an attempt
-from schadeplatform.accounts.models import Cohort, User
+from schadeplatform.accounts.models import Cohort, Role, User
 from schadeplatform.accounts.selectors import cohorts_visible_to, trainees_visible_to
 
 from .exam import is_exam
-from .models import Grade, GradeRole, Moderation, ModerationStatus, Report, ReportKind
+from .models import (
+    Grade,
+    GradeRole,
+    GradeStatus,
+    MarkerAllocation,
+    MarkingState,
+    Moderation,
+    ModerationStatus,
+    Report,
+    ReportKind,
+)
 from .profile_scores import grade_subscores, level_of
 from .scoring import Override, rescore
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
@@ -65,6 +78,53 @@ def final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
     return None
 
 
+def released_final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
+    """The grade the trainee sees: the final grade (`final_grade`) once it is released; while
+    a newer final version (a correction, a re-score) waits for release, the earlier released
+    version of the same line stays shown; before any release, nothing. The one rule of
+    "released to the trainee": pages, API, PDF and progress all go through it."""
+    final = final_grade(attempt, grades, moderation)
+    if final is None:
+        return None
+    if final.is_released:
+        return final
+    earlier = [
+        g for g in grades if g.role == final.role and g.is_released and g.version < final.version
+    ]
+    return max(earlier, key=lambda g: g.version) if earlier else None
+
+
+def released_grades_for(trainee: User) -> list[Grade]:
+    """The grades released to `trainee`, one per attempt (the one `released_final_grade` picks),
+    newest release first; each with `.attempt` (case, cohort) loaded. A signed grade that is
+    not yet released is not in it. Stable name: the trainee's result list and CSV read it."""
+    if not (trainee.is_authenticated and trainee.is_trainee):
+        return []
+    attempts = (
+        attempts_visible_to(trainee)
+        .filter(trainee=trainee, grades__marking_state=MarkingState.RELEASED)
+        .distinct()
+        .select_related("trainee", "case_version__case", "cohort", "moderation")
+        .prefetch_related(_grades_prefetch())
+    )
+    released = []
+    for attempt in attempts:
+        grade = released_final_grade(attempt, list(attempt.grades.all()), _moderation_of(attempt))
+        if grade is not None:
+            grade.attempt = attempt
+            released.append(grade)
+    released.sort(key=lambda g: (g.released_at, g.pk), reverse=True)
+    return released
+
+
+def grade_released_to_trainee(grade: Grade) -> bool:
+    """Whether the attempt's trainee sees this grade now (`released_final_grade`)."""
+    attempt = grade.attempt
+    grades = list(attempt.grades.all())
+    shown = released_final_grade(attempt, grades, _moderation_of(attempt))
+    return shown is not None and shown.pk == grade.pk
+
+
 def _blind_grades_signed(grades) -> bool:
     return (
         latest_signed(grades, GradeRole.PRIMARY) is not None
@@ -100,6 +160,19 @@ class QueueRow:
     final: Grade | None
     can_start: bool
     exam: bool
+    # The marking state of the attempt's current grade line (`MarkingState`), its label, and
+    # whether a correction of a signed grade is open (the row then never says "beoordeeld").
+    marking_state: str = MarkingState.NOT_MARKED
+    correction_open: bool = False
+    # The final grade, ready for release, that this user may release (bulk release).
+    releasable: Grade | None = None
+    allocated_to: Any = None
+    # For a user who may allocate: the markers this attempt can be allocated to.
+    markers: list = field(default_factory=list)
+
+    @property
+    def marking_label(self) -> str:
+        return MarkingState(self.marking_state).label
 
 
 # What the queue reads: the columns its rows, the page and the API show or decide on. The case
@@ -121,8 +194,24 @@ _QUEUE_FIELDS = (
     "moderation__attempt_id",
     "moderation__status",
     "moderation__moderator_id",
+    "marker_allocation__attempt_id",
+    "marker_allocation__marker_id",
+    "marker_allocation__marker__username",
+    "marker_allocation__marker__first_name",
+    "marker_allocation__marker__last_name",
 )
-_QUEUE_GRADE_FIELDS = ("attempt_id", "version", "role", "assessor_id", "status", "score")
+_QUEUE_GRADE_FIELDS = (
+    "attempt_id",
+    "version",
+    "role",
+    "assessor_id",
+    "status",
+    "score",
+    "marking_state",
+    "supersedes_id",
+    "signed_at",
+    "released_at",
+)
 
 
 def _queue_queryset(user: User) -> QuerySet:
@@ -131,41 +220,79 @@ def _queue_queryset(user: User) -> QuerySet:
     grades = Grade.objects.only(*_QUEUE_GRADE_FIELDS).order_by()
     return (
         attempts_assessable_by(user)
-        .select_related("trainee", "case_version__case", "cohort", "moderation")
+        .select_related(
+            "trainee", "case_version__case", "cohort", "moderation", "marker_allocation__marker"
+        )
         .only(*_QUEUE_FIELDS)
         .prefetch_related(Prefetch("grades", queryset=grades))
         .order_by("submitted_at", "pk")
     )
 
 
+def _allocation_of(attempt) -> MarkerAllocation | None:
+    try:
+        return attempt.marker_allocation
+    except MarkerAllocation.DoesNotExist:
+        return None
+
+
 def _queue_row(attempt, user: User) -> QueueRow:
+    row = _queue_state(attempt, user)
+    grades = list(attempt.grades.all())
+    allocation = _allocation_of(attempt)
+    row.allocated_to = allocation.marker if allocation is not None else None
+    # Only the allocated marker starts the first grade (services._ensure_allocated).
+    first_open = not any(g.role == GradeRole.PRIMARY for g in grades)
+    if allocation is not None and allocation.marker_id != user.pk and first_open:
+        row.can_start = False
+    line = latest_of_role(grades, row.final.role if row.final else GradeRole.PRIMARY)
+    if row.exam and row.my_grade is not None and row.final is None:
+        line = row.my_grade  # blind: only the own grade's state
+    if line is not None:
+        row.marking_state = line.marking_state
+        row.correction_open = line.supersedes_id is not None and not line.is_signed
+    if row.final is not None and row.final.marking_state == MarkingState.READY_FOR_RELEASE:
+        row.releasable = row.final
+    return row
+
+
+def _queue_state(attempt, user: User) -> QueueRow:
     grades = list(attempt.grades.all())
     moderation = _moderation_of(attempt)
     exam = is_exam(attempt)
     final = final_grade(attempt, grades, moderation)
     mine = [g for g in grades if g.assessor_id == user.pk]
     my_grade = max(mine, key=lambda g: (g.role == GradeRole.MODERATOR, g.version)) if mine else None
+    current = latest_of_role(grades, GradeRole.PRIMARY)
     if final is not None:
-        return QueueRow(attempt, "Beoordeeld", "ok", my_grade, final, False, exam)
+        if current is not None and not current.is_signed and current.supersedes_id is not None:
+            # A correction (or re-score) is open: not "beoordeeld" until it is signed.
+            return QueueRow(attempt, _("Correctie open"), "warn", my_grade, final, False, exam)
+        if final.is_released:
+            return QueueRow(attempt, _("Vrijgegeven"), "ok", my_grade, final, False, exam)
+        return QueueRow(attempt, _("Klaar voor vrijgave"), "warn", my_grade, final, False, exam)
     if my_grade is not None and not my_grade.is_signed:
-        return QueueRow(attempt, "Concept", "warn", my_grade, None, True, exam)
+        label = my_grade.get_marking_state_display().capitalize()
+        return QueueRow(attempt, label, "warn", my_grade, None, True, exam)
     if not exam:
-        current = latest_of_role(grades, GradeRole.PRIMARY)
         if current is None:
-            return QueueRow(attempt, "Te beoordelen", "", None, None, True, exam)
-        return QueueRow(attempt, "In beoordeling", "warn", my_grade, None, False, exam)
+            return QueueRow(attempt, _("Niet beoordeeld"), "", None, None, True, exam)
+        label = current.get_marking_state_display().capitalize()
+        return QueueRow(attempt, label, "warn", my_grade, None, False, exam)
     blind = [g for g in grades if g.role in (GradeRole.PRIMARY, GradeRole.SECOND)]
     involved = any(g.assessor_id == user.pk for g in blind)
     if moderation is not None and moderation.status == ModerationStatus.OPEN:
         can = not involved and (moderation.moderator_id in (None, user.pk))
-        return QueueRow(attempt, "Moderatie nodig", "bad", my_grade, None, can, exam)
+        return QueueRow(attempt, _("Moderatie nodig"), "bad", my_grade, None, can, exam)
     if involved:
-        return QueueRow(attempt, "Wacht op tweede beoordelaar", "warn", my_grade, None, False, exam)
+        return QueueRow(
+            attempt, _("Wacht op tweede beoordelaar"), "warn", my_grade, None, False, exam
+        )
     roles = {g.role for g in blind}
     if len(roles) < 2:
-        label = "Te beoordelen" if not roles else "Tweede beoordeling nodig"
+        label = _("Niet beoordeeld") if not roles else _("Tweede beoordeling nodig")
         return QueueRow(attempt, label, "", None, None, True, exam)
-    return QueueRow(attempt, "In beoordeling", "warn", my_grade, None, False, exam)
+    return QueueRow(attempt, _("In beoordeling"), "warn", my_grade, None, False, exam)
 
 
 def assessment_queue(user: User) -> list[QueueRow]:
@@ -206,6 +333,103 @@ def grade_for_assessor(user: User, grade_id: int) -> Grade | None:
     if not grade_visible_to_assessor(grade, user, grades, is_exam(grade.attempt)):
         return None
     return grade
+
+
+@dataclass
+class AssessorEvidence:
+    """What the grading page shows beside the lines (issue #14, item 7): the customer's
+    questions with the trainee's and the model answers, the rejected submissions. For the
+    assessor only: the model answers never reach a trainee's page, API or PDF."""
+
+    open_answers: list
+    rejected_submissions: list
+
+    @property
+    def unanswered(self) -> list:
+        return [item for item in self.open_answers if item.answer is None]
+
+
+def assessor_evidence(grade: Grade) -> AssessorEvidence:
+    from .workflow_checks import open_answers, rejected_submissions
+
+    events = list(grade.attempt.events.order_by("pk"))
+    customer = grade.attempt.case_version.customer or {}
+    return AssessorEvidence(open_answers(customer, events), rejected_submissions(events))
+
+
+def attempt_for_allocator(user: User, attempt_id: int):
+    """A submitted attempt whose marker `user` may allocate, or None: the user has the
+    permission `assessment.change_markerallocation` and sees the attempt (the one rule,
+    `cases.selectors.attempts_visible_to`: an assessor only in the cohorts they assess, the
+    administrator all)."""
+    if not (user.is_authenticated and user.has_perm("assessment.change_markerallocation")):
+        return None
+    return (
+        attempts_visible_to(user)
+        .filter(submitted_at__isnull=False, pk=attempt_id)
+        .select_related("cohort")
+        .first()
+    )
+
+
+def allocation_markers(cohort_ids) -> dict[int, list[User]]:
+    """The markers an attempt of each cohort can be allocated to: the cohort's assessors
+    (`services.allocation_refusal` refuses anyone else), by name; one query."""
+    markers: dict[int, list[User]] = {pk: [] for pk in cohort_ids}
+    through = Cohort.assessors.through.objects.filter(
+        cohort_id__in=markers, user__role=Role.ASSESSOR
+    ).select_related("user")
+    for link in through.order_by("user__first_name", "user__last_name", "user__username"):
+        markers[link.cohort_id].append(link.user)
+    return markers
+
+
+def queue_allocation_markers(rows: list[QueueRow]) -> None:
+    """Give each queue row the markers its attempt can be allocated to (`row.markers`), for a
+    user who may allocate (`services.may_allocate`)."""
+    markers = allocation_markers({row.attempt.cohort_id for row in rows if row.attempt.cohort_id})
+    for row in rows:
+        row.markers = markers.get(row.attempt.cohort_id, [])
+
+
+def allocation_of(attempt) -> MarkerAllocation | None:
+    """The attempt's marker allocation, or None (then any assessor of the cohort marks)."""
+    return MarkerAllocation.objects.filter(attempt=attempt).select_related("marker").first()
+
+
+GRADE_EVENT_LABELS = {
+    "created": gettext_lazy("aangemaakt"),
+    "override": gettext_lazy("regeloordeel aangepast"),
+    "complete": gettext_lazy("beoordeling afgerond"),
+    "review": gettext_lazy("ter controle aangeboden"),
+    "reopen": gettext_lazy("terug naar beoordelen"),
+    "signed": gettext_lazy("ondertekend"),
+    "released": gettext_lazy("vrijgegeven aan cursist"),
+    "correction": gettext_lazy("correctie gestart"),
+    "rescore": gettext_lazy("opnieuw berekend"),
+}
+
+
+def _state_label(value: str) -> str:
+    for choices in (MarkingState, GradeStatus):
+        if value in choices.values:
+            return str(choices(value).label)
+    return ""
+
+
+def marking_history(grade: Grade) -> list[dict[str, Any]]:
+    """The grade's steps, oldest first, as labels (never a stored code): when, what, from
+    which state to which, by whom."""
+    return [
+        {
+            "at": event.at,
+            "what": str(GRADE_EVENT_LABELS.get(event.kind, "")),
+            "old": _state_label(event.old_status),
+            "new": _state_label(event.new_status),
+            "actor": event.actor,
+        }
+        for event in grade.events.select_related("actor").order_by("pk")
+    ]
 
 
 def visible_grades_of_attempt(user: User, attempt) -> list[Grade]:
@@ -294,10 +518,20 @@ def _grades_prefetch() -> Prefetch:
     )
 
 
-def result_for(user: User, attempt_id: int) -> AttemptResult | None:
-    """The final grade of an attempt as the user may see it, or None (not signed / not allowed).
+def _final_for(user: User, attempt, grades) -> Grade | None:
+    """The final grade as `user` may see it: a trainee only once released, an assessor (or
+    administrator) once signed."""
+    moderation = _moderation_of(attempt)
+    if user.is_trainee:
+        return released_final_grade(attempt, grades, moderation)
+    return final_grade(attempt, grades, moderation)
 
-    Trainees: only their own attempt and only once the final grade is signed; the reference
+
+def result_for(user: User, attempt_id: int) -> AttemptResult | None:
+    """The final grade of an attempt as the user may see it, or None (not signed / not
+    released to the trainee / not allowed).
+
+    Trainees: only their own attempt and only once the final grade is released; the reference
     lines and verdicts (`show_details`) never in exam mode. Assessors: their own cohorts.
     """
     attempt = (
@@ -310,7 +544,7 @@ def result_for(user: User, attempt_id: int) -> AttemptResult | None:
     if attempt is None:
         return None
     grades = list(attempt.grades.all())
-    final = final_grade(attempt, grades, _moderation_of(attempt))
+    final = _final_for(user, attempt, grades)
     if final is None:
         return None
     exam = is_exam(attempt)
@@ -327,7 +561,7 @@ def result_for(user: User, attempt_id: int) -> AttemptResult | None:
 
 
 def results_of_trainee(user: User) -> list[AttemptResult]:
-    """The trainee's own signed results, newest first."""
+    """The trainee's own released results, newest first."""
     attempts = (
         attempts_visible_to(user)
         .filter(trainee=user, submitted_at__isnull=False)
@@ -337,7 +571,7 @@ def results_of_trainee(user: User) -> list[AttemptResult]:
     results = []
     for attempt in attempts:
         grades = list(attempt.grades.all())
-        final = final_grade(attempt, grades, _moderation_of(attempt))
+        final = _final_for(user, attempt, grades)
         if final is not None:
             exam = is_exam(attempt)
             effective = effective_result(final)
@@ -353,6 +587,26 @@ def results_of_trainee(user: User) -> list[AttemptResult]:
             )
     results.sort(key=lambda r: r.grade.signed_at, reverse=True)
     return results
+
+
+def awaiting_result_of_trainee(user: User, results: list[AttemptResult]) -> list:
+    """The trainee's own submitted attempts that have no result for them yet ("ingeleverd,
+    wacht op beoordeling"), oldest submission first.
+
+    Derived from `results` (what `results_of_trainee` lets the trainee see: released grades,
+    `released_final_grade`), so an attempt is in exactly one of the two lists: a grade signed
+    but not yet released still "waits" for the trainee.
+    """
+    if not (user.is_authenticated and user.is_trainee):
+        return []
+    shown = [result.attempt.pk for result in results]
+    return list(
+        attempts_visible_to(user)
+        .filter(trainee=user, submitted_at__isnull=False)
+        .exclude(pk__in=shown)
+        .select_related("case_version__case", "cohort")
+        .order_by("submitted_at", "pk")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,11 +644,11 @@ class Progress:
         }
 
 
-def _final_points(attempts) -> list[ProgressPoint]:
+def _final_points(viewer: User, attempts) -> list[ProgressPoint]:
     points = []
     for attempt in attempts:
         grades = list(attempt.grades.all())
-        final = final_grade(attempt, grades, _moderation_of(attempt))
+        final = _final_for(viewer, attempt, grades)
         if final is None:
             continue
         effective = effective_result(final)
@@ -423,7 +677,7 @@ def progress_of_trainee(viewer: User, trainee: User) -> Progress | None:
     if not trainees_visible_to(viewer).filter(pk=trainee.pk).exists():
         return None
     attempts = _graded_attempts(attempts_visible_to(viewer).filter(trainee=trainee))
-    return Progress(points=_final_points(attempts))
+    return Progress(points=_final_points(viewer, attempts))
 
 
 def cohorts_for_assessor(user: User) -> QuerySet[Cohort]:
@@ -439,7 +693,7 @@ def cohort_for_assessor(user: User, cohort_id: int) -> Cohort | None:
 def cohort_progress(user: User, cohort: Cohort) -> tuple[Progress, dict[int, Progress]]:
     """The cohort's progress as a whole and per trainee (assessors of the cohort)."""
     attempts = _graded_attempts(attempts_visible_to(user).filter(cohort=cohort))
-    points = _final_points(attempts)
+    points = _final_points(user, attempts)
     per_trainee: dict[int, Progress] = {}
     for point in points:
         per_trainee.setdefault(point.attempt.trainee_id, Progress(points=[])).points.append(point)

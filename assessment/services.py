@@ -2,12 +2,17 @@
 exam-mode moderation and report requests. Keyword-only, typed; callers check nothing twice:
 every rule is enforced here (the views and APIs only translate the exceptions).
 
-A grade's status moves only through `_grade_transition` (draft → signed); a signed grade never
-changes (`SignedGradeImmutable`), a correction is a new version that supersedes it.
+A grade's marking state moves only through `assessment.marking.marking_transition` (Moodle's
+workflow: in marking → completed → in review → ready for release (signed) → released); a signed
+grade never changes otherwise (`SignedGradeImmutable`), a correction is a new version that
+supersedes it. Marker allocation (`MarkerAllocation`): with one, only the allocated marker
+starts the attempt's first grade.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -22,19 +27,21 @@ from schadeplatform.accounts.models import User
 
 from .exam import is_exam
 from .machine_result import NothingToScore, machine_result
+from .marking import MarkingRefused, marking_transition
 from .models import (
     Grade,
     GradeEvent,
     GradeRole,
-    GradeStatus,
     LineOverride,
+    MarkerAllocation,
+    MarkingState,
     Moderation,
     ModerationStatus,
     Report,
     ReportKind,
     ReportStatus,
 )
-from .rubric import missing_areas, validate_rubric
+from .rubric import missing_areas, validate_remarks, validate_rubric
 from .scoring import SPEC, allowed_verdicts, credit_allowed, result_line
 from .selectors import effective_result
 from .tasks import render_report
@@ -43,11 +50,6 @@ from .workflow_checks import run_checks
 # Exam mode: two blind grades further apart than this, or on different sides of the pass
 # mark, go to a third assessor.
 MODERATION_POINTS = Decimal("10")
-
-ALLOWED_MOVES: dict[str, frozenset[str]] = {
-    GradeStatus.DRAFT: frozenset({GradeStatus.SIGNED}),
-    GradeStatus.SIGNED: frozenset(),
-}
 
 
 class AssessmentError(Exception):
@@ -97,6 +99,126 @@ def _ensure_assessor(attempt, by: User) -> None:
         raise NotAllowed(_("U beoordeelt deze groep niet."))
 
 
+def _ensure_allocated(attempt, by: User) -> None:
+    """With a marker allocation only the allocated marker starts the first grade (Moodle's
+    "marker allocation"); the blind second grade and moderation stay open to the cohort."""
+    allocation = MarkerAllocation.objects.filter(attempt=attempt).select_related("marker").first()
+    if allocation is not None and allocation.marker_id != by.pk:
+        marker = allocation.marker
+        raise AssessmentError(
+            _("Deze poging is toegewezen aan %(name)s.")
+            % {"name": marker.get_full_name() or marker.username},
+            path="attempt",
+        )
+
+
+def allocation_refusal(attempt, marker: User | None) -> str:
+    """Why `marker` cannot be allocated to the attempt ("" when they can): only an assessor of
+    the cohort the attempt is filed in (None: a user that does not exist)."""
+    if marker is None or not marker.is_assessor or marker.pk not in _cohort_assessor_ids(attempt):
+        return _("Alleen een beoordelaar van de groep van de poging kan worden toegewezen.")
+    return ""
+
+
+ALLOCATE_PERMISSION = "assessment.change_markerallocation"
+
+
+def may_allocate(user: User) -> bool:
+    """Whether the user manages marker allocation at all (Moodle's "manageallocations"): the
+    permission `assessment.change_markerallocation` (the demo's group "Coördinatoren", the
+    administrator). Which attempts: those the user sees (`selectors.attempt_for_allocator`)."""
+    return user.is_authenticated and user.has_perm(ALLOCATE_PERMISSION)
+
+
+def allocation_set(*, attempt, marker: User | None, by: User) -> MarkerAllocation | None:
+    """Allocate the attempt to a marker of its cohort (None: remove the allocation). Only a
+    user with the permission `assessment.change_markerallocation` (Moodle's
+    "manageallocations"; the administrator, a cohort lead) may, and only for an attempt they
+    see (`cases.selectors.attempts_visible_to`: an assessor only in their own cohorts)."""
+    from .selectors import attempt_for_allocator
+
+    if not may_allocate(by):
+        raise NotAllowed(_("U mag geen beoordelaars toewijzen."))
+    if attempt_for_allocator(by, attempt.pk) is None:
+        raise NotAllowed(_("Poging niet gevonden."), path="attempt")
+    if marker is None:
+        MarkerAllocation.objects.filter(attempt=attempt).delete()
+        return None
+    refusal = allocation_refusal(attempt, marker)
+    if refusal:
+        raise AssessmentError(refusal, path="marker")
+    allocation, _created = MarkerAllocation.objects.update_or_create(
+        attempt=attempt, defaults={"marker": marker, "allocated_by": by}
+    )
+    return allocation
+
+
+@dataclass
+class AllocationOutcome:
+    # (attempt, marker or None for "niet toegewezen") for each allocation made.
+    allocated: list[tuple[Attempt, User | None]] = field(default_factory=list)
+    # (attempt id, reason) for each refused; an attempt the user may not see is "not found".
+    refused: list[tuple[int, str]] = field(default_factory=list)
+
+
+def allocations_set(
+    *, allocations: Iterable[tuple[int, int | None]], by: User
+) -> AllocationOutcome:
+    """Allocate several attempts at once (attempt id → marker id, None: no allocation), as the
+    bulk release does: each is checked on its own by `allocation_set`, what may be allocated
+    is, every refusal is named with its reason; an attempt outside the user's sight is refused
+    as not found (its existence is not revealed). No permission at all: `NotAllowed`."""
+    from .selectors import attempt_for_allocator
+
+    if not may_allocate(by):
+        raise NotAllowed(_("U mag geen beoordelaars toewijzen."))
+    outcome = AllocationOutcome()
+    for attempt_id, marker_id in dict(allocations).items():
+        attempt = attempt_for_allocator(by, attempt_id)
+        if attempt is None:
+            outcome.refused.append((attempt_id, _("Poging niet gevonden.")))
+            continue
+        marker = None
+        if marker_id is not None:
+            marker = User.objects.filter(pk=marker_id).first()
+            if marker is None:
+                outcome.refused.append((attempt_id, allocation_refusal(attempt, None)))
+                continue
+        try:
+            with transaction.atomic():
+                allocation_set(attempt=attempt, marker=marker, by=by)
+        except AssessmentError as exc:
+            outcome.refused.append((attempt_id, str(exc)))
+            continue
+        outcome.allocated.append((attempt, marker))
+    return outcome
+
+
+def grade_mark(*, grade: Grade, by: User, move: str) -> Grade:
+    """A marker's step in the workflow (`assessment.marking.STEP_MOVES`: complete, review,
+    reopen) on their own draft."""
+    from .marking import STEP_MOVES
+
+    if move not in STEP_MOVES:
+        raise AssessmentError(_("Onbekende stap."), path="move")
+    with transaction.atomic():
+        grade = _lock_draft(grade, by)
+        try:
+            return marking_transition(grade=grade, move=move, by=by)
+        except MarkingRefused as exc:
+            raise AssessmentError(str(exc), path=exc.path) from exc
+
+
+def grade_release(*, grade: Grade, by: User) -> Grade:
+    """Release a signed final grade to the trainee (ready for release → released)."""
+    with transaction.atomic():
+        _lock_attempt(grade.attempt_id)
+        try:
+            return marking_transition(grade=grade, move="release", by=by)
+        except MarkingRefused as exc:
+            raise AssessmentError(str(exc), path=exc.path) from exc
+
+
 def _events(attempt) -> list:
     return list(attempt.events.order_by("pk"))
 
@@ -129,7 +251,7 @@ def _new_grade(*, attempt, by: User, role: str) -> Grade:
         score=Decimal(str(machine["score"])),
         passed=bool(machine["passed"]),
     )
-    _log(grade, kind="created", by=by, new=GradeStatus.DRAFT)
+    _log(grade, kind="created", by=by, new=MarkingState.IN_MARKING)
     return grade
 
 
@@ -149,6 +271,7 @@ def grade_start(*, attempt, by: User) -> Grade:
         if not is_exam(attempt):
             current = _latest(grades, GradeRole.PRIMARY)
             if current is None:
+                _ensure_allocated(attempt, by)
                 return _create(attempt=attempt, by=by, role=GradeRole.PRIMARY)
             if current.is_signed:
                 raise AssessmentError(
@@ -183,6 +306,7 @@ def _exam_grade_start(*, attempt, grades: list[Grade], by: User) -> Grade:
         if grade is not None and grade.assessor_id == by.pk:
             return grade
     if primary is None:
+        _ensure_allocated(attempt, by)
         return _create(attempt=attempt, by=by, role=GradeRole.PRIMARY)
     if second is None:
         return _create(attempt=attempt, by=by, role=GradeRole.SECOND)
@@ -232,24 +356,36 @@ def grade_autosave(
     revision: int,
     rubric: dict[str, int] | None = None,
     comment: str | None = None,
+    remarks: dict[str, str] | None = None,
 ) -> Grade:
-    """Store the rubric and comment when `revision` is still the stored one; else `StaleGrade`
-    with the stored grade and what was sent, so nothing typed is lost."""
+    """Store the rubric (levels and a remark per criterion) and comment when `revision` is
+    still the stored one; else `StaleGrade` with the stored grade and what was sent, so
+    nothing typed is lost."""
     if rubric is not None:
         errors = validate_rubric(rubric)
+        if errors:
+            raise AssessmentError(errors[0]["message"], errors=errors)
+    if remarks is not None:
+        errors = validate_remarks(remarks)
         if errors:
             raise AssessmentError(errors[0]["message"], errors=errors)
     with transaction.atomic():
         grade = _lock_draft(grade, by)
         if revision != grade.revision:
-            raise StaleGrade(grade, {"rubric": rubric, "comment": comment, "revision": revision})
+            raise StaleGrade(
+                grade,
+                {"rubric": rubric, "remarks": remarks, "comment": comment, "revision": revision},
+            )
         if rubric is not None:
             grade.rubric = {**grade.rubric, **dict(rubric.items())}
             grade.rubric = {k: v for k, v in grade.rubric.items() if v is not None}
+        if remarks is not None:
+            merged = {**grade.rubric_remarks, **remarks}
+            grade.rubric_remarks = {k: v.strip() for k, v in merged.items() if (v or "").strip()}
         if comment is not None:
             grade.comment = comment
         grade.revision += 1
-        grade.save(update_fields=["rubric", "comment", "revision", "updated_at"])
+        grade.save(update_fields=["rubric", "rubric_remarks", "comment", "revision", "updated_at"])
     return grade
 
 
@@ -351,25 +487,9 @@ def line_override_create(
     return override
 
 
-def _grade_transition(grade: Grade, new_status: str, by: User) -> None:
-    old = grade.status
-    if new_status not in ALLOWED_MOVES[old]:
-        raise AssessmentError(
-            _("Deze stap kan niet vanuit de status '%(status)s'.")
-            % {"status": grade.get_status_display()},
-            path="status",
-        )
-    now = timezone.now()
-    # update() rather than save(): the row stops being editable at this very write.
-    Grade.objects.filter(pk=grade.pk, status=old).update(
-        status=new_status, signed_at=now, updated_at=now
-    )
-    grade.status, grade.signed_at = new_status, now
-    _log(grade, kind="signed", by=by, old=old, new=new_status)
-
-
 def grade_sign(*, grade: Grade, by: User) -> Grade:
-    """Sign a complete draft (all four rubric areas and a final comment); it is final from here.
+    """Sign a complete draft (all four rubric areas and a final comment); it is final from here
+    and "ready for release": the trainee sees it only after `grade_release`.
 
     In exam mode, once both blind grades are signed, a difference of more than 10 points or a
     different pass/fail opens a moderation; the moderator's signature closes it.
@@ -386,7 +506,10 @@ def grade_sign(*, grade: Grade, by: User) -> Grade:
         if errors:
             raise AssessmentError(errors[0]["message"], errors=errors)
         _rescored(grade)
-        _grade_transition(grade, GradeStatus.SIGNED, by)
+        try:
+            grade = marking_transition(grade=grade, move="sign", by=by)
+        except MarkingRefused as exc:
+            raise AssessmentError(str(exc), path=exc.path) from exc
         if is_exam(grade.attempt):
             _after_exam_signature(grade)
     return grade
@@ -463,6 +586,7 @@ def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
             score=grade.score,
             passed=grade.passed,
             rubric=dict(grade.rubric),
+            rubric_remarks=dict(grade.rubric_remarks),
             comment=grade.comment,
             correction_reason=reason,
             supersedes=grade,
@@ -470,7 +594,13 @@ def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
         LineOverride.objects.bulk_create(
             override.copy_for(correction) for override in grade.overrides.order_by("at", "pk")
         )
-        _log(correction, kind="correction", by=by, new=GradeStatus.DRAFT, data={"reason": reason})
+        _log(
+            correction,
+            kind="correction",
+            by=by,
+            new=MarkingState.IN_MARKING,
+            data={"reason": reason},
+        )
     return correction
 
 
@@ -537,6 +667,7 @@ def grade_rescore(*, grade: Grade, by: User, reason: str) -> Grade:
             score=Decimal(str(machine["score"])),
             passed=bool(machine["passed"]),
             rubric=dict(grade.rubric),
+            rubric_remarks=dict(grade.rubric_remarks),
             comment=grade.comment,
             correction_reason=reason,
             supersedes=grade,
@@ -558,7 +689,7 @@ def grade_rescore(*, grade: Grade, by: User, reason: str) -> Grade:
             rescored,
             kind="rescore",
             by=by,
-            new=GradeStatus.DRAFT,
+            new=MarkingState.IN_MARKING,
             data={
                 "reason": reason,
                 "from_spec": grade.spec,

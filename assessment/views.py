@@ -9,21 +9,27 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from content.profile_labels import ProfileLabels, profile_labels
 from schadeplatform.accounts.models import User
 
 from . import exports, override_preview, selectors, services
 from .apis import pdf_response
 from .charts import line_chart
 from .forms import CorrectionForm, GradeForm, OverrideForm, RescoreForm
+from .marking import STEP_MOVES, allowed_moves, may_make
+from .marking import grades_release as grades_release_service
 from .models import Grade, LineVerdict, ReportKind, ReportStatus
 from .presenters import grade_presentation
-from .rubric import AREAS, LEVEL_LABELS
+from .rubric import AREAS, LEVEL_LABELS, level_scale
 from .scoring import SPEC, allowed_verdicts
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
 
@@ -45,7 +51,53 @@ def queue(request: HttpRequest) -> HttpResponse:
     _require_assessor(request)
     rows = selectors.assessment_queue(request.user)
     cohorts = selectors.cohorts_for_assessor(request.user)
-    return render(request, "assessment/queue.html", {"rows": rows, "cohorts": cohorts})
+    # Marker allocation (Moodle's): for a user with the permission, per row the cohort's markers.
+    can_allocate = services.may_allocate(request.user)
+    if can_allocate:
+        selectors.queue_allocation_markers(rows)
+    return render(
+        request,
+        "assessment/queue.html",
+        {"rows": rows, "cohorts": cohorts, "can_allocate": can_allocate},
+    )
+
+
+@login_required
+@require_POST
+def allocate(request: HttpRequest) -> HttpResponse:
+    """Marker allocation from the queue: each selected attempt (`attempt`) gets the marker of
+    its own select (`marker_<attempt id>`, empty: niet toegewezen), each checked on its own."""
+    if not services.may_allocate(request.user):
+        raise PermissionDenied
+    allocations: dict[int, int | None] = {}
+    for value in request.POST.getlist("attempt"):
+        if not (value.isdigit() and len(value) < 10):
+            continue
+        marker = request.POST.get(f"marker_{value}", "").strip()
+        # A marker value that is no id is no user: refused by the service as any stranger is.
+        allocations[int(value)] = (
+            None if marker == "" else int(marker) if marker.isdigit() and len(marker) < 10 else 0
+        )
+    if not allocations:
+        messages.error(request, _("Kies eerst de pogingen die u wilt toewijzen."))
+        return redirect("assessment:queue")
+    outcome = services.allocations_set(allocations=allocations.items(), by=request.user)
+    if outcome.allocated:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s toewijzing opgeslagen.",
+                "%(count)s toewijzingen opgeslagen.",
+                len(outcome.allocated),
+            )
+            % {"count": len(outcome.allocated)},
+        )
+    for attempt_id, message in outcome.refused:
+        messages.error(
+            request,
+            _("Poging %(id)s niet toegewezen: %(reason)s") % {"id": attempt_id, "reason": message},
+        )
+    return redirect("assessment:queue")
 
 
 @login_required
@@ -78,6 +130,7 @@ def _grade_form_initial(grade: Grade) -> dict:
     for area in AREAS:
         level = grade.rubric.get(area.slug)
         initial[f"rubric_{area.slug}"] = str(level) if level else ""
+        initial[f"remark_{area.slug}"] = grade.rubric_remarks.get(area.slug, "")
     return initial
 
 
@@ -131,6 +184,17 @@ def _grade_page(
         "level_labels": LEVEL_LABELS,
         "can_correct": grade.is_signed and not Grade.objects.filter(supersedes=grade).exists(),
         "exam": services.is_exam(grade.attempt),
+        # The marking workflow (assessment.marking): the marker's steps, release, allocation.
+        "step_moves": [m for m in allowed_moves(grade) if m.name in STEP_MOVES] if editable else [],
+        "can_release": may_make(grade, "release", request.user),
+        "allocation": selectors.allocation_of(grade.attempt),
+        "marking_history": selectors.marking_history(grade),
+        # Evidence at hand (item 7): the whole dossier, the customer's questions with the
+        # trainee's and the model answers (for the assessor only), the rejected submissions.
+        "dossier_url": reverse("cases:attempt-detail", args=[grade.attempt_id]),
+        "evidence": selectors.assessor_evidence(grade),
+        "components": shown.components,
+        "level_scale": level_scale(),
     }
     return render(request, "assessment/grade.html", context, status=status)
 
@@ -152,6 +216,7 @@ def grade(request: HttpRequest, pk: int) -> HttpResponse:
             revision=form.cleaned_data["revision"],
             rubric=form.rubric(),
             comment=form.cleaned_data["comment"],
+            remarks=form.remarks(),
         )
     except services.StaleGrade as exc:
         # Keep what was typed in the form, and say so; the stored version is shown beside it.
@@ -207,6 +272,71 @@ def grade_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def grade_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    """A marker's step in the marking workflow (complete, review, reopen)."""
+    grade = _grade_or_404(request, pk)
+    try:
+        services.grade_mark(grade=grade, by=request.user, move=request.POST.get("move", ""))
+    except services.NotAllowed as exc:
+        raise Http404 from exc
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessment:grade", pk=grade.pk)
+    grade.refresh_from_db()
+    messages.success(
+        request,
+        _("Fase: %(state)s.") % {"state": grade.get_marking_state_display()},
+    )
+    return redirect("assessment:grade", pk=grade.pk)
+
+
+@login_required
+@require_POST
+def grade_release(request: HttpRequest, pk: int) -> HttpResponse:
+    grade = _grade_or_404(request, pk)
+    try:
+        services.grade_release(grade=grade, by=request.user)
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessment:grade", pk=grade.pk)
+    messages.success(request, _("Beoordeling vrijgegeven: de cursist ziet het resultaat nu."))
+    return redirect("assessment:grade", pk=grade.pk)
+
+
+@login_required
+@require_POST
+def grades_release(request: HttpRequest) -> HttpResponse:
+    """Bulk release from the queue: every selected grade is checked on its own."""
+    _require_assessor(request)
+    ids = []
+    for value in request.POST.getlist("grade"):
+        if value.isdigit() and len(value) < 10:
+            ids.append(int(value))
+    if not ids:
+        messages.error(request, _("Kies eerst de beoordelingen die u wilt vrijgeven."))
+        return redirect("assessment:queue")
+    outcome = grades_release_service(grade_ids=ids, by=request.user)
+    if outcome.released:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s beoordeling vrijgegeven.",
+                "%(count)s beoordelingen vrijgegeven.",
+                len(outcome.released),
+            )
+            % {"count": len(outcome.released)},
+        )
+    for grade_id, message in outcome.refused:
+        messages.error(
+            request,
+            _("Beoordeling %(id)s niet vrijgegeven: %(reason)s")
+            % {"id": grade_id, "reason": message},
+        )
+    return redirect("assessment:queue")
+
+
+@login_required
+@require_POST
 def grade_correct(request: HttpRequest, pk: int) -> HttpResponse:
     grade = _grade_or_404(request, pk)
     form = CorrectionForm(request.POST)
@@ -253,7 +383,8 @@ def grade_rescore(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """A trainee's (or the assessor's view of a) final result; only once signed."""
+    """A trainee's (or the assessor's view of a) final result; for the trainee only once
+    released (`selectors.result_for`)."""
     found = selectors.result_for(request.user, attempt_id)
     if found is None:
         raise Http404
@@ -276,6 +407,9 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "work_processes": shown.work_processes,
             "checks": shown.applicable_checks,
             "mistakes": shown.mistakes,
+            "components": shown.components,
+            "level_labels": LEVEL_LABELS,
+            "level_scale": level_scale(),
         },
     )
 
@@ -285,34 +419,56 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 def my_results(request: HttpRequest) -> HttpResponse:
     if not request.user.is_trainee:
         raise Http404
+    results = selectors.results_of_trainee(request.user)
     return render(
         request,
         "assessment/my_results.html",
-        {"results": selectors.results_of_trainee(request.user)},
+        {
+            "results": results,
+            "awaiting": selectors.awaiting_result_of_trainee(request.user, results),
+        },
     )
 
 
-def _charts(progress: selectors.Progress) -> dict:
+@login_required
+@require_GET
+def my_results_csv(request: HttpRequest) -> HttpResponse:
+    """The trainee's own results as CSV; nobody else's, so no parameter names a trainee."""
+    if not request.user.is_trainee:
+        raise Http404
+    return exports.trainee_results_response(request.user)
+
+
+def _charts(progress: selectors.Progress, labels: ProfileLabels) -> dict:
     return {
         "work_process_chart": mark_safe(
             line_chart(
                 {
-                    f"{code} {WORK_PROCESSES[code]}": points
+                    f"{code} {labels.work_process(code)}": points
                     for code, points in progress.series("work_processes").items()
                 },
                 title=_("Scores per werkproces"),
             )
         ),
         "area_chart": mark_safe(
-            line_chart(progress.series("competence_areas"), title=_("Scores per competentiegebied"))
+            line_chart(
+                {
+                    labels.area(name): points
+                    for name, points in progress.series("competence_areas").items()
+                },
+                title=_("Scores per competentiegebied"),
+            )
         ),
         "latest_processes": [
-            (code, WORK_PROCESSES[code], value)
+            (code, labels.work_process(code), value)
             for code, value in progress.latest("work_processes").items()
         ],
         "latest_areas": [
-            (name, value) for name, value in progress.latest("competence_areas").items()
+            (labels.area(name), value)
+            for name, value in progress.latest("competence_areas").items()
         ],
+        "level_labels": LEVEL_LABELS,
+        "level_scale": level_scale(),
     }
 
 
@@ -328,7 +484,12 @@ def progress(request: HttpRequest, trainee_id: int | None = None) -> HttpRespons
     return render(
         request,
         "assessment/progress.html",
-        {"trainee": trainee, "progress": found, "own": trainee == request.user, **_charts(found)},
+        {
+            "trainee": trainee,
+            "progress": found,
+            "own": trainee == request.user,
+            **_charts(found, profile_labels()),
+        },
     )
 
 
@@ -340,6 +501,7 @@ def cohort(request: HttpRequest, cohort_id: int) -> HttpResponse:
     if found is None:
         raise Http404
     progress, per_trainee = selectors.cohort_progress(request.user, found)
+    labels = profile_labels()
     trainees = list(found.trainees.order_by("last_name", "username"))
     table = []
     for trainee in trainees:
@@ -359,9 +521,9 @@ def cohort(request: HttpRequest, cohort_id: int) -> HttpResponse:
             "cohort": found,
             "progress": progress,
             "table": table,
-            "area_names": COMPETENCE_AREAS,
+            "area_names": [labels.area(name) for name in COMPETENCE_AREAS],
             "process_codes": list(WORK_PROCESSES),
-            **_charts(progress),
+            **_charts(progress, labels),
         },
     )
 

@@ -426,3 +426,103 @@ def run_checks(case: CaseLike, events: Sequence[EventLike]) -> list[CheckResult]
 
 def applicable(results: Iterable[dict]) -> list[dict]:
     return [result for result in results if result.get("applicable")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence for the assessor (issue #14, item 7): what the checks above do not score but the
+# assessor must see at once. Read from the same timeline; not counted in any sub-score.
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    """A customer's question of the case, the trainee's answer (None: unanswered) and the
+    case's model answer (`good_answer`; for the assessor only, never the trainee)."""
+
+    moment: str  # "intake" or "delivery"
+    question: str
+    answer: str | None
+    model_answer: str
+
+
+@dataclass(frozen=True)
+class RejectedSubmission:
+    kind: str  # calculation kind code (CalculationKind)
+    kind_label: str
+    version_number: int | None
+    reasons: tuple[str, ...]  # the paying party's reasons as the trainee read them
+
+
+def _question_text(question: Any) -> str:
+    return str(question.get("question", "")) if isinstance(question, dict) else str(question)
+
+
+def _model_answer(question: Any) -> str:
+    return str(question.get("good_answer") or "") if isinstance(question, dict) else ""
+
+
+def open_answers(customer: dict | None, events: Sequence[EventLike]) -> list[OpenAnswer]:
+    """Every question of the case's customer (intake `questions`, delivery `last_questions`)
+    with the trainee's last answer to it, or None when it went unanswered."""
+    customer = customer or {}
+    intake_answers: dict[int, str] = {}
+    delivery_answers: list[dict] = []
+    for event in events:
+        if event.refused:
+            continue
+        data = event.data or {}
+        if event.kind == EventKind.CUSTOMER_QUESTION_ANSWERED and isinstance(
+            data.get("index"), int
+        ):
+            intake_answers[data["index"]] = str(data.get("answer") or "")
+        elif event.kind == EventKind.CUSTOMER_QUESTIONS_ANSWERED:
+            delivery_answers = [a for a in data.get("answers") or [] if isinstance(a, dict)]
+    answers = [
+        OpenAnswer(
+            "intake",
+            _question_text(question),
+            intake_answers.get(index) or None,
+            _model_answer(question),
+        )
+        for index, question in enumerate(customer.get("questions") or [])
+    ]
+    for index, question in enumerate(customer.get("last_questions") or []):
+        given = delivery_answers[index].get("answer") if index < len(delivery_answers) else None
+        answers.append(
+            OpenAnswer("delivery", _question_text(question), given or None, _model_answer(question))
+        )
+    return answers
+
+
+def unanswered_questions(customer: dict | None, events: Sequence[EventLike]) -> list[str]:
+    """The texts of the customer's questions that went unanswered."""
+    return [item.question for item in open_answers(customer, events) if item.answer is None]
+
+
+def rejected_submissions(events: Sequence[EventLike]) -> list[RejectedSubmission]:
+    """The submissions the paying party rejected, in timeline order: the calculation's kind
+    and version and the reasons as readable text (the payer's own Dutch sentences)."""
+    from cases.models import CalculationKind
+    from cases.payer import Outcome
+
+    rejected = []
+    for event in events:
+        data = event.data or {}
+        if event.kind != EventKind.PAYER_DECISION or data.get("outcome") != Outcome.REJECTED:
+            continue
+        kind = str(data.get("kind") or "")
+        try:
+            kind_label = str(CalculationKind(kind).label)
+        except ValueError:
+            kind_label = kind or "–"
+        reasons = tuple(
+            str(reason.get("message") or "")
+            for reason in data.get("reasons") or []
+            if isinstance(reason, dict) and reason.get("message")
+        )
+        number = data.get("version_number")
+        rejected.append(
+            RejectedSubmission(
+                kind, kind_label, number if isinstance(number, int) else None, reasons
+            )
+        )
+    return rejected

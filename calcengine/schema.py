@@ -341,7 +341,15 @@ SENSOR_TABLE = (
 )
 SENSORS = _codes(SENSOR_TABLE)
 PAINT_TYPES = ("solid", "metallic", "pearl")
-POWERTRAINS = ("ICE", "HEV", "PHEV", "BEV", "FCEV")
+# The powertrains (§1.1), named as a Dutch calculation program names them.
+POWERTRAIN_TABLE = (
+    Choice("ICE", gettext_noop("Verbrandingsmotor"), "verbrandingsmotor"),
+    Choice("HEV", gettext_noop("Hybride (HEV)"), "hybride"),
+    Choice("PHEV", gettext_noop("Plug-in hybride (PHEV)"), "plug-in hybride"),
+    Choice("BEV", gettext_noop("Elektrisch (BEV)"), "elektrisch"),
+    Choice("FCEV", gettext_noop("Waterstof (FCEV)"), "waterstof"),
+)
+POWERTRAINS = _codes(POWERTRAIN_TABLE)
 # High-voltage vehicles (§1.1): they need HV safety where a line is in an HV zone (§3).
 HIGH_VOLTAGE_POWERTRAINS = frozenset({"HEV", "PHEV", "BEV", "FCEV"})
 PART_GROUPS = ("body", "mechanical", "electrical", "glass", "trim", "other")

@@ -32,6 +32,7 @@ from schadeplatform.private_files import private, unguessable_name
 
 from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus, PhotoStage
 from .models.case import FROZEN_FIELDS
+from .paint_drill.demo import load as load_paint_drills
 from .services import case_version_new_draft, case_version_publish, case_version_update
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_cases"
@@ -240,3 +241,4 @@ def load(stdout: TextIO) -> None:
     for data in demo_cases():
         outcome = load_case(data, by=by, stdout=stdout)
         stdout.write(f"  {data['slug']:<34} {outcome}\n")
+    load_paint_drills(stdout)

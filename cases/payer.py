@@ -38,10 +38,30 @@ DEFAULT_EXPERTISE_DAYS = 3
 DEFAULT_ESTIMATING_COSTS = Decimal("150.00")
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a label for `makemessages` (which extracts this name) without importing Django:
+    the label is translated where it is shown, as `calcengine.schema`'s labels are."""
+    return text
+
+
 class Outcome:
     APPROVED = "approved"
     APPROVED_WITH_CORRECTIONS = "approved_with_corrections"
     REJECTED = "rejected"
+
+
+# The paying party's answer in words, per outcome: the decision event's message and the
+# dossier's label for a stored outcome (translated where shown).
+OUTCOME_LABELS = {
+    Outcome.APPROVED: gettext_noop("Akkoord."),
+    Outcome.APPROVED_WITH_CORRECTIONS: gettext_noop("Akkoord met correcties."),
+    Outcome.REJECTED: gettext_noop("Afgewezen."),
+}
+
+# Reason codes the workflow answers with a move of its own (`Move.answers`).
+ECONOMIC_TOTAL_LOSS = "ECONOMIC_TOTAL_LOSS"
+EXPERTISE_REQUIRED = "EXPERTISE_REQUIRED"
+PART_NOT_INVOICED = "PART_NOT_INVOICED"
 
 
 @dataclass(frozen=True)
@@ -66,7 +86,7 @@ class PayerDecision:
 
     @property
     def total_loss(self) -> bool:
-        return any(r.code == "ECONOMIC_TOTAL_LOSS" for r in self.reasons)
+        return any(r.code == ECONOMIC_TOTAL_LOSS for r in self.reasons)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -255,7 +275,7 @@ def parts_invoice_findings(calc_input: dict[str, Any], invoice: list[OrderedPart
         if on_invoice is None:
             findings.append(
                 Finding(
-                    "PART_NOT_INVOICED",
+                    PART_NOT_INVOICED,
                     f"Regel {line.get('id')}: onderdeel {code} staat niet op de onderdelenfactuur.",
                     str(line.get("id")),
                 )
@@ -291,7 +311,7 @@ def decide(
     if (output.get("total_loss") or {}).get("economic_total_loss"):
         reasons.append(
             Finding(
-                "ECONOMIC_TOTAL_LOSS",
+                ECONOMIC_TOTAL_LOSS,
                 "De herstelkosten zijn hoger dan de waarde voor schade min de restwaarde: "
                 "economisch total loss. Herstel wordt niet vergoed.",
             )
@@ -305,7 +325,7 @@ def decide(
         )
         reasons.append(
             Finding(
-                "EXPERTISE_REQUIRED",
+                EXPERTISE_REQUIRED,
                 f"Boven de goedkeuringslimiet{detail} zonder expertise: vraag eerst een "
                 "expertise aan.",
             )

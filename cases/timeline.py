@@ -120,3 +120,15 @@ class EventKind(models.TextChoices):
         _("Begrotingskosten in rekening gebracht"),
     )  # amount, charged_to
     MOVE_REFUSED = "move_refused", _("Stap geweigerd")  # move, message
+
+
+# The kinds that record a submitted calculation: one event per submission (a pre-calculation's
+# is `calculation_submitted`; supplements and final calculations have their own kind).
+SUBMISSION_KINDS = frozenset(
+    {
+        EventKind.CALCULATION_SUBMITTED,
+        EventKind.SUPPLEMENT_SUBMITTED,
+        EventKind.FINAL_CALCULATION_SUBMITTED,
+        EventKind.LATE_SUPPLEMENT_SUBMITTED,
+    }
+)

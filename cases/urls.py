@@ -30,6 +30,8 @@ urlpatterns = [
         photo_views.case_photo_for_author,
         name="case-photo-author",
     ),
+    # The paint drill (lakoefening): practice only, the trainee's own (cases/paint_drill/).
+    path("", include("cases.paint_drill.urls")),
     # The calculation editor (pages under pogingen/<pk>/calculatie/).
     path("", include("cases.calculations.urls")),
 ]

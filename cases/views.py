@@ -18,28 +18,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from calcengine.catalogue import ZONE_NAMES
-from calcengine.formatting import format_money, to_decimal
-from schadeplatform.templatetags.dutch import nl_date
-
 from . import selectors, services
 from . import workflow as wf
-from .models import Attempt, AttemptStatus, CalculationKind
+from .dossier_status import dossier_status, move_answer, stages
+from .dossier_timeline import timeline_rows
+from .models import Attempt
 from .ownership import NotYourAttempt
 from .ownership import is_owner as is_owner_of
-from .timeline import EventKind
-from .workflow.forms import MoveForm, ReplacementTransportForm
-
-# The stages of the profile, for the progress bar: (label, statuses within it).
-STAGES = (
-    ("1.1 Intake", (AttemptStatus.INTAKE,)),
-    (
-        "1.2 Werkvoorbereiding",
-        (AttemptStatus.PREPARATION, AttemptStatus.AWAITING_EXPERTISE, AttemptStatus.APPROVED),
-    ),
-    ("1.3 Bewaken schadedossier", (AttemptStatus.IN_REPAIR, AttemptStatus.SUPPLEMENT_PENDING)),
-    ("1.4 Afleveren", (AttemptStatus.FINAL_SUBMITTED, AttemptStatus.DELIVERED)),
-)
+from .workflow.forms import MoveForm
 
 
 def _attempt_or_404(request: HttpRequest, pk: int) -> Attempt:
@@ -96,14 +82,9 @@ def attempt_start(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("cases:attempt-detail", pk=attempt.pk)
 
 
-def _stage_index(status: str) -> int:
-    for index, (_label, statuses) in enumerate(STAGES):
-        if status in statuses:
-            return index
-    return 1  # total loss ends in intake/preparation
-
-
-def _forms_for(attempt: Attempt, bound: tuple[str, MoveForm] | None) -> list[dict[str, Any]]:
+def _forms_for(
+    attempt: Attempt, bound: tuple[str, MoveForm] | None, *, opened: str = ""
+) -> list[dict[str, Any]]:
     forms = []
     for move in wf.available_moves(attempt):
         declared = wf.get_move(move)
@@ -118,132 +99,11 @@ def _forms_for(attempt: Attempt, bound: tuple[str, MoveForm] | None) -> list[dic
                 "form": form,
                 "url": reverse("cases:attempt-move", kwargs={"pk": attempt.pk, "move": move}),
                 "multipart": declared.upload,
+                # The next required step's form is open (the panel's button leads to it).
+                "open": move == opened,
             }
         )
     return forms
-
-
-def _status_label(status: str) -> str:
-    try:
-        return str(AttemptStatus(status).label)
-    except ValueError:
-        return status
-
-
-def _event_rows(attempt: Attempt) -> list[dict[str, Any]]:
-    rows = []
-    for event in selectors.timeline(attempt):
-        rows.append(
-            {
-                "event": event,
-                "transition": (
-                    f"{_status_label(event.old_status)} → {_status_label(event.new_status)}"
-                    if event.old_status != event.new_status
-                    else ""
-                ),
-                "actor": (
-                    event.actor.get_full_name() or event.actor.username
-                    if event.actor
-                    else _("gesimuleerd (betalende partij, expert of werkplaats)")
-                ),
-                "summary": describe_event(event.kind, event.data),
-            }
-        )
-    return rows
-
-
-# Event data holds machine values ("3500.00", "2026-03-18", "front", "precalc"); the timeline
-# shows them as the rest of the platform does.
-_MONEY_KEYS = frozenset({"amount", "total", "day_price", "quote_amount"})
-_DATE_KEYS = frozenset({"planned_date", "start_date", "end_date", "expected_date"})
-
-
-def _kind_label(value: Any) -> str:
-    labels = {
-        **dict(CalculationKind.choices),
-        **dict(ReplacementTransportForm.base_fields["kind"].choices),
-    }
-    return str(labels.get(value, value))
-
-
-def _dutch_value(key: str, value: Any) -> Any:
-    if key == "zones" and isinstance(value, list):
-        return [ZONE_NAMES.get(str(zone), zone) for zone in value]
-    if key in _MONEY_KEYS and to_decimal(value) is not None:
-        return format_money(value)
-    if key in _DATE_KEYS and isinstance(value, str):
-        return nl_date(value)
-    if key == "kind":
-        return _kind_label(value)
-    return value
-
-
-def describe_event(kind: str, data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Label/value pairs of an event's data, for the timeline. Trainee-safe: events hold only
-    what happened in the dossier, never a reference."""
-    labels = {
-        "zones": _("zones"),
-        "description": _("omschrijving"),
-        "wishes": _("wensen"),
-        "question": _("vraag"),
-        "answer": _("antwoord"),
-        "advice": _("advies"),
-        "judgement": _("oordeel"),
-        "reasons": _("onderbouwing"),
-        "amount": _("bedrag"),
-        "repair_days": _("werkdagen"),
-        "planned_date": _("gepland op"),
-        "kind": _("soort"),
-        "version_number": _("versie"),
-        "total": _("totaal incl. btw"),
-        "outcome": _("uitkomst"),
-        "sent_by": _("expert van"),
-        "expected_date": _("verwacht op"),
-        "report": _("rapport"),
-        "day_price": _("dagprijs"),
-        "start_date": _("van"),
-        "end_date": _("tot"),
-        "supplier": _("leverancier"),
-        "quote_amount": _("offerte"),
-        "instructions": _("instructies"),
-        "lead_days": _("levertijd (dagen)"),
-        "odometer": _("kilometerstand"),
-        "odometer_out": _("km-stand uit"),
-        "replacement_odometer_in": _("km-stand in"),
-        "new_damage_found": _("nieuwe schade"),
-        "notes": _("notities"),
-        "topic": _("onderwerp"),
-        "message": _("bericht"),
-        "explanation": _("toelichting"),
-        "complete": _("volledig"),
-        "charged_to": _("in rekening bij"),
-        "reason": _("reden"),
-        "move": _("stap"),
-    }
-    pairs = []
-    for key, label in labels.items():
-        if key not in data or data[key] in (None, "", []):
-            continue
-        value = _dutch_value(key, data[key])
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        elif isinstance(value, bool):
-            value = _("ja") if value else _("nee")
-        if key == "move":
-            value = str(wf.MOVE_LABELS.get(str(value), value))
-        pairs.append((label, str(value)))
-    if kind == EventKind.PAYER_DECISION:
-        for finding in [*data.get("reasons", []), *data.get("corrections", [])]:
-            pairs.append((_("bevinding"), finding.get("message", "")))
-    if kind == EventKind.PARTS_ORDERED:
-        for part in data.get("parts", []):
-            pairs.append(
-                (
-                    _("onderdeel"),
-                    f"{part.get('code')} {part.get('description', '')} × {part.get('quantity')}",
-                )
-            )
-    return pairs
 
 
 def _render_dossier(
@@ -255,15 +115,18 @@ def _render_dossier(
     status: int = 200,
 ) -> HttpResponse:
     is_owner = is_owner_of(attempt, request.user)
+    events = list(selectors.timeline(attempt))
+    status_panel = dossier_status(attempt, events)
+    next_move = status_panel.next_step.move if status_panel.next_step else ""
     context = {
         "attempt": attempt,
         "brief": selectors.trainee_brief(attempt),
         "case_photos": selectors.case_photos_for(attempt),
         "photos": attempt.photos.all(),
-        "events": _event_rows(attempt),
-        "stages": [label for label, _statuses in STAGES],
-        "stage_index": _stage_index(attempt.status),
-        "move_forms": _forms_for(attempt, bound) if is_owner else [],
+        "events": timeline_rows(attempt, events),
+        "status": status_panel,
+        "stages": stages(attempt),
+        "move_forms": _forms_for(attempt, bound, opened=next_move) if is_owner else [],
         "is_owner": is_owner,
         "refusal": refusal,
         "refused_move": bound[0] if bound else "",
@@ -308,5 +171,22 @@ def attempt_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
         return _render_dossier(
             request, attempt, bound=(move, refused.form), refusal=refused.message, status=409
         )
-    messages.success(request, _("%(move)s: vastgelegd.") % {"move": wf.get_move(move).label})
-    return redirect(f"{reverse('cases:attempt-detail', kwargs={'pk': attempt.pk})}#tijdlijn")
+    label = wf.get_move(move).label
+    answer = move_answer(attempt, move)
+    if answer is not None and answer.rejected:
+        # Never a green "recorded" over a rejection: the panel at the top gives the reasons.
+        messages.error(
+            request,
+            _("%(move)s: afgewezen door de betalende partij. De redenen staan bovenaan.")
+            % {"move": label},
+        )
+    elif answer is not None:
+        messages.success(
+            request,
+            _("%(move)s: vastgelegd. Betalende partij: %(outcome)s")
+            % {"move": label, "outcome": answer.label},
+        )
+    else:
+        messages.success(request, _("%(move)s: vastgelegd.") % {"move": label})
+    # To the top: the message and the status panel say what happened and what is next.
+    return redirect("cases:attempt-detail", pk=attempt.pk)

@@ -25,9 +25,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.widgets import ProfileTagsWidget
+
 from . import services
 from .forms import REFERENCE_FIELDS, ReferenceAssessCheck
-from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus
+from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus, PaintDrill
 from .models.case import FROZEN_FIELDS
 from .photo_checks import ALLOWED_FORMATS, PhotoRefused, clean_photo
 
@@ -68,6 +70,7 @@ class EditorRolePolicy(ModelPermissionPolicy):
 
 register_permission_policy(Case, EditorRolePolicy(Case))
 register_permission_policy(CaseVersion, EditorRolePolicy(CaseVersion))
+register_permission_policy(PaintDrill, EditorRolePolicy(PaintDrill))
 
 
 class _PhotoLink:
@@ -185,10 +188,11 @@ class CaseViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("summary"),
-        FieldPanel("work_processes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("knowledge_items", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("competence_areas", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("trade_offs", widget=forms.CheckboxSelectMultiple),
+        # Checkboxes with a search box (content.widgets), as on lessons and case briefs.
+        FieldPanel("work_processes", widget=ProfileTagsWidget),
+        FieldPanel("knowledge_items", widget=ProfileTagsWidget),
+        FieldPanel("competence_areas", widget=ProfileTagsWidget),
+        FieldPanel("trade_offs", widget=ProfileTagsWidget),
     ]
 
 
@@ -273,11 +277,55 @@ class CaseVersionViewSet(SnippetViewSet):
     )
 
 
+class PaintDrillViewSet(SnippetViewSet):
+    """The paint drills (cases/paint_drill/): panels with their hidden model answers and the
+    overlaps of adjacent panels. Levels are the engine's paint modes or "none"."""
+
+    model = PaintDrill
+    icon = "pick"
+    menu_label = _("Lakoefeningen")
+    list_display = ["title", "slug", "vehicle_id", "published"]
+    search_fields = ["title", "slug"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("briefing"),
+        FieldPanel("vehicle_id"),
+        FieldPanel("rate_set_id"),
+        FieldPanel("lesson"),
+        FieldPanel("knowledge_items", widget=ProfileTagsWidget),
+        FieldPanel("published"),
+        InlinePanel(
+            "panels",
+            panels=[
+                FieldPanel("part_code"),
+                FieldPanel("name"),
+                FieldPanel("damage"),
+                FieldPanel("photo_ref"),
+                FieldPanel("model_level"),
+                FieldPanel("model_units"),
+                FieldPanel("explanation"),
+            ],
+            heading=_("Panelen (modelantwoord nooit zichtbaar voor cursisten vóór inleveren)"),
+        ),
+        InlinePanel(
+            "overlaps",
+            panels=[
+                FieldPanel("first_part_code"),
+                FieldPanel("second_part_code"),
+                FieldPanel("model_deduction"),
+                FieldPanel("explanation"),
+            ],
+            heading=_("Overlap van aangrenzende panelen"),
+        ),
+    ]
+
+
 class CasesGroup(SnippetViewSetGroup):
     menu_label = _("Casusbibliotheek")
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (CaseViewSet, CaseVersionViewSet)
+    items = (CaseViewSet, CaseVersionViewSet, PaintDrillViewSet)
 
 
 register_snippet(CasesGroup)

@@ -91,8 +91,15 @@ class CoverageGetApi(APIView):
             code = serializers.CharField()
             title = serializers.CharField()
             covered = serializers.BooleanField()
+
+            class CoverageCaseSerializer(serializers.Serializer):
+                slug = serializers.CharField()
+                title = serializers.CharField()
+
             lessons = CoveragePageSerializer(many=True)
             case_briefs = CoveragePageSerializer(many=True)
+            # Published cases that exercise the item (content.selectors.case_profile_items).
+            cases = CoverageCaseSerializer(many=True)
 
         class CoverageUncoveredSerializer(serializers.Serializer):
             kind = serializers.CharField()
@@ -119,6 +126,7 @@ class CoverageGetApi(APIView):
                 "covered": r.covered,
                 "lessons": [page(p) for p in r.lessons],
                 "case_briefs": [page(p) for p in r.case_briefs],
+                "cases": [{"slug": c.slug, "title": c.title} for c in r.cases],
             }
 
         data = {name: [row(r) for r in rows] for name, rows in result.groups()}

@@ -42,6 +42,7 @@ GROUP_MEMBERS = {
     "redacteur2": EDITORS_GROUP,
     "admin": APPROVERS_GROUP,
     "beoordelaar1": ASSESSORS_GROUP,
+    "coordinator1": ASSESSORS_GROUP,
 }
 
 

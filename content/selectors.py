@@ -10,9 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import BaseViewRestriction, Page, ReferenceIndex
+from django.utils.translation import gettext as _
+from wagtail.models import BaseViewRestriction, Page, ReferenceIndex, TaskState
 
+from assessment.scoring.competence import (
+    AREA_KEYS,
+    COMPONENT_ITEMS,
+    CRITICAL_ITEMS,
+    VERDICT_ITEMS,
+)
+from assessment.workflow_checks import CHECKS
+from calcengine.schema import HIGH_VOLTAGE_POWERTRAINS
+from cases.models import Case, CaseVersion, CaseVersionStatus
 from content.models import (
     CompetenceArea,
     KnowledgeItem,
@@ -32,10 +43,12 @@ class CoverageRow:
     title: str
     lessons: list[Page] = field(default_factory=list)
     case_briefs: list[Page] = field(default_factory=list)
+    # Published cases that exercise the item (`case_profile_items`), not only their briefs' tags.
+    cases: list[Case] = field(default_factory=list)
 
     @property
     def covered(self) -> bool:
-        return bool(self.lessons or self.case_briefs)
+        return bool(self.lessons or self.case_briefs or self.cases)
 
 
 @dataclass
@@ -57,12 +70,110 @@ class Coverage:
         return [row for _name, rows in self.groups() for row in rows if not row.covered]
 
 
+# What a case exercises, by the profile's stable keys: work processes by number, the others by
+# slug (the keys of assessment.scoring.competence and of the imported rows).
+CaseItems = dict[str, set[str]]
+
+
+def _add(found: CaseItems, mapping) -> None:
+    """The items of one entry of the scoring's tables (COMPONENT_ITEMS, VERDICT_ITEMS,
+    CRITICAL_ITEMS): areas there are named by their name, here by their key."""
+    found["work_processes"].update(mapping.get("work_processes", ()))
+    found["competence_areas"].update(
+        AREA_KEYS[name] for name in mapping.get("competence_areas", ()) if name in AREA_KEYS
+    )
+    found["knowledge_items"].update(mapping.get("knowledge", ()))
+    found["trade_offs"].update(mapping.get("trade_offs", ()))
+
+
+def case_profile_items(case: Case, version: CaseVersion) -> CaseItems:
+    """The profile items a case exercises: its own tags, what grading its reference calculation
+    scores (the components L, T, D and the lines done right; the knock-outs its lines and
+    vehicle make possible) and the workflow checks its facts make apply.
+
+    The tables are the scoring's (`assessment.scoring.competence`) and the checks'
+    (`assessment.workflow_checks.CHECKS`); which apply to a case is read from its reference
+    lines and facts as the scorer and the checks read them: a critical line, a line whose repair
+    is forbidden, ADAS sensors on a line or the vehicle, an HV powertrain, HV facts, hidden
+    damage, a delivery checklist.
+    """
+    found: CaseItems = {name: set() for name in TAG_FIELDS}
+    found["work_processes"].update(p.code for p in case.work_processes.all())
+    found["knowledge_items"].update(k.slug for k in case.knowledge_items.all() if k.slug)
+    found["competence_areas"].update(a.slug for a in case.competence_areas.all())
+    found["trade_offs"].update(t.slug for t in case.trade_offs.all())
+
+    lines = [
+        line
+        for reference in (version.reference_precalc, version.reference_final)
+        for line in (reference or {}).get("lines") or []
+    ]
+    vehicle = version.vehicle_snapshot or {}
+    if lines:
+        for component in ("L", "T", "D"):
+            _add(found, COMPONENT_ITEMS[component])
+        _add(found, VERDICT_ITEMS["correct"])
+    critical = []
+    if any((line.get("assess") or {}).get("critical") for line in lines):
+        critical += ["missing_critical", "wrong_operation_critical"]
+    if any(line.get("repair_allowed") is False for line in lines):
+        critical.append("repair_not_allowed")
+    if vehicle.get("adas") or any(line.get("adas_sensors") for line in lines):
+        critical.append("adas_calibration_missing")
+    if vehicle.get("powertrain") in HIGH_VOLTAGE_POWERTRAINS:
+        critical.append("hv_safety_missing")
+    if "economic_total_loss" in (version.expected_decisions or {}):
+        critical.append("total_loss_decision")
+    if critical:
+        _add(found, COMPONENT_ITEMS["critical"])
+    for kind in critical:
+        _add(found, CRITICAL_ITEMS[kind])
+
+    # Every claim runs through expertise, approval and reception; the others by the facts.
+    checks = ["expert_requested", "no_order_before_approval", "reception_check"]
+    if version.hv_facts:
+        checks.append("hv_judgement")
+    if version.hidden_damage:
+        checks += ["customer_informed_hidden_damage", "supplement_before_final"]
+    if version.delivery_checklist:
+        checks.append("delivery_checklist")
+    for key in checks:
+        _title, process, area, knowledge, trade_offs = CHECKS[key]
+        _add(
+            found,
+            {
+                "work_processes": (process,),
+                "competence_areas": (area,),
+                "knowledge": knowledge,
+                "trade_offs": trade_offs,
+            },
+        )
+    return found
+
+
+def published_cases_with_items() -> list[tuple[Case, CaseItems]]:
+    """Every case with a published version, with what its latest published version exercises."""
+    versions = (
+        CaseVersion.objects.filter(status=CaseVersionStatus.PUBLISHED)
+        .select_related("case")
+        .prefetch_related(*(f"case__{name}" for name in TAG_FIELDS))
+        .order_by("case__title", "case_id", "-number")
+    )
+    latest: dict[int, CaseVersion] = {}
+    for version in versions:
+        latest.setdefault(version.case_id, version)
+    return [(v.case, case_profile_items(v.case, v)) for v in latest.values()]
+
+
 def coverage() -> Coverage:
-    """For every item of the profile, the published lessons and case briefs tagged with it."""
+    """For every item of the profile, the published lessons and case briefs tagged with it and
+    the published cases that exercise it (`case_profile_items`)."""
     lessons = list(published_lessons().prefetch_related(*TAG_FIELDS))
     briefs = list(published_case_briefs().prefetch_related(*TAG_FIELDS))
+    cases = published_cases_with_items()
 
     def rows(kind: str, tag_field: str, items, code_of, title_of) -> list[CoverageRow]:
+        key_of = (lambda i: i.code) if tag_field == "work_processes" else (lambda i: i.slug)
         result = []
         for item in items:
             result.append(
@@ -72,6 +183,7 @@ def coverage() -> Coverage:
                     title=title_of(item),
                     lessons=[p for p in lessons if item in getattr(p, tag_field).all()],
                     case_briefs=[p for p in briefs if item in getattr(p, tag_field).all()],
+                    cases=[case for case, found in cases if key_of(item) in found[tag_field]],
                 )
             )
         return result
@@ -82,28 +194,28 @@ def coverage() -> Coverage:
             "work_processes",
             WorkProcess.objects.all(),
             lambda i: i.code,
-            lambda i: i.title,
+            lambda i: i.label,
         ),
         knowledge_items=rows(
             "knowledge_item",
             "knowledge_items",
             KnowledgeItem.objects.all(),
             lambda i: i.code,
-            lambda i: i.title,
+            lambda i: i.label,
         ),
         competence_areas=rows(
             "competence_area",
             "competence_areas",
             CompetenceArea.objects.all(),
             lambda i: i.slug,
-            lambda i: i.name,
+            lambda i: i.label,
         ),
         trade_offs=rows(
             "trade_off",
             "trade_offs",
             TradeOff.objects.all(),
             lambda i: i.slug,
-            lambda i: i.title,
+            lambda i: i.label,
         ),
     )
 
@@ -152,3 +264,38 @@ def document_open_to(document, request) -> bool:
         _restrictions_pass(page.get_view_restrictions(), request, passwords=True)
         for page in Page.objects.filter(pk__in=page_ids)
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The publishing workflow: what comes after a review step
+
+
+def review_next_step(page: Page, user) -> str | None:
+    """After `user` approved a step of `page`'s running workflow: which step that was, the next
+    one, and which group takes it ("Redactionele toets goedgekeurd. Volgende stap: Vaststelling
+    door de groep Vaststellers …"). None when the user approved no step of the workflow in
+    progress, or the workflow is over (the page is published or rejected)."""
+    state = page.current_workflow_state
+    if state is None or state.current_task_state is None:
+        return None
+    done = (
+        TaskState.objects.filter(
+            workflow_state=state, status=TaskState.STATUS_APPROVED, finished_by=user
+        )
+        .select_related("task")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if done is None:
+        return None
+    step = state.current_task_state.task.specific
+    groups = [group.name for group in getattr(step, "groups", Group.objects.none()).all()]
+    return _(
+        "„%(title)s”: %(done)s goedgekeurd. Volgende stap: %(step)s door de groep %(groups)s. "
+        "Pas na de vaststelling wordt de pagina gepubliceerd."
+    ) % {
+        "title": page.get_admin_display_title(),
+        "done": done.task.name,
+        "step": step.name,
+        "groups": " / ".join(groups) or _("(geen groep ingesteld)"),
+    }

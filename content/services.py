@@ -29,7 +29,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from content import profile_seed
+from content import profile_english, profile_seed
 from content.models import (
     ColleagueReviewTask,
     CompetenceArea,
@@ -106,7 +106,11 @@ def competence_profile_import(*, data: dict[str, Any], source: str = "") -> Impo
         core_tasks[task["code"]] = _upsert(
             CoreTask,
             {"code": task["code"]},
-            {"title": task["title"], "sort_order": task["sort_order"]},
+            {
+                "title": task["title"],
+                "title_en": profile_english.CORE_TASKS.get(task["code"], ""),
+                "sort_order": task["sort_order"],
+            },
             counts,
         )
     for process in data["work_processes"]:
@@ -116,6 +120,7 @@ def competence_profile_import(*, data: dict[str, Any], source: str = "") -> Impo
             {
                 "core_task": core_tasks[process["core_task"]],
                 "title": process["title"],
+                "title_en": profile_english.WORK_PROCESSES.get(process["code"], ""),
                 "description": process["description"],
                 "result": process["result"],
                 "sort_order": process["sort_order"],
@@ -126,7 +131,12 @@ def competence_profile_import(*, data: dict[str, Any], source: str = "") -> Impo
         _upsert(
             KnowledgeItem,
             {"code": item["code"]},
-            {"slug": item.get("slug"), "title": item["title"], "sort_order": item["sort_order"]},
+            {
+                "slug": item.get("slug"),
+                "title": item["title"],
+                "title_en": profile_english.KNOWLEDGE_ITEMS.get(item.get("slug") or "", ""),
+                "sort_order": item["sort_order"],
+            },
             counts,
         )
     for area in data["competence_areas"]:
@@ -135,6 +145,7 @@ def competence_profile_import(*, data: dict[str, Any], source: str = "") -> Impo
             {"slug": area["slug"]},
             {
                 "name": area["name"],
+                "name_en": profile_english.COMPETENCE_AREAS.get(area["slug"], ""),
                 "description": area["description"],
                 "sort_order": area["sort_order"],
             },
@@ -144,7 +155,11 @@ def competence_profile_import(*, data: dict[str, Any], source: str = "") -> Impo
         _upsert(
             TradeOff,
             {"slug": trade_off["slug"]},
-            {"title": trade_off["title"], "sort_order": trade_off["sort_order"]},
+            {
+                "title": trade_off["title"],
+                "title_en": profile_english.TRADE_OFFS.get(trade_off["slug"], ""),
+                "sort_order": trade_off["sort_order"],
+            },
             counts,
         )
     for section in data["sections"]:
@@ -202,16 +217,22 @@ def site_tree_ensure() -> LearningIndexPage:
             is_default_site=True,
             site_name=settings.WAGTAIL_SITE_NAME,
         )
-    elif site.root_page_id != site_root.pk:
-        old_root = site.root_page
-        site.root_page = site_root
-        site.save()
-        if (
-            type(old_root.specific) is Page
-            and old_root.depth == 2
-            and not old_root.get_children().exists()
-        ):
-            old_root.delete()
+    else:
+        if not site.site_name:
+            # Wagtail's own migration made the default Site without a name; the CMS would call
+            # the platform "localhost".
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save(update_fields=["site_name"])
+        if site.root_page_id != site_root.pk:
+            old_root = site.root_page
+            site.root_page = site_root
+            site.save()
+            if (
+                type(old_root.specific) is Page
+                and old_root.depth == 2
+                and not old_root.get_children().exists()
+            ):
+                old_root.delete()
     return _child(
         site_root,
         LearningIndexPage,

@@ -4,13 +4,16 @@ private documents."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -23,6 +26,7 @@ from content.models import (
     TradeOff,
     WorkProcess,
 )
+from content.models.workflow import NEXT_STEP_PARAM
 from content.permissions import can_view_coverage
 
 
@@ -129,3 +133,45 @@ def refuse_private_documents(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
     raise Http404
+
+
+# --- the publishing workflow: after a review step, say what is next and by whom --------------
+
+
+@hooks.register("after_edit_page")
+def say_next_step_after_approval_in_the_editor(request, page):
+    """The edit view's "Goedkeuren" (save and approve) says only that the page was updated."""
+    if request.POST.get("workflow-action-name") != "approve":
+        return None
+    message = selectors.review_next_step(page, request.user)
+    if message:
+        messages.info(request, message)
+    return None
+
+
+@hooks.register("construct_homepage_panels")
+def say_next_step_after_approval_in_the_dialog(request, panels):
+    """Wagtail's approval dialog goes on to the dashboard with the page's id (see
+    ColleagueReviewTask.on_action); only a step this user approved is described."""
+    page_id = request.GET.get(NEXT_STEP_PARAM, "")
+    if not page_id.isdigit():
+        return
+    page = Page.objects.filter(pk=int(page_id)).first()
+    message = selectors.review_next_step(page, request.user) if page else None
+    if message:
+        messages.info(request, message)
+
+
+# --- the profile's items as checkboxes with a search box (content.widgets.ProfileTagsWidget) --
+
+
+@hooks.register("insert_editor_js")
+def profile_tags_js():
+    return format_html('<script src="{}"></script>', static("content/admin/profile_tags.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def profile_tags_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("content/admin/profile_tags.css")
+    )

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("gezond/", views.health, name="health"),
     path("ping/", views.ping, name="ping"),
+    path("favicon.ico", views.favicon, name="favicon"),
     *api.urlpatterns,
     # Under /api/ a path is an API route or an error in the API's shape, never a Wagtail page.
     re_path(r"^api/", error_views.ApiNotFoundView.as_view(), name="api-not-found"),

@@ -1,6 +1,7 @@
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 
 from .accounts.home import next_steps
 
@@ -21,3 +22,8 @@ def health(request: HttpRequest) -> JsonResponse:
 def ping(request: HttpRequest) -> JsonResponse:
     """The cheapest answer the stack can give (no database, no session): the load test's baseline."""
     return JsonResponse({"pong": True})
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on their own: the SVG icon that base.html links."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

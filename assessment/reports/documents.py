@@ -28,6 +28,7 @@ from cases.models import CalculationKind
 
 from ..models import ReportKind
 from ..presenters import grade_presentation
+from ..rubric import LEVEL_LABELS
 from .render import RenderedPdf, render_pdf
 
 
@@ -135,6 +136,8 @@ def assessment_context(grade) -> dict[str, Any]:
         "case": attempt.case_version.case,
         "organisation": organisation_name(attempt),
         "effective": shown.effective,
+        "components": shown.components,
+        "level_labels": LEVEL_LABELS,
         "lines": shown.rows,
         "override_history": shown.history,
         "verdict_labels": shown.verdict_labels,

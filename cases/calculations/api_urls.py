@@ -26,6 +26,16 @@ urlpatterns = [
         name="calc-version-detail",
     ),
     path(
+        "attempts/<int:pk>/calculation/catalogue/",
+        apis.CalculationCatalogueApi.as_view(),
+        name="calc-case-catalogue",
+    ),
+    path(
+        "attempts/<int:pk>/calculation/catalogue/search/",
+        apis.CalculationPartSearchApi.as_view(),
+        name="calc-part-search",
+    ),
+    path(
         "catalogue/vehicles/",
         apis.CatalogueVehicleListApi.as_view(),
         name="calc-catalogue-vehicles",

@@ -30,7 +30,14 @@ from cases.models import Attempt, CalculationDraft, CalculationVersion
 from cases.ownership import NotYourAttempt, ensure_owner
 
 from . import selectors, services
-from .catalogue import PrefillRefused, catalogue_for, prefill, vehicle_dict
+from .catalogue import (
+    PrefillRefused,
+    catalogue_for,
+    catalogue_for_case,
+    prefill,
+    search_catalogue,
+    vehicle_dict,
+)
 from .exceptions import CalculationError, CalculationLocked, StaleDraft
 
 ErrorSerializer = inline_serializer(
@@ -54,6 +61,15 @@ StaleSerializer = inline_serializer(
 ESTIMATE_HELP = (
     "De uitkomst van calcengine (schadecalc/1 §5) of null wanneer de regels nog niet "
     "doorgerekend kunnen worden; dan staan de redenen in errors."
+)
+
+AMOUNTS_HELP = (
+    "Per regel de bedragen van calcengine.line_amounts (onderdelen bruto, korting, netto, werk "
+    "derden, diversen, bedrag van de regel, arbeid in AE en uren); leeg wanneer errors gevuld is."
+)
+PLAUSIBILITY_HELP = (
+    "Aannemelijkheidssignalen per regel ({line_id, index, field, code, message}): een tijd ver "
+    "boven de catalogus, een prijs ver van de catalogusprijs, absurde eenheden. Ze blokkeren niets."
 )
 
 
@@ -105,6 +121,10 @@ class CalculationDraftApi(APIView):
         updated_at = serializers.DateTimeField(allow_null=True)
         estimate = serializers.DictField(allow_null=True, help_text=ESTIMATE_HELP)
         errors = serializers.ListField(child=serializers.DictField())
+        line_amounts = serializers.ListField(child=serializers.DictField(), help_text=AMOUNTS_HELP)
+        plausibility = serializers.ListField(
+            child=serializers.DictField(), help_text=PLAUSIBILITY_HELP
+        )
 
     @extend_schema_serializer(component_name="CalculationDraftSave")
     class SaveInputSerializer(serializers.Serializer):
@@ -118,6 +138,10 @@ class CalculationDraftApi(APIView):
         version = serializers.IntegerField()
         estimate = serializers.DictField(allow_null=True, help_text=ESTIMATE_HELP)
         errors = serializers.ListField(child=serializers.DictField())
+        line_amounts = serializers.ListField(child=serializers.DictField(), help_text=AMOUNTS_HELP)
+        plausibility = serializers.ListField(
+            child=serializers.DictField(), help_text=PLAUSIBILITY_HELP
+        )
 
     @extend_schema(
         operation_id="calculation_draft_detail",
@@ -126,7 +150,7 @@ class CalculationDraftApi(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt, draft = _attempt_and_draft_for_view(request, pk)
-        preview = services.calculation_estimate(attempt=attempt, lines=draft.lines)
+        preview = services.calculation_preview(attempt=attempt, lines=draft.lines)
         data = {
             "attempt": attempt.pk,
             "version": draft.version,
@@ -170,7 +194,7 @@ class CalculationDraftApi(APIView):
             )
         except CalculationLocked as exc:
             return _errors(exc, status.HTTP_403_FORBIDDEN)
-        preview = services.calculation_estimate(attempt=attempt, lines=draft.lines)
+        preview = services.calculation_preview(attempt=attempt, lines=draft.lines)
         return Response(self.SaveOutputSerializer({"version": draft.version, **preview}).data)
 
 
@@ -185,6 +209,10 @@ class CalculationEstimateApi(APIView):
     class OutputSerializer(serializers.Serializer):
         estimate = serializers.DictField(allow_null=True, help_text=ESTIMATE_HELP)
         errors = serializers.ListField(child=serializers.DictField())
+        line_amounts = serializers.ListField(child=serializers.DictField(), help_text=AMOUNTS_HELP)
+        plausibility = serializers.ListField(
+            child=serializers.DictField(), help_text=PLAUSIBILITY_HELP
+        )
 
     @extend_schema(
         operation_id="calculation_estimate",
@@ -196,7 +224,7 @@ class CalculationEstimateApi(APIView):
         attempt = _attempt_for_view(request, pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        preview = services.calculation_estimate(
+        preview = services.calculation_preview(
             attempt=attempt, lines=serializer.validated_data["lines"]
         )
         return Response(self.OutputSerializer(preview).data)
@@ -361,6 +389,61 @@ class CatalogueLinePrefillApi(APIView):
         except PrefillRefused as exc:
             return _errors(exc)
         return Response(line)
+
+
+def _case_catalogue(attempt: Attempt) -> dict[str, Any]:
+    try:
+        return catalogue_for_case(attempt.case_version)
+    except CatalogueError as exc:
+        raise NotFound(str(exc)) from None
+
+
+class CalculationCatalogueApi(APIView):
+    """The catalogue of the attempt's vehicle as the editor offers it: parts by zone and by
+    the editor's zone views (left and right side apart), and the work codes that fit the
+    vehicle, calibrations only of the sensors it has."""
+
+    @extend_schema_serializer(component_name="CalculationCatalogue")
+    class OutputSerializer(serializers.Serializer):
+        vehicle = serializers.DictField()
+        zones = serializers.ListField(child=serializers.DictField())
+        views = serializers.ListField(child=serializers.DictField())
+        work_codes = serializers.ListField(child=serializers.DictField())
+
+    @extend_schema(
+        operation_id="calculation_catalogue",
+        summary="Catalogus van het voertuig van de casus",
+        responses={200: OutputSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        attempt = _attempt_for_view(request, pk)
+        return Response(self.OutputSerializer(_case_catalogue(attempt)).data)
+
+
+class CalculationPartSearchApi(APIView):
+    """Type-ahead over the attempt's vehicle catalogue: parts by name or part number, and the
+    work codes the editor offers (`catalogue.search_catalogue`)."""
+
+    @extend_schema_serializer(component_name="CalculationPartSearch")
+    class OutputSerializer(serializers.Serializer):
+        query = serializers.CharField()
+        results = serializers.ListField(child=serializers.DictField())
+
+    @extend_schema(
+        operation_id="calculation_part_search",
+        summary="Onderdeel zoeken op naam of onderdeelnummer",
+        parameters=[
+            OpenApiParameter(
+                "q", str, description="Naam (woorden) of (begin van het) onderdeelnummer"
+            )
+        ],
+        responses={200: OutputSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        attempt = _attempt_for_view(request, pk)
+        query = request.query_params.get("q", "")[:100]
+        results = search_catalogue(_case_catalogue(attempt), query)
+        return Response(self.OutputSerializer({"query": query, "results": results}).data)
 
 
 def _text(value: Any) -> str | None:

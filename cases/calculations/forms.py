@@ -45,10 +45,12 @@ class AddLineForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices: list[Any] = []
         if catalogue is not None:
-            for group in catalogue["zones"]:
-                # Without a zone picked the whole catalogue is offered, grouped by zone.
-                if zone and group["zone"] != zone:
-                    continue
+            # Without a zone picked the whole catalogue is offered, grouped by zone; with one,
+            # the parts of that zone view (left and right are views of the side zone).
+            groups = (
+                [g for g in catalogue["views"] if g["zone"] == zone] if zone else catalogue["zones"]
+            )
+            for group in groups:
                 if group["parts"]:
                     choices.append(
                         (

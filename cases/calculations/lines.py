@@ -128,22 +128,3 @@ def _typed(data: Mapping[str, str], index: int, field: str) -> str | None:
 
 def remove_line(lines: list[Any], index: int) -> list[Any]:
     return [line for i, line in enumerate(lines) if i != index]
-
-
-def errors_by_line(
-    errors: list[dict[str, str]],
-) -> tuple[dict[int, list[str]], list[dict[str, str]]]:
-    """The engine's errors split into those of a line (by index) and the rest."""
-    per_line: dict[int, list[str]] = {}
-    other: list[dict[str, str]] = []
-    for error in errors:
-        path = error.get("path", "")
-        if path.startswith("lines[") and "]" in path:
-            index_text = path[len("lines[") : path.index("]")]
-            if index_text.isdigit():
-                rest = path[path.index("]") + 1 :].lstrip(".")
-                message = f"{rest}: {error['message']}" if rest else error["message"]
-                per_line.setdefault(int(index_text), []).append(message)
-                continue
-        other.append(error)
-    return per_line, other

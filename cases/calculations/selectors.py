@@ -47,6 +47,8 @@ _API_FIELDS = (
     "case_version__rates_snapshot",
     "case_version__start_date",
     "case_version__tariff_date",
+    # The catalogue vehicle, for the plausibility hints and the case's catalogue.
+    "case_version__vehicle_id",
 )
 # The pages also show the case's title, the paying party, the trainee's name, and the catalogue
 # of the case's vehicle.
@@ -56,7 +58,6 @@ _PAGE_FIELDS = (
     "trainee__username",
     "trainee__first_name",
     "trainee__last_name",
-    "case_version__vehicle_id",
     "case_version__payer_name",
     "case_version__case__title",
 )

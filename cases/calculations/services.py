@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 import calcengine
 from calcengine import InputError
+from calcengine.output import hours, money, plain
 from cases.models import Attempt, CalculationDraft, CalculationKind, CalculationVersion
 from cases.ownership import NotYourAttempt, ensure_owner
 
@@ -32,6 +33,7 @@ from .exceptions import (
     TooManyVersions,
 )
 from .inputs import calculation_input, estimate_or_errors
+from .plausibility import plausibility_hints
 
 __all__ = [
     "AlreadySubmitted",
@@ -41,6 +43,7 @@ __all__ = [
     "StaleDraft",
     "TooManyVersions",
     "calculation_estimate",
+    "calculation_preview",
     "calculation_submit",
     "draft_get_or_create",
     "draft_save",
@@ -113,6 +116,51 @@ def calculation_estimate(*, attempt: Attempt, lines: list[Any]) -> dict[str, Any
     data = calculation_input(case_version=attempt.case_version, lines=lines)
     output, errors = estimate_or_errors(data)
     return {"estimate": output, "errors": errors}
+
+
+def calculation_preview(*, attempt: Attempt, lines: list[Any]) -> dict[str, Any]:
+    """What the editor shows after every change: `calculation_estimate`'s `estimate` and
+    `errors`, plus
+    - `line_amounts`: per line (input order) the engine's own figures
+      (`calcengine.line_amounts`: parts gross, discount and net, subcontract, sundry, the
+      line's amount, labour units and hours), `[]` when the engine refuses the lines;
+    - `plausibility`: the non-blocking hints of `plausibility.plausibility_hints` (a time far
+      above the catalogue's, a price far from the list price, absurd units), also for lines
+      the engine refuses.
+    The attempt's case version must carry `vehicle_id` (the API's selector loads it).
+    """
+    data = calculation_input(case_version=attempt.case_version, lines=lines)
+    try:
+        parsed = calcengine.parse(data)
+        # `calcengine.estimate` is exactly this, without the parse shared with line_amounts.
+        output = calcengine.to_json(calcengine.calculate(parsed))
+    except InputError as exc:
+        output, errors, amounts = None, list(exc.errors), []
+    else:
+        errors, amounts = [], [_line_amounts_json(a) for a in calcengine.line_amounts(parsed)]
+    return {
+        "estimate": output,
+        "errors": errors,
+        "line_amounts": amounts,
+        "plausibility": plausibility_hints(vehicle_id=attempt.case_version.vehicle_id, lines=lines),
+    }
+
+
+def _line_amounts_json(amounts: calcengine.LineAmounts) -> dict[str, Any]:
+    """A line's figures written as the engine's output writes them (§5)."""
+    return {
+        "id": amounts.id,
+        "labour_category": amounts.labour_category,
+        "labour_units": plain(amounts.labour_units),
+        "labour_hours": hours(amounts.labour_hours),
+        "paint_units": plain(amounts.paint_units),
+        "parts_gross": money(amounts.parts_gross),
+        "parts_discount": money(amounts.parts_discount),
+        "parts_net": money(amounts.parts_net),
+        "subcontract": money(amounts.subcontract),
+        "sundry": money(amounts.sundry),
+        "amount": money(amounts.amount),
+    }
 
 
 def calculation_submit(

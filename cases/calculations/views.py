@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from calcengine.catalogue import ZONE_NAMES, ZONES, CatalogueError
+from calcengine.catalogue import CatalogueError
 from cases.models import Attempt
 from cases.ownership import NotYourAttempt, ensure_owner
 from schadeplatform.json_guard import JsonRefused, storable_text
@@ -24,9 +24,10 @@ from schadeplatform.json_guard import JsonRefused, storable_text
 from . import selectors, services
 from .catalogue import (
     PrefillRefused,
-    catalogue_for,
+    catalogue_for_case,
     next_line_id,
     prefill,
+    switch_operation,
 )
 from .exceptions import CalculationLocked, StaleDraft
 from .forms import AddLineForm
@@ -34,19 +35,21 @@ from .labels import (
     OPERATION_LABELS,
     PAINT_MODE_LABELS,
     PART_SOURCE_LABELS,
+    add_fields,
     diff_for_display,
     editor_table,
+    errors_by_line,
+    readable_error,
 )
 from .lines import (
     LINES_FIELD,
     apply_edits,
     check_lines,
     editable_fields,
-    errors_by_line,
     parse_lines_json,
     remove_line,
 )
-from .outline import LIST_ZONES, OUTLINE_ZONES
+from .outline import LIST_ZONES, OUTLINE_ZONES, VIEW_NAMES, is_view
 
 EDITOR_TEMPLATE = "cases/calculation_editor.html"
 
@@ -70,14 +73,24 @@ def _attempt_for_edit(user: Any, pk: int) -> Attempt:
 
 
 def _zone(value: str | None) -> str | None:
-    return value if value in ZONES else None
+    """A zone view of the editor (a catalogue zone, or the left or right side), else None."""
+    return value if is_view(value) else None
 
 
 def _catalogue(attempt: Attempt) -> dict[str, Any] | None:
     try:
-        return catalogue_for(attempt.case_version.vehicle_id)
+        return catalogue_for_case(attempt.case_version)
     except CatalogueError:
         return None
+
+
+def _operations_by_code(catalogue: dict[str, Any] | None) -> dict[str, list[str]]:
+    """Per part or work code of the catalogue, the operations it can be booked with."""
+    if catalogue is None:
+        return {}
+    found = {p["code"]: p["operations"] for g in catalogue["zones"] for p in g["parts"]}
+    found.update({w["code"]: [w["operation"]] for w in catalogue["work_codes"]})
+    return found
 
 
 def _dossier_url(attempt: Attempt) -> str | None:
@@ -91,9 +104,17 @@ def _dossier_url(attempt: Attempt) -> str | None:
 
 
 def _rows(
-    lines: list[Any], estimate: dict[str, Any] | None, per_line: dict[int, list[str]]
+    lines: list[Any],
+    preview: dict[str, Any],
+    per_line: dict[int, list[str]],
+    catalogue: dict[str, Any] | None,
 ) -> list[dict]:
-    outputs = (estimate or {}).get("lines") or []
+    outputs = (preview["estimate"] or {}).get("lines") or []
+    amounts = preview.get("line_amounts") or []
+    hints: dict[int, list[dict]] = {}
+    for hint in preview.get("plausibility") or []:
+        hints.setdefault(hint["index"], []).append(hint)
+    operations = _operations_by_code(catalogue)
     rows = []
     for index, line in enumerate(lines):
         is_object = isinstance(line, dict)
@@ -117,6 +138,13 @@ def _rows(
                 ),
                 "paint_units": paint.get("units", "") if paint else "",
                 "output": outputs[index] if index < len(outputs) else None,
+                "amounts": amounts[index] if index < len(amounts) else None,
+                "hints": hints.get(index, []),
+                # The operations the line's part or work code can be switched to in place.
+                "operations": [
+                    (code, OPERATION_LABELS[code])
+                    for code in operations.get(str(line.get("code", "")) if is_object else "", [])
+                ],
                 "errors": per_line.get(index, []),
             }
         )
@@ -137,11 +165,12 @@ def _render_editor(
 ) -> HttpResponse:
     catalogue = _catalogue(attempt)
     editable = selectors.can_edit_calculation(request.user, attempt)
-    preview = services.calculation_estimate(attempt=attempt, lines=lines)
+    preview = services.calculation_preview(attempt=attempt, lines=lines)
     per_line, other_errors = errors_by_line(preview["errors"])
     zone_parts = None
     if catalogue is not None and zone is not None:
-        zone_parts = next(g for g in catalogue["zones"] if g["zone"] == zone)
+        zone_parts = next(g for g in catalogue["views"] if g["zone"] == zone)
+
     context = {
         "attempt": attempt,
         "case_version": attempt.case_version,
@@ -149,19 +178,22 @@ def _render_editor(
         "catalogue": catalogue,
         "editable": editable,
         "lines_json": json.dumps(lines, ensure_ascii=False),
-        "rows": _rows(lines, preview["estimate"], per_line),
+        "rows": _rows(lines, preview, per_line, catalogue),
         "version": version,
         "estimate": preview["estimate"],
-        "errors": other_errors,
+        "errors": [{**e, "text": readable_error(e)} for e in other_errors],
         "has_errors": bool(preview["errors"]),
         # Why a form was refused (nothing saved), with the field it names.
         "refused": refused or [],
         "zone": zone,
-        "zone_name": ZONE_NAMES.get(zone or ""),
+        "zone_name": VIEW_NAMES.get(zone or ""),
         "zone_parts": zone_parts,
         "outline_zones": OUTLINE_ZONES,
         "list_zones": LIST_ZONES,
-        "add_form": add_form or AddLineForm(catalogue=catalogue, zone=zone),
+        "add_form": add_form
+        or AddLineForm(
+            catalogue=catalogue, zone=zone, initial={"part_code": request.GET.get("part", "")}
+        ),
         "operation_labels": OPERATION_LABELS,
         "paint_mode_labels": PAINT_MODE_LABELS,
         "part_source_labels": PART_SOURCE_LABELS,
@@ -185,6 +217,26 @@ def _storable(data: Any) -> Any:
     if isinstance(data, dict):
         return {_storable(key): _storable(value) for key, value in data.items()}
     return data
+
+
+def _switch_operations(
+    attempt: Attempt, lines: list[Any], data: Any
+) -> tuple[list[Any], list[dict[str, str]]]:
+    """The lines with every operation changed in the table (`line-<i>-operation`) booked anew
+    from the catalogue in place (`catalogue.switch_operation`), and the refusals."""
+    result, refusals = [], []
+    for index, line in enumerate(lines):
+        chosen = data.get(f"line-{index}-operation")
+        if isinstance(line, dict) and chosen and chosen != line.get("operation"):
+            try:
+                line = switch_operation(attempt.case_version.vehicle_id, line, chosen)
+            except PrefillRefused as exc:
+                refusals += [
+                    {"path": "", "message": f"{_('Regel')} {index + 1}: {e['message']}"}
+                    for e in exc.errors
+                ]
+        result.append(line)
+    return result, refusals
 
 
 @login_required
@@ -246,6 +298,17 @@ def _editor_post(request: HttpRequest, pk: int) -> HttpResponse:
             refused=refused.errors,
             status=400,
         )
+    lines, switch_refusals = _switch_operations(attempt, lines, request.POST)
+    if switch_refusals:
+        return _render_editor(
+            request,
+            attempt,
+            lines=lines,
+            version=version,
+            zone=zone,
+            refused=switch_refusals,
+            status=400,
+        )
     action = request.POST.get("action", "save")
     add_form = None
     if action.startswith("remove-") and action[len("remove-") :].isdigit():
@@ -255,17 +318,20 @@ def _editor_post(request: HttpRequest, pk: int) -> HttpResponse:
         line = None
         if add_form.is_valid():
             data = add_form.cleaned_data
+            # A value typed for another operation (a repair time left from the previous line)
+            # is not sent with this one.
+            uses = add_fields(data["operation"])
             try:
                 line = prefill(
                     attempt.case_version.vehicle_id,
                     part_code=data["part_code"],
                     operation=data["operation"],
                     line_id=next_line_id(lines),
-                    paint_mode=data["paint_mode"] or None,
-                    repair_units=data["repair_units"] or None,
-                    part_source=data["part_source"],
-                    quantity=data["quantity"],
-                    unit_price=data["unit_price"] or None,
+                    paint_mode=(data["paint_mode"] if uses["paint_mode"] else "") or None,
+                    repair_units=(data["repair_units"] if uses["repair_units"] else "") or None,
+                    part_source=data["part_source"] if uses["part_source"] else "oem",
+                    quantity=data["quantity"] if uses["quantity"] else 1,
+                    unit_price=(data["unit_price"] if uses["unit_price"] else "") or None,
                 )
             except PrefillRefused as exc:
                 for error in exc.errors:

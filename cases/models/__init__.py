@@ -2,3 +2,4 @@
 from .attempt import *  # noqa: F403
 from .calculation import *  # noqa: F403
 from .case import *  # noqa: F403
+from .paint_drill import *  # noqa: F403

@@ -75,6 +75,9 @@ from .machine import (  # isort: skip
     UndeclaredTransition,
     attempt_ensure_move_available,
     available_moves,
+    missing_requirements,
+    next_required_move,
+    open_findings,
 )
 from .registry import (  # isort: skip
     END_STATES,
@@ -149,4 +152,7 @@ __all__ = [
     "attempt_submit_supplement",
     "available_moves",
     "get_move",
+    "missing_requirements",
+    "next_required_move",
+    "open_findings",
 ]

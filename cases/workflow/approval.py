@@ -75,11 +75,7 @@ def _payer_decides(
         parts_invoice=_parts_invoice(a),
     )
     data = {"kind": kind, "version_number": version.number, **decision.as_dict()}
-    message = {
-        payer.Outcome.APPROVED: _("Akkoord."),
-        payer.Outcome.APPROVED_WITH_CORRECTIONS: _("Akkoord met correcties."),
-        payer.Outcome.REJECTED: _("Afgewezen."),
-    }[decision.outcome]
+    message = _(payer.OUTCOME_LABELS[decision.outcome])
     return decision, Happened(
         EventKind.PAYER_DECISION, data, actor_is_trainee=False, message=message
     )
@@ -110,6 +106,7 @@ def _submitted(
         "De voorcalculatie biedt u aan in de werkvoorbereiding, nadat de reparatieopdracht is ontvangen."
     ),
     submits="precalc",
+    advances=True,
 )
 def attempt_submit_precalc(*, attempt: Attempt, by: Any, draft_version: int | None = None) -> Step:
     def step(a: Attempt) -> StepResult:
@@ -133,6 +130,7 @@ def attempt_submit_precalc(*, attempt: Attempt, by: Any, draft_version: int | No
     too_early=_lazy(
         "Een expertise vraagt u aan vóór de goedkeuring van de (voor)calculatie of suppletie."
     ),
+    answers=(payer.EXPERTISE_REQUIRED,),
 )
 def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> Step:
     """Casco: the own insurer sends the expert; WA: the insurer of the party at fault."""
@@ -164,6 +162,7 @@ def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> St
     event_kind=EventKind.EXPERTISE_DONE,
     to_states=(S.PREPARATION, S.APPROVED, S.SUPPLEMENT_PENDING, S.IN_REPAIR),
     too_early=_NO_EXPERTISE_REQUESTED,
+    advances=True,
 )
 def attempt_receive_expertise(*, attempt: Attempt, by: Any) -> Step:
     """The expertise takes simulated days; the expert's report lets the payer decide again."""
@@ -213,6 +212,7 @@ def attempt_receive_expertise(*, attempt: Attempt, by: Any) -> Step:
     too_early=_lazy(
         "Total-loss-advies geeft u bij de intake of de werkvoorbereiding, vóór het herstel."
     ),
+    answers=(payer.ECONOMIC_TOTAL_LOSS,),
 )
 def attempt_advise_total_loss(
     *, attempt: Attempt, by: Any, advice: str, charge_estimating_costs: bool = False

@@ -57,6 +57,9 @@ def attempt_final_inspection(
     event_kind=EventKind.VEHICLE_DELIVERED,
     to_states=(S.DELIVERED,),
     too_early=_lazy("Afleveren kan pas nadat de eindcalculatie is ingediend en goedgekeurd."),
+    # The step also asks that the inspection was complete (every point of the checklist).
+    requires=("final_inspection",),
+    advances=True,
 )
 def attempt_deliver_vehicle(
     *,

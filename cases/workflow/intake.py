@@ -34,9 +34,14 @@ from .machine import (
     _money,
     _require,
     _text,
+    missing_phrases,
     move,
 )
 from .registry import OPEN_STATES
+
+
+def _has_high_voltage(attempt: Attempt) -> bool:
+    return bool(attempt.case_version.is_hv)
 
 
 @move(
@@ -45,6 +50,7 @@ from .registry import OPEN_STATES
     from_states=(S.INTAKE,),
     form=CreateDossierForm,
     event_kind=EventKind.DOSSIER_CREATED,
+    phrase=_lazy("het schadedossier aanmaken"),
 )
 def attempt_create_dossier(
     *,
@@ -83,6 +89,7 @@ def attempt_create_dossier(
     from_states=(S.INTAKE,),
     form=RecordDamageForm,
     event_kind=EventKind.DAMAGE_RECORDED,
+    phrase=_lazy("de zichtbare schade opnemen"),
 )
 def attempt_record_damage(*, attempt: Attempt, by: Any, zones: list[str], description: str) -> Step:
     from calcengine.catalogue import ZONES
@@ -185,6 +192,8 @@ def attempt_give_advice(*, attempt: Attempt, by: Any, advice: str) -> Step:
     from_states=(S.INTAKE,),
     form=HvJudgementForm,
     event_kind=EventKind.HV_JUDGEMENT_RECORDED,
+    applies=_has_high_voltage,
+    phrase=_lazy("de HV-veiligheid beoordelen"),
 )
 def attempt_record_hv_judgement(
     *,
@@ -224,6 +233,7 @@ def attempt_record_hv_judgement(
     from_states=(S.INTAKE,),
     form=FirstEstimateForm,
     event_kind=EventKind.FIRST_ESTIMATE_RECORDED,
+    phrase=_lazy("een eerste inschatting van duur en kosten maken"),
 )
 def attempt_record_first_estimate(
     *, attempt: Attempt, by: Any, amount: Decimal, repair_days: int
@@ -250,23 +260,22 @@ def attempt_record_first_estimate(
     event_kind=EventKind.REPAIR_ORDER_RECEIVED,
     to_states=(S.PREPARATION,),
     too_early=_lazy("De reparatieopdracht is al ontvangen."),
+    requires=(
+        "create_dossier",
+        "record_damage",
+        "record_hv_judgement",
+        "record_first_estimate",
+    ),
+    advances=True,
 )
 def attempt_receive_repair_order(*, attempt: Attempt, by: Any, planned_date: dt.date) -> Step:
     """The customer gives the repair order; it is planned subject to the payer's approval (1.1)."""
 
     def step(a: Attempt) -> StepResult:
-        missing = []
-        if not _has(a, EventKind.DOSSIER_CREATED):
-            missing.append(_("het schadedossier aanmaken"))
-        if not _has(a, EventKind.DAMAGE_RECORDED):
-            missing.append(_("de zichtbare schade opnemen"))
-        if a.case_version.is_hv and not _has(a, EventKind.HV_JUDGEMENT_RECORDED):
-            missing.append(_("de HV-veiligheid beoordelen"))
-        if not _has(a, EventKind.FIRST_ESTIMATE_RECORDED):
-            missing.append(_("een eerste inschatting van duur en kosten maken"))
+        missing = missing_phrases(a, "receive_repair_order")
         _require(
             not missing,
-            _("Rond eerst de intake af: %(missing)s.") % {"missing": "; ".join(missing)},
+            _("Rond eerst de intake af: %(missing)s.") % {"missing": missing},
         )
         _require(
             planned_date is not None and planned_date >= a.simulated_date,

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calcengine.arithmetic import round2
+from cases import payer
 from cases.calculations.exceptions import AlreadySubmitted
 from cases.models import Attempt, AttemptStatus, DossierEvent
 from cases.ownership import ensure_owner
@@ -101,6 +102,11 @@ def move(
     submits: str | None = None,
     upload: bool = False,
     builds_step: bool = True,
+    requires: tuple[str, ...] = (),
+    applies: Callable[[Attempt], bool] | None = None,
+    advances: bool = False,
+    answers: tuple[str, ...] = (),
+    phrase: Any = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a move once, on its step (the fields: `registry.Move`).
 
@@ -132,6 +138,11 @@ def move(
                 submits=submits,
                 upload=upload,
                 service=service,
+                requires=tuple(requires),
+                applies=applies,
+                advances=advances,
+                answers=tuple(answers),
+                phrase=phrase,
             )
         )
         return service
@@ -272,3 +283,71 @@ def _advance(attempt: Attempt, to: dt.date | None) -> None:
 
 def _money(amount: Decimal) -> str:
     return str(round2(Decimal(amount)))
+
+
+# -- what the dossier still needs, read from the declarations ---------------------------------
+
+
+def missing_requirements(attempt: Attempt, name: str) -> list[Move]:
+    """The moves `name` requires (`Move.requires`) that apply to this case and have not been
+    made yet (no event of theirs, refusals aside), in declared order."""
+    required = (get_move(r) for r in get_move(name).requires)
+    return [m for m in required if m.applies_to(attempt) and not _has(attempt, m.event_kind)]
+
+
+def missing_phrases(attempt: Attempt, name: str) -> str:
+    """The missing requirements of `name` as a refusal names them ("a; b")."""
+    return "; ".join(str(m.phrase or m.label) for m in missing_requirements(attempt, name))
+
+
+def open_findings(attempt: Attempt) -> tuple[str, ...]:
+    """The reason codes of the paying party's last word that no move has answered since: its
+    last decision if it rejected, or an expert's report of a total loss (which the payer's
+    `ECONOMIC_TOTAL_LOSS` names). A finding is answered once a move that declares it
+    (`Move.answers`) has been made after that word."""
+    last = (
+        attempt.events.filter(
+            kind__in=(EventKind.PAYER_DECISION, EventKind.EXPERTISE_DONE), refused=False
+        )
+        .order_by("pk")
+        .last()
+    )
+    if last is None:
+        return ()
+    data = last.data or {}
+    if last.kind == EventKind.EXPERTISE_DONE:
+        codes: tuple[str, ...] = (payer.ECONOMIC_TOTAL_LOSS,) if data.get("total_loss") else ()
+    elif data.get("outcome") == payer.Outcome.REJECTED:
+        codes = tuple(str(r.get("code")) for r in data.get("reasons") or [] if r.get("code"))
+    else:
+        codes = ()
+    if not codes:
+        return ()
+    since = set(attempt.events.filter(pk__gt=last.pk, refused=False).values_list("kind", flat=True))
+    answered = {code for m in REGISTRY.values() if m.event_kind in since for code in m.answers}
+    return tuple(code for code in codes if code not in answered)
+
+
+def _first_to_make(attempt: Attempt, name: str, seen: frozenset[str] = frozenset()) -> str:
+    missing = missing_requirements(attempt, name)
+    if not missing or missing[0].name in seen:
+        return name
+    return _first_to_make(attempt, missing[0].name, seen | {name})
+
+
+def next_required_move(attempt: Attempt) -> str | None:
+    """The move the dossier needs next, read from the declarations: a move that answers an
+    open finding of the paying party (`Move.answers`), else the state's advancing move
+    (`Move.advances`); in both cases its first missing requirement (`Move.requires`) first.
+    None in a closed dossier, or in a state without an advancing move."""
+    offered = available_moves(attempt)
+    if not offered:
+        return None
+    findings = set(open_findings(attempt))
+    chosen = next((n for n in offered if findings & set(get_move(n).answers)), None)
+    if chosen is None:
+        chosen = next((n for n in offered if get_move(n).advances), None)
+    if chosen is None:
+        return None
+    first = _first_to_make(attempt, chosen)
+    return first if first in offered else chosen

@@ -38,6 +38,7 @@ from .registry import OPEN_STATES
         "Een suppletie biedt u aan wanneer tijdens het herstel verborgen schade is gevonden."
     ),
     submits="supplement",
+    advances=True,
 )
 def attempt_submit_supplement(
     *, attempt: Attempt, by: Any, draft_version: int | None = None
@@ -46,11 +47,7 @@ def attempt_submit_supplement(
         version = _submit_calculation(a, by=by, kind="supplement", draft_version=draft_version)
         decision, answer = _payer_decides(a, version, kind="supplement")
         return StepResult(
-            [
-                _submitted("supplement", version),
-                _submitted("supplement", version, EventKind.SUPPLEMENT_SUBMITTED),
-                answer,
-            ],
+            [_submitted("supplement", version, EventKind.SUPPLEMENT_SUBMITTED), answer],
             to_status=S.IN_REPAIR if decision.approved else S.SUPPLEMENT_PENDING,
         )
 
@@ -84,6 +81,7 @@ def attempt_inform_customer(*, attempt: Attempt, by: Any, topic: str, message: s
         "De eindcalculatie biedt u aan als het herstel loopt en alle suppleties zijn goedgekeurd."
     ),
     submits="final",
+    advances=True,
 )
 def attempt_submit_final(*, attempt: Attempt, by: Any, draft_version: int | None = None) -> Step:
     def step(a: Attempt) -> StepResult:
@@ -94,11 +92,7 @@ def attempt_submit_final(*, attempt: Attempt, by: Any, draft_version: int | None
             _advance(a, started.simulated_date + dt.timedelta(days=days))
         decision, answer = _payer_decides(a, version, kind="final")
         return StepResult(
-            [
-                _submitted("final", version),
-                _submitted("final", version, EventKind.FINAL_CALCULATION_SUBMITTED),
-                answer,
-            ],
+            [_submitted("final", version, EventKind.FINAL_CALCULATION_SUBMITTED), answer],
             to_status=S.FINAL_SUBMITTED if decision.approved else S.IN_REPAIR,
         )
 
@@ -125,11 +119,7 @@ def attempt_submit_late_supplement(
         _decision, answer = _payer_decides(a, version, kind="final")
         answer.data["late_supplement"] = True
         return StepResult(
-            [
-                _submitted("late_supplement", version),
-                _submitted("late_supplement", version, EventKind.LATE_SUPPLEMENT_SUBMITTED),
-                answer,
-            ]
+            [_submitted("late_supplement", version, EventKind.LATE_SUPPLEMENT_SUBMITTED), answer]
         )
 
     return step

@@ -38,6 +38,8 @@ from .machine import (
     _money,
     _require,
     _text,
+    missing_phrases,
+    missing_requirements,
     move,
 )
 from .registry import OPEN_STATES
@@ -136,6 +138,7 @@ def attempt_consult_vsi(*, attempt: Attempt, by: Any, note: str = "") -> Step:
     from_states=(S.APPROVED,),
     form=WorkOrderForm,
     event_kind=EventKind.WORK_ORDER_CREATED,
+    phrase=_lazy("een werkorder aanmaken"),
     too_early=_lazy("Een werkorder maakt u pas aan na goedkeuring van de betalende partij."),
 )
 def attempt_create_work_order(*, attempt: Attempt, by: Any, instructions: str) -> Step:
@@ -165,6 +168,8 @@ def _approved_version(a: Attempt):
     form=NoInputForm,
     event_kind=EventKind.PARTS_ORDERED,
     too_early=_ORDER_PARTS_TOO_EARLY,
+    answers=(payer.PART_NOT_INVOICED,),
+    phrase=_lazy("de onderdelen bestellen"),
 )
 def attempt_order_parts(*, attempt: Attempt, by: Any) -> Step:
     """Order the parts of the approved calculation not ordered yet; lead times move the plan."""
@@ -230,6 +235,7 @@ def _lead_days(lead: dict[str, Any], code: str, part_source: str) -> int:
     too_early=_lazy(
         "Het voertuig neemt u in ontvangst voor de geplande reparatie, na goedkeuring."
     ),
+    phrase=_lazy("het voertuig in ontvangst nemen"),
 )
 def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Step:
     def step(a: Attempt) -> StepResult:
@@ -252,13 +258,15 @@ def attempt_receive_vehicle(*, attempt: Attempt, by: Any, odometer: int) -> Step
     too_early=_lazy(
         "De ontvangstcontrole hoort bij het in ontvangst nemen van het voertuig, na goedkeuring."
     ),
+    requires=("receive_vehicle",),
+    phrase=_lazy("de ontvangstcontrole uitvoeren"),
 )
 def attempt_check_reception(
     *, attempt: Attempt, by: Any, new_damage_found: bool, notes: str = ""
 ) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
-            _has(a, EventKind.VEHICLE_RECEIVED),
+            not missing_requirements(a, "check_reception"),
             _("Neem het voertuig eerst in ontvangst; dan controleert u het op nieuwe schade."),
         )
         notes_clean = (notes or "").strip()
@@ -324,24 +332,17 @@ def attempt_hand_over_replacement_car(
     too_early=_lazy(
         "Het herstel kan pas starten na goedkeuring van de betalende partij en een volledige werkvoorbereiding."
     ),
+    requires=("create_work_order", "order_parts", "receive_vehicle", "check_reception"),
+    advances=True,
 )
 def attempt_start_repair(*, attempt: Attempt, by: Any) -> Step:
     """The workshop starts once prepared; it may reveal hidden damage (1.3)."""
 
     def step(a: Attempt) -> StepResult:
-        missing = []
-        if not _has(a, EventKind.WORK_ORDER_CREATED):
-            missing.append(_("een werkorder aanmaken"))
-        if not _has(a, EventKind.PARTS_ORDERED):
-            missing.append(_("de onderdelen bestellen"))
-        if not _has(a, EventKind.VEHICLE_RECEIVED):
-            missing.append(_("het voertuig in ontvangst nemen"))
-        if not _has(a, EventKind.RECEPTION_CHECK_DONE):
-            missing.append(_("de ontvangstcontrole uitvoeren"))
+        missing = missing_phrases(a, "start_repair")
         _require(
             not missing,
-            _("De werkvoorbereiding is nog niet rond: %(missing)s.")
-            % {"missing": "; ".join(missing)},
+            _("De werkvoorbereiding is nog niet rond: %(missing)s.") % {"missing": missing},
         )
         _advance(a, a.planned_date)
         _advance(a, a.parts_expected_date)

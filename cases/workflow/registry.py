@@ -45,6 +45,18 @@ class Move:
     - `too_early`: why it is refused outside `from_states` (Dutch); without it, a generic message;
     - `submits`: the calculation kind the move freezes, if any (a second submit says so);
     - `upload`: the move takes a file (a multipart form; the API has its own upload endpoint);
+    - `requires`: the moves that must have been made (an event of theirs, refusals aside)
+      before this one succeeds; the step refuses naming them (`machine.missing_requirements`)
+      and the dossier's next step is read from them;
+    - `applies`: whether the move belongs to this case at all (the HV judgement only for a
+      high-voltage vehicle); without it, every case. A move that does not apply is never
+      required;
+    - `advances`: the move that takes the claim on along its ordinary path from its
+      `from_states` (one per state); the dossier's "next required step" starts from it;
+    - `answers`: the paying party's reason codes (`cases.payer`) this move answers: after a
+      rejection for one of them, this move is the next step rather than resubmitting;
+    - `phrase`: the move inside a sentence ("het schadedossier aanmaken"), for a refusal that
+      names what is missing; without it, the label;
     - `service`: the function that makes the move (`attempt_<name>`).
     """
 
@@ -58,6 +70,14 @@ class Move:
     too_early: Any = None
     submits: str | None = None
     upload: bool = False
+    requires: tuple[str, ...] = ()
+    applies: Callable[[Any], bool] | None = field(default=None, compare=False, repr=False)
+    advances: bool = False
+    answers: tuple[str, ...] = ()
+    phrase: Any = None
+
+    def applies_to(self, attempt: Any) -> bool:
+        return self.applies is None or bool(self.applies(attempt))
 
     def targets(self, source: str) -> tuple[str, ...]:
         """The states the move may lead to from `source`."""

@@ -24,6 +24,7 @@ from wagtail.search import index
 from cases.models import Case
 from content.blocks import IntroStreamBlock, LessonStreamBlock
 from content.models.profile import competence_profile
+from content.widgets import ProfileTagsWidget
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -141,10 +142,10 @@ class ProfileTagsMixin(models.Model):
     profile_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("work_processes"),
-                FieldPanel("knowledge_items"),
-                FieldPanel("competence_areas"),
-                FieldPanel("trade_offs"),
+                FieldPanel("work_processes", widget=ProfileTagsWidget),
+                FieldPanel("knowledge_items", widget=ProfileTagsWidget),
+                FieldPanel("competence_areas", widget=ProfileTagsWidget),
+                FieldPanel("trade_offs", widget=ProfileTagsWidget),
             ],
             heading=_("Competentieprofiel"),
         )

@@ -9,9 +9,27 @@ from typing import Any
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
+
+
+def in_active_language(dutch: str, english: str) -> str:
+    """The English name when English is the active language and the item has one; otherwise
+    the profile's own Dutch words."""
+    if english and (get_language() or "").lower().startswith("en"):
+        return english
+    return dutch
+
+
+def _english_field(verbose_name, max_length: int) -> models.CharField:
+    return models.CharField(
+        verbose_name,
+        max_length=max_length,
+        blank=True,
+        help_text=_("Getoond als de taal Engels is; leeg: de Nederlandse naam."),
+    )
 
 
 class ProfileItem(RevisionMixin, index.Indexed, models.Model):
@@ -34,11 +52,13 @@ class ProfileItem(RevisionMixin, index.Indexed, models.Model):
 class CoreTask(ProfileItem):
     code = models.CharField(_("code"), max_length=8, unique=True)
     title = models.CharField(_("titel"), max_length=200)
+    title_en = _english_field(_("titel (Engels)"), 200)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     search_fields = [
         index.SearchField("code"),
         index.SearchField("title"),
+        index.SearchField("title_en"),
     ]
 
     class Meta:
@@ -47,7 +67,12 @@ class CoreTask(ProfileItem):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return f"Kerntaak {self.code} {self.title}"
+        return f"{_('Kerntaak')} {self.code} {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The title in the active language."""
+        return in_active_language(self.title, self.title_en)
 
 
 class WorkProcess(ProfileItem):
@@ -59,6 +84,7 @@ class WorkProcess(ProfileItem):
     )
     code = models.CharField(_("code"), max_length=8, unique=True)
     title = models.CharField(_("titel"), max_length=200)
+    title_en = _english_field(_("titel (Engels)"), 200)
     description = models.TextField(_("beschrijving"), blank=True)
     result = models.TextField(_("resultaat"), blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -66,6 +92,7 @@ class WorkProcess(ProfileItem):
     search_fields = [
         index.SearchField("code"),
         index.SearchField("title"),
+        index.SearchField("title_en"),
         index.SearchField("description"),
     ]
 
@@ -75,7 +102,12 @@ class WorkProcess(ProfileItem):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.title}"
+        return f"{self.code} {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The title in the active language."""
+        return in_active_language(self.title, self.title_en)
 
 
 class KnowledgeItem(ProfileItem):
@@ -91,11 +123,13 @@ class KnowledgeItem(ProfileItem):
         help_text=_("Vaste sleutel waarmee de beoordeling naar dit onderdeel verwijst."),
     )
     title = models.CharField(_("omschrijving"), max_length=300)
+    title_en = _english_field(_("omschrijving (Engels)"), 300)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     search_fields = [
         index.SearchField("code"),
         index.SearchField("title"),
+        index.SearchField("title_en"),
     ]
 
     class Meta:
@@ -105,17 +139,24 @@ class KnowledgeItem(ProfileItem):
 
     def __str__(self) -> str:
         # The code first, as the profile numbers them: editors tag pages and cases by it.
-        return f"{self.code} – {self.title}"
+        return f"{self.code} – {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The description in the active language."""
+        return in_active_language(self.title, self.title_en)
 
 
 class CompetenceArea(ProfileItem):
     slug = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("naam"), max_length=200)
+    name_en = _english_field(_("naam (Engels)"), 200)
     description = models.TextField(_("omschrijving"), blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("name_en"),
         index.SearchField("description"),
     ]
 
@@ -125,7 +166,12 @@ class CompetenceArea(ProfileItem):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language."""
+        return in_active_language(self.name, self.name_en)
 
 
 class TradeOff(ProfileItem):
@@ -133,10 +179,12 @@ class TradeOff(ProfileItem):
 
     slug = models.SlugField(_("code"), max_length=64, unique=True)
     title = models.CharField(_("afweging"), max_length=300)
+    title_en = _english_field(_("afweging (Engels)"), 300)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     search_fields = [
         index.SearchField("title"),
+        index.SearchField("title_en"),
     ]
 
     class Meta:
@@ -145,7 +193,12 @@ class TradeOff(ProfileItem):
         ordering = ["sort_order", "slug"]
 
     def __str__(self) -> str:
-        return self.title
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The trade-off in the active language."""
+        return in_active_language(self.title, self.title_en)
 
 
 class ProfileSection(ProfileItem):
@@ -171,7 +224,8 @@ class ProfileSection(ProfileItem):
 
 
 def competence_profile() -> dict[str, Any]:
-    """The whole profile as plain data, in the profile's order (the API and the profile page).
+    """The whole profile as plain data, in the profile's order (the API and the profile page),
+    its names in the active language (`label`: English when the language is English).
 
     Kept with the profile's models, so that the profile page can show it without importing
     the selectors, which import the pages."""
@@ -182,11 +236,11 @@ def competence_profile() -> dict[str, Any]:
         "core_tasks": [
             {
                 "code": task.code,
-                "title": task.title,
+                "title": task.label,
                 "work_processes": [
                     {
                         "code": process.code,
-                        "title": process.title,
+                        "title": process.label,
                         "description": process.description,
                         "result": process.result,
                     }
@@ -196,15 +250,15 @@ def competence_profile() -> dict[str, Any]:
             for task in core_tasks
         ],
         "knowledge_items": [
-            {"code": item.code, "slug": item.slug, "title": item.title}
+            {"code": item.code, "slug": item.slug, "title": item.label}
             for item in KnowledgeItem.objects.all()
         ],
         "competence_areas": [
-            {"slug": area.slug, "name": area.name, "description": area.description}
+            {"slug": area.slug, "name": area.label, "description": area.description}
             for area in CompetenceArea.objects.all()
         ],
         "trade_offs": [
-            {"slug": trade_off.slug, "title": trade_off.title}
+            {"slug": trade_off.slug, "title": trade_off.label}
             for trade_off in TradeOff.objects.all()
         ],
         "sections": [

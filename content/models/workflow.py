@@ -1,7 +1,15 @@
 """Task types of the publishing workflow "Redactie en vaststelling" (content/README.md)."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask
+
+# The dashboard's query parameter that names a page whose review step the user just approved in
+# Wagtail's approval dialog (`ColleagueReviewTask.on_action` sends the dialog there; the hook
+# `construct_homepage_panels` in content/wagtail_hooks.py reads it).
+NEXT_STEP_PARAM = "volgende_stap"
 
 
 class ColleagueReviewTask(GroupApprovalTask):
@@ -39,6 +47,16 @@ class ColleagueReviewTask(GroupApprovalTask):
         if self._is_submitter(obj, user):
             return []
         return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """After an approval in Wagtail's approval dialog, the dialog goes on to the dashboard,
+        which says that adoption is next and by whom (content/wagtail_hooks.py). The edit
+        view ignores this address and says it itself (hook `after_edit_page`)."""
+        redirect_to = super().on_action(task_state, user, action_name, **kwargs)
+        if action_name != "approve" or redirect_to is not None:
+            return redirect_to
+        query = urlencode({NEXT_STEP_PARAM: task_state.workflow_state.object_id})
+        return f"{reverse('wagtailadmin_home')}?{query}"
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)

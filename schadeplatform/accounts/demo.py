@@ -14,6 +14,9 @@ DEMO_USERS: dict[str, tuple[Role, str, str, str]] = {
     "cursist1": (Role.TRAINEE, "Sanne", "de Vries", "cursist1-demo"),
     "cursist2": (Role.TRAINEE, "Mehmet", "Yilmaz", "cursist2-demo"),
     "beoordelaar1": (Role.ASSESSOR, "Kees", "Bakker", "beoordelaar1-demo"),
+    # the cohort lead: an assessor who allocates attempts to markers (group "Coördinatoren",
+    # given by assessment/demo.py)
+    "coordinator1": (Role.ASSESSOR, "Femke", "Visser", "coordinator1-demo"),
     "redacteur1": (Role.EDITOR, "Ingrid", "Jansen", "redacteur1-demo"),
     # a second editor: the workflow's review step is a colleague's (content/README.md)
     "redacteur2": (Role.EDITOR, "Joost", "Smit", "redacteur2-demo"),

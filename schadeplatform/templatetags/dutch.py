@@ -48,11 +48,29 @@ def nl_number(value: Any, places: Any = "-") -> str:
 
 
 @register.filter
+def input_number(value: Any) -> str:
+    """A stored decimal as a Dutch input field shows it: `"512.00"` → `512,00`, no thousands
+    dots (the field is read back by `normalise_number`); anything else unchanged."""
+    text = _unchanged(value)
+    if to_decimal(text) is None or "." not in text:
+        return text
+    return text.replace(".", ",")
+
+
+@register.filter
 def percent(value: Any, places: Any = "-") -> str:
     """A fraction as a percentage: `"0.43"` → `43 %`; `|percent:1` → `43,0 %`."""
     if to_decimal(value) is None:
         return _unchanged(value)
     return format_percent(value, None if places in ("-", None) else int(places)).replace(" ", NBSP)
+
+
+@register.filter
+def km(value: Any) -> str:
+    """A distance in whole kilometres: `74800` → `74.800 km`."""
+    if to_decimal(value) is None:
+        return _unchanged(value)
+    return f"{format_number(value, 0)}{NBSP}km"
 
 
 @register.filter

@@ -36,9 +36,18 @@
     form.querySelectorAll("select[name^=rubric_]").forEach(function (select) {
       rubric[select.name.slice("rubric_".length)] = select.value ? parseInt(select.value, 10) : null;
     });
+    // The rubric grid: one radio group per criterion; a criterion without a choice is left out.
+    form.querySelectorAll("input[type=radio][name^=rubric_]:checked").forEach(function (radio) {
+      rubric[radio.name.slice("rubric_".length)] = parseInt(radio.value, 10);
+    });
+    var remarks = {};
+    form.querySelectorAll("textarea[name^=remark_]").forEach(function (area) {
+      remarks[area.name.slice("remark_".length)] = area.value;
+    });
     return {
       revision: parseInt(revisionInput.value, 10),
       rubric: rubric,
+      remarks: remarks,
       comment: form.querySelector("textarea[name=comment]").value
     };
   }

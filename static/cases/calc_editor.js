@@ -7,6 +7,13 @@
  * KEPT, autosave stops, and the trainee chooses between loading the newest version and knowingly
  * saving theirs over it. Nothing is overwritten silently. See cases/calculations/README.md.
  *
+ * Finding a part: zone on the outline (left and right apart) → exploded view or list of the zone's
+ * parts, or the type-ahead search (ARIA combobox) by name or part number. Entering: Enter in the add
+ * form adds the line, and the form falls back to the operation's defaults after each line; a line's
+ * operation changes in place; a deleted line can be restored ("Ongedaan maken"). Money: per-line
+ * amounts and hints come from the server (calcengine.line_amounts, cases.calculations.plausibility);
+ * this file never computes an amount.
+ *
  * Texts are Dutch msgids translated through Django's JavaScript catalog (`jsi18n/`, domain
  * djangojs), which the page loads before this file; without it the Dutch text is shown.
  */
@@ -43,6 +50,17 @@
   var paintModeSelect = document.getElementById("id_add-paint_mode");
   var sourceSelect = document.getElementById("id_add-part_source");
   var autosaveHint = document.getElementById("calc-autosave-hint");
+  var addFieldset = document.getElementById("calc-add");
+  var explodedEl = document.getElementById("calc-exploded");
+  var searchBox = document.getElementById("calc-search");
+  var searchInput = document.getElementById("calc-search-input");
+  var searchList = document.getElementById("calc-search-list");
+  var searchStatus = document.getElementById("calc-search-status");
+  var toastEl = document.getElementById("calc-toast");
+  var toastUndo = document.getElementById("calc-toast-undo");
+  var SEARCH_DEBOUNCE_MS = 200;
+  var TOAST_MS = 10000;
+  var SVG_NS = "http://www.w3.org/2000/svg";
 
   var state = {
     lines: parseJson(linesJson ? linesJson.value : "[]", []),
@@ -55,6 +73,10 @@
     currentVersion: null,
     timer: null,
     catalogue: null,
+    preview: null, // the last answer's estimate, errors, line_amounts and plausibility
+    removed: null, // {line, index} of the last deleted line, for "Ongedaan maken"
+    toastTimer: null,
+    search: { timer: null, results: [], active: -1, seq: 0 },
   };
 
   // The operations table (calcengine.schema), handed over by the page as JSON data in the
@@ -65,9 +87,14 @@
   var OPERATION_LABELS = labelsOf(TABLE.operations);
   var PAINT_MODE_LABELS = labelsOf(TABLE.paint_modes);
   var PART_SOURCE_LABELS = labelsOf(TABLE.part_sources);
+  var FIELD_LABELS = TABLE.field_labels || {};
   var OPERATION_FIELDS = {};
+  var ADD_FIELDS = {};
+  var OPERATION_NEEDS_PAINT = {};
   (TABLE.operations || []).forEach(function (operation) {
     OPERATION_FIELDS[operation.code] = operation.fields || {};
+    ADD_FIELDS[operation.code] = operation.add_fields || {};
+    OPERATION_NEEDS_PAINT[operation.code] = operation.needs_paint === true;
   });
 
   var T = {
@@ -119,6 +146,35 @@
     return labels;
   }
 
+  function capfirst(text) {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  }
+
+  /* The Dutch name of the field an error path names (cases.calculations.labels.field_label). */
+  function fieldLabel(path) {
+    var rest = String(path || "").replace(/^lines\[\d+\]\.?/, "");
+    while (rest) {
+      if (Object.prototype.hasOwnProperty.call(FIELD_LABELS, rest)) return capfirst(FIELD_LABELS[rest]);
+      var dot = rest.lastIndexOf(".");
+      rest = dot === -1 ? "" : rest.slice(0, dot);
+    }
+    return "";
+  }
+
+  /* A message with internal field names replaced by their labels (labels.readable_message). */
+  function readableMessage(message) {
+    return String(message || "").replace(/\b[a-z]+(?:_[a-z]+)+\b/g, function (name) {
+      return Object.prototype.hasOwnProperty.call(FIELD_LABELS, name) ? FIELD_LABELS[name] : name;
+    });
+  }
+
+  /* An error as the editor shows it (labels.readable_error): "Prijs per stuk: Mag niet negatief zijn." */
+  function readableError(error) {
+    var label = fieldLabel(error.path);
+    var message = readableMessage(error.message);
+    return label ? label + ": " + message : message;
+  }
+
   /* Whether a line of operation `op` has `field` to edit (cases.calculations.lines.editable_fields). */
   function edits(op, field) {
     var fields = Object.prototype.hasOwnProperty.call(OPERATION_FIELDS, op) ? OPERATION_FIELDS[op] : {};
@@ -161,6 +217,12 @@
     return (negative ? "-" : "") + grouped + (fraction ? "," + fraction : "");
   }
 
+  /* A stored decimal as typed in a Dutch field: "512.00" → "512,00" (no thousands dots, so the
+     field reads back as typed); anything else unchanged. */
+  function inputNumber(text) {
+    return /^-?\d+\.\d+$/.test(text) ? text.replace(".", ",") : text;
+  }
+
   function euro(text) {
     if (text === null || text === undefined || text === "") return "";
     return "€\u00a0" + dutchNumber(text, 2);
@@ -192,7 +254,7 @@
     if (body && body.errors && body.errors.length) {
       return body.errors
         .map(function (e) {
-          return e.message;
+          return readableMessage(e.message);
         })
         .join(" ");
     }
@@ -227,7 +289,7 @@
     return el("input", {
       className: "calc-num" + (short ? " calc-num--short" : ""),
       name: "line-" + index + "-" + field,
-      value: value === undefined || value === null ? "" : String(value),
+      value: value === undefined || value === null ? "" : inputNumber(String(value)),
       inputmode: field === "quantity" ? "numeric" : "decimal",
       "aria-label": label,
     });
@@ -242,6 +304,33 @@
       select.appendChild(option);
     });
     return select;
+  }
+
+  /* The operations the line's part or work code can be booked with (the catalogue's). */
+  function operationsFor(code) {
+    var part = partByCode(code);
+    if (part) return part.operations;
+    var work = workByCode(code);
+    return work ? [work.operation] : [];
+  }
+
+  function operationCell(index, l) {
+    var options = operationsFor(l.code);
+    if (options.length < 2) return el("td", { text: OPERATION_LABELS[l.operation] || l.operation || "" });
+    var labels = {};
+    options.forEach(function (code) {
+      labels[code] = OPERATION_LABELS[code] || code;
+    });
+    var select = selectInput(
+      index,
+      "operation",
+      labels,
+      l.operation,
+      null,
+      interpolate(gettext("Bewerking regel %(n)s"), { n: index + 1 }, true)
+    );
+    select.className = "calc-operation";
+    return el("td", {}, [select]);
   }
 
   function renderLines() {
@@ -259,7 +348,7 @@
         el("td", { text: String(index + 1) }),
         el("td", {}, [el("code", { text: l.code || "" })]),
         el("td", { text: l.description || "" }),
-        el("td", { text: OPERATION_LABELS[op] || op || "" }),
+        operationCell(index, l),
         el("td", { className: "num" }, [
           edits(op, "labour_units") ? numberInput(index, "labour_units", l.labour_units, gettext("Arbeid (AE)")) : null,
         ]),
@@ -286,8 +375,8 @@
               ? numberInput(index, "amount", l.amount, gettext("Bedrag"))
               : null,
         ]),
-        el("td", { className: "num calc-net" }),
-        el("td", {}, [
+        el("td", { className: "num calc-amount" }),
+        el("td", { className: "calc-remove-cell" }, [
           el("button", {
             type: "submit",
             name: "action",
@@ -343,10 +432,10 @@
     var perLine = {};
     var other = [];
     (errors || []).forEach(function (error) {
-      var match = /^lines\[(\d+)\]\.?(.*)$/.exec(error.path || "");
+      var match = /^lines\[(\d+)\]/.exec(error.path || "");
       if (match) {
         var index = parseInt(match[1], 10);
-        (perLine[index] = perLine[index] || []).push(match[2] ? match[2] + ": " + error.message : error.message);
+        (perLine[index] = perLine[index] || []).push(readableError(error));
       } else {
         other.push(error);
       }
@@ -354,46 +443,91 @@
     return { perLine: perLine, other: other };
   }
 
-  function renderRowOutcome(estimate, split) {
-    Array.prototype.forEach.call(tbody.querySelectorAll("tr.calc-line-errors"), function (row) {
+  function amountCell(cell, amounts) {
+    cell.textContent = "";
+    if (!amounts) return;
+    if (amounts.amount !== "0.00") cell.appendChild(el("span", { className: "calc-amount-net", text: euro(amounts.amount) }));
+    if (amounts.parts_discount !== "0.00") {
+      cell.appendChild(
+        el("small", {
+          className: "calc-amount-detail",
+          text: interpolate(
+            gettext("bruto %(gross)s, korting %(discount)s"),
+            { gross: euro(amounts.parts_gross), discount: euro(amounts.parts_discount) },
+            true
+          ),
+        })
+      );
+    }
+    if (amounts.labour_hours !== "0") {
+      cell.appendChild(
+        el("small", {
+          className: "calc-amount-detail",
+          text: interpolate(gettext("%(hours)s uur"), { hours: dutchNumber(amounts.labour_hours) }, true),
+        })
+      );
+    }
+  }
+
+  function detailRow(index, className, listClass, messages) {
+    return el("tr", { className: className, "data-for": String(index) }, [
+      el("td"),
+      el("td", { colspan: "11" }, [
+        el("ul", { className: listClass }, messages.map(function (m) {
+          return el("li", { text: m });
+        })),
+      ]),
+    ]);
+  }
+
+  function renderRowOutcome(preview, split) {
+    Array.prototype.forEach.call(tbody.querySelectorAll("tr.calc-line-errors, tr.calc-line-hints"), function (row) {
       row.remove();
     });
-    var outputs = (estimate && estimate.lines) || [];
+    var amounts = preview.line_amounts || [];
+    var hints = {};
+    (preview.plausibility || []).forEach(function (hint) {
+      (hints[hint.index] = hints[hint.index] || []).push(hint.message);
+    });
     Array.prototype.forEach.call(tbody.querySelectorAll("tr[data-index]"), function (row) {
       var index = parseInt(row.dataset.index, 10);
-      var net = row.querySelector(".calc-net");
-      var output = outputs[index];
-      if (net) net.textContent = output && output.parts_net !== "0.00" ? euro(output.parts_net) : "";
+      var cell = row.querySelector(".calc-amount");
+      if (cell) amountCell(cell, amounts[index]);
       var messages = split.perLine[index];
       row.classList.toggle("has-error", Boolean(messages));
+      row.classList.toggle("has-hint", Boolean(hints[index]));
+      var after = row;
+      if (hints[index]) {
+        var hintRow = detailRow(index, "calc-line-hints", "calc-hints", hints[index]);
+        row.parentNode.insertBefore(hintRow, after.nextSibling);
+        after = hintRow;
+      }
       if (messages) {
-        var list = el("ul", { className: "errorlist" }, messages.map(function (m) {
-          return el("li", { text: m });
-        }));
-        var errorRow = el("tr", { className: "calc-line-errors", "data-index": String(index) }, [
-          el("td"),
-          el("td", { colspan: "11" }, [list]),
-        ]);
-        row.parentNode.insertBefore(errorRow, row.nextSibling);
+        row.parentNode.insertBefore(detailRow(index, "calc-line-errors", "errorlist", messages), after.nextSibling);
       }
     });
   }
 
-  function sumRow(label, amount, className) {
+  function sumRow(label, amount, className, hours) {
     return el("tr", className ? { className: className } : {}, [
       el("th", { text: label }),
+      el("td", { className: "num calc-hours", text: hours === undefined ? "" : dutchNumber(hours) }),
       el("td", { className: "num", text: euro(amount) }),
     ]);
   }
 
-  function renderOutcome(estimate, errors) {
-    var split = lineErrors(errors);
-    renderRowOutcome(estimate, split);
+  /* The outcome panel from a preview answer: {estimate, errors, line_amounts, plausibility}. */
+  function renderOutcome(preview) {
+    preview = preview || {};
+    state.preview = preview;
+    var estimate = preview.estimate;
+    var split = lineErrors(preview.errors);
+    renderRowOutcome(preview, split);
     var panel = document.getElementById("calc-totals");
     panel.textContent = "";
     if (!estimate) {
       var items = split.other.map(function (e) {
-        return el("li", {}, [e.path ? el("code", { text: e.path }) : null, document.createTextNode((e.path ? ": " : "") + e.message)]);
+        return el("li", { text: readableError(e) });
       });
       Object.keys(split.perLine).forEach(function (index) {
         split.perLine[index].forEach(function (message) {
@@ -413,12 +547,21 @@
     panel.appendChild(
       el("table", { className: "calc-sum" }, [
         el("caption", { text: gettext("Totalen") }),
+        el("thead", {}, [
+          el("tr", {}, [
+            el("th", {}, [el("span", { className: "visually-hidden", text: gettext("Post") })]),
+            el("th", { className: "num", text: gettext("Uren") }),
+            el("th", { className: "num", text: gettext("Bedrag") }),
+          ]),
+        ]),
         el("tbody", {}, [
-          sumRow(gettext("Arbeid plaatwerk"), estimate.labour.body.amount),
-          sumRow(gettext("Arbeid mechanisch"), estimate.labour.mechanical.amount),
-          sumRow(gettext("Arbeid elektrisch/HV"), estimate.labour.electrical.amount),
-          sumRow(gettext("Arbeid spuitwerk"), estimate.paint.labour_amount),
+          sumRow(gettext("Arbeid plaatwerk"), estimate.labour.body.amount, "", estimate.labour.body.hours),
+          sumRow(gettext("Arbeid mechanisch"), estimate.labour.mechanical.amount, "", estimate.labour.mechanical.hours),
+          sumRow(gettext("Arbeid elektrisch/HV"), estimate.labour.electrical.amount, "", estimate.labour.electrical.hours),
+          sumRow(gettext("Arbeid spuitwerk"), estimate.paint.labour_amount, "", estimate.paint.hours),
           sumRow(gettext("Lakmateriaal"), estimate.paint.material_amount),
+          sumRow(gettext("Onderdelen bruto"), estimate.parts.gross),
+          sumRow(gettext("Korting onderdelen"), estimate.parts.discount),
           sumRow(gettext("Onderdelen netto"), estimate.parts.net),
           sumRow(gettext("Kleinmateriaal"), estimate.small_materials),
           sumRow(gettext("Werk derden"), estimate.subcontract),
@@ -429,6 +572,7 @@
           sumRow(gettext("Totaal incl. btw"), estimate.total_incl_vat, "calc-sum-total"),
           el("tr", {}, [
             el("th", { text: gettext("Reparatieduur") }),
+            el("td"),
             el("td", {
               className: "num",
               text: interpolate(ngettext("%(days)s werkdag", "%(days)s werkdagen", days), { days: days }, true),
@@ -456,7 +600,7 @@
           el("h3", { text: gettext("Waarschuwingen") }),
           el("ul", {}, estimate.warnings.map(function (w) {
             return el("li", {}, [
-              el("span", { className: "badge warn", text: w.code }),
+              el("span", { className: "badge warn", text: gettext("Let op") }),
               document.createTextNode(" " + (w.line_id ? interpolate(gettext("regel %(id)s:"), { id: w.line_id }, true) + " " : "") + w.message),
             ]);
           })),
@@ -494,7 +638,7 @@
           state.version = result.body.version;
           syncHidden();
           if (!state.dirty) setStatus(interpolate(gettext("Opgeslagen (versie %(version)s)"), { version: state.version }, true), "saved");
-          renderOutcome(result.body.estimate, result.body.errors);
+          renderOutcome(result.body);
         } else if (result.status === 409) {
           showStale(result.body);
         } else {
@@ -558,7 +702,7 @@
       clearStale();
       syncHidden();
       renderLines();
-      renderOutcome(result.body.estimate, result.body.errors);
+      renderOutcome(result.body);
       setStatus(interpolate(gettext("Nieuwste versie geladen (versie %(version)s)"), { version: state.version }, true), "saved");
     });
   }
@@ -590,7 +734,20 @@
     return null;
   }
 
+  /* The editor's view of a zone (the catalogue's zones, and the left and right side apart). */
+  function viewOf(zone) {
+    var views = (state.catalogue && state.catalogue.views) || [];
+    for (var i = 0; i < views.length; i++) if (views[i].zone === zone) return views[i];
+    return null;
+  }
+
+  function hasOption(select, value) {
+    for (var i = 0; i < select.options.length; i++) if (select.options[i].value === value) return true;
+    return false;
+  }
+
   function fillPartSelect(zoneGroups) {
+    var current = partSelect.value;
     partSelect.textContent = "";
     zoneGroups.forEach(function (group) {
       if (!group.parts.length) return;
@@ -605,6 +762,7 @@
       work.appendChild(el("option", { value: code.code, text: code.description + " (" + code.code + ")" }));
     });
     partSelect.appendChild(work);
+    if (hasOption(partSelect, current)) partSelect.value = current;
   }
 
   function renderParts(group) {
@@ -627,6 +785,56 @@
     partsEl.appendChild(list);
   }
 
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(child);
+    });
+    return node;
+  }
+
+  /* The zone's exploded view as templates/cases/partials/calc_exploded.svg.html draws it, from
+     the layout the server computed (cases.calculations.outline.exploded_view). */
+  function renderExploded(view) {
+    if (!explodedEl) return;
+    explodedEl.textContent = "";
+    if (!view || !view.parts.length) return;
+    var layout = view.exploded;
+    var titleId = "calc-exploded-title-" + view.zone;
+    var drawing = svg("svg", {
+      class: "calc-exploded",
+      viewBox: "0 0 " + layout.width + " " + layout.height,
+      width: String(layout.width),
+      role: "group",
+      "aria-labelledby": titleId,
+    }, [
+      svg("title", {
+        id: titleId,
+        text: interpolate(gettext("Onderdelen %(zone)s (explosietekening)"), { zone: view.name }, true),
+      }),
+    ]);
+    layout.tiles.forEach(function (tile) {
+      drawing.appendChild(
+        svg("a", {
+          href: "?zone=" + encodeURIComponent(view.zone) + "&part=" + encodeURIComponent(tile.code) + "#calc-add",
+          class: "calc-xpart" + (tile.hv_zone ? " is-hv" : ""),
+          "data-code": tile.code,
+          "aria-label": tile.name + " (" + tile.code + ")",
+        }, [
+          svg("title", { text: tile.name + " · " + tile.code + " · " + euro(tile.list_price) }),
+          svg("rect", { x: tile.x, y: tile.y, width: tile.w, height: tile.h, rx: 6 }),
+          svg("text", { x: tile.tx, y: tile.ty, class: "calc-xpart-name", text: tile.label }),
+          svg("text", { x: tile.tx, y: tile.cy, class: "calc-xpart-code", text: tile.code }),
+        ])
+      );
+    });
+    explodedEl.appendChild(drawing);
+  }
+
   function pickZone(zone) {
     state.zone = zone;
     syncHidden();
@@ -637,23 +845,25 @@
     var url = new URL(window.location.href);
     if (zone) url.searchParams.set("zone", zone);
     else url.searchParams.delete("zone");
+    url.searchParams.delete("part");
     window.history.replaceState(null, "", url.pathname + url.search + "#calc-pick");
     loadCatalogue().then(function (catalogue) {
       if (!catalogue) return;
-      var groups = catalogue.zones.filter(function (g) {
-        return !zone || g.zone === zone;
-      });
-      var group = zone ? groups[0] : null;
-      partsTitle.textContent = group ? group.name : T.allParts;
-      renderParts(group);
-      fillPartSelect(groups);
+      var view = zone ? viewOf(zone) : null;
+      partsTitle.textContent = view ? view.name : T.allParts;
+      renderParts(view);
+      renderExploded(view);
+      fillPartSelect(view ? [view] : catalogue.zones);
     });
   }
 
-  function choosePart(code) {
+  /* Put a part or work code in the add form; the whole catalogue is offered when the picked
+     zone does not hold it (a part found by the search). */
+  function choosePart(code, focusOperation) {
+    if (!hasOption(partSelect, code) && state.catalogue) fillPartSelect(state.catalogue.zones);
     partSelect.value = code;
     fitOperation();
-    operationSelect.focus();
+    if (focusOperation) operationSelect.focus();
   }
 
   function fitOperation() {
@@ -661,12 +871,47 @@
     var work = workByCode(code);
     if (work) {
       operationSelect.value = work.operation;
-      return;
+    } else {
+      var part = partByCode(code);
+      if (part && part.operations.indexOf(operationSelect.value) === -1) {
+        operationSelect.value = part.operations[0];
+      }
     }
-    var part = partByCode(code);
-    if (part && part.operations.indexOf(operationSelect.value) === -1) {
-      operationSelect.value = part.operations[0];
-    }
+    markUnused(true);
+  }
+
+  // ---- the add form ----------------------------------------------------------------------
+
+  // The add form's fields with their defaults (cases.calculations.forms.AddLineForm).
+  var ADD_DEFAULTS = { paint_mode: "", repair_units: "", part_source: "oem", quantity: "1", unit_price: "" };
+
+  function addInput(field) {
+    return form.elements["add-" + field];
+  }
+
+  /* Dim the fields the chosen operation does not use (labels.add_fields); with `clear`, empty
+     them too, so that a value typed for another operation is never sent with this one. */
+  function markUnused(clear) {
+    var uses = ADD_FIELDS[operationSelect.value] || {};
+    Object.keys(ADD_DEFAULTS).forEach(function (field) {
+      var input = addInput(field);
+      if (!input) return;
+      var used = uses[field] === true;
+      if (!used && clear) input.value = ADD_DEFAULTS[field];
+      var wrap = input.closest(".calc-field");
+      if (wrap) wrap.classList.toggle("is-unused", !used);
+    });
+  }
+
+  /* After a line is added: the operation stays, everything else back to its defaults. */
+  function resetAddForm() {
+    Object.keys(ADD_DEFAULTS).forEach(function (field) {
+      var input = addInput(field);
+      if (input) input.value = ADD_DEFAULTS[field];
+    });
+    if (searchInput) searchInput.value = "";
+    closeSearch();
+    markUnused(false);
   }
 
   function nextLineId() {
@@ -678,29 +923,30 @@
   }
 
   function addLine() {
-    var payload = {
-      line_id: nextLineId(),
-      part_code: partSelect.value,
-      operation: operationSelect.value,
-      part_source: sourceSelect.value || "oem",
-      quantity: parseInt(form.elements["add-quantity"].value, 10) || 1,
-    };
+    var operation = operationSelect.value;
+    var uses = ADD_FIELDS[operation] || {};
+    var payload = { line_id: nextLineId(), part_code: partSelect.value, operation: operation };
     var paintMode = paintModeSelect.value;
-    var repairUnits = normaliseNumber(form.elements["add-repair_units"].value);
-    var unitPrice = normaliseNumber(form.elements["add-unit_price"].value);
-    if (paintMode) payload.paint_mode = paintMode;
-    if (repairUnits) payload.repair_units = repairUnits;
-    if (unitPrice) payload.unit_price = unitPrice;
+    var repairUnits = normaliseNumber(addInput("repair_units").value);
+    var unitPrice = normaliseNumber(addInput("unit_price").value);
+    if (uses.paint_mode && paintMode) payload.paint_mode = paintMode;
+    if (uses.repair_units && repairUnits) payload.repair_units = repairUnits;
+    if (uses.part_source) payload.part_source = sourceSelect.value || "oem";
+    if (uses.quantity) payload.quantity = parseInt(addInput("quantity").value, 10) || 1;
+    if (uses.unit_price && unitPrice) payload.unit_price = unitPrice;
     addError.hidden = true;
     request("POST", root.dataset.prefillUrl, payload)
       .then(function (result) {
         if (!result.ok) {
-          addError.textContent = firstMessage(result.body, failed(result.status));
+          addError.textContent = (result.body.errors || []).length
+            ? result.body.errors.map(readableError).join(" ")
+            : failed(result.status);
           addError.hidden = false;
           return;
         }
         state.lines.push(result.body);
         renderLines();
+        resetAddForm();
         scheduleSave();
         save();
       })
@@ -708,6 +954,185 @@
         addError.textContent = T.offline;
         addError.hidden = false;
       });
+  }
+
+  // ---- type-ahead search (ARIA combobox with a listbox) -----------------------------------
+
+  function searchOptionId(index) {
+    return "calc-search-option-" + index;
+  }
+
+  function closeSearch() {
+    if (!searchList) return;
+    searchList.hidden = true;
+    searchList.textContent = "";
+    searchInput.setAttribute("aria-expanded", "false");
+    searchInput.removeAttribute("aria-activedescendant");
+    state.search.results = [];
+    state.search.active = -1;
+  }
+
+  function setActive(index) {
+    var options = searchList.querySelectorAll("[role=option]");
+    state.search.active = index;
+    Array.prototype.forEach.call(options, function (option, i) {
+      option.setAttribute("aria-selected", i === index ? "true" : "false");
+      option.classList.toggle("is-active", i === index);
+    });
+    if (index >= 0 && options[index]) {
+      searchInput.setAttribute("aria-activedescendant", searchOptionId(index));
+      options[index].scrollIntoView({ block: "nearest" });
+    } else {
+      searchInput.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function showResults(results) {
+    searchList.textContent = "";
+    state.search.results = results;
+    state.search.active = -1;
+    results.forEach(function (result, index) {
+      var facts = [result.code, result.zone_name];
+      if (result.list_price) facts.push(euro(result.list_price));
+      searchList.appendChild(
+        el("li", { id: searchOptionId(index), role: "option", "aria-selected": "false", "data-index": String(index) }, [
+          el("span", { className: "calc-search-name", text: result.name }),
+          el("small", { text: facts.join(" · ") }),
+        ])
+      );
+    });
+    var open = results.length > 0;
+    searchList.hidden = !open;
+    searchInput.setAttribute("aria-expanded", open ? "true" : "false");
+    searchInput.removeAttribute("aria-activedescendant");
+    searchStatus.textContent = searchInput.value.trim().length < 2
+      ? ""
+      : interpolate(
+          ngettext("%(n)s onderdeel gevonden", "%(n)s onderdelen gevonden", results.length),
+          { n: results.length },
+          true
+        );
+  }
+
+  function runSearch() {
+    var query = searchInput.value.trim();
+    var seq = ++state.search.seq;
+    if (query.length < 2) {
+      showResults([]);
+      return;
+    }
+    request("GET", root.dataset.searchUrl + "?q=" + encodeURIComponent(query)).then(function (result) {
+      if (seq !== state.search.seq) return; // a newer query is on its way
+      showResults(result.ok ? result.body.results || [] : []);
+    });
+  }
+
+  function pickResult(index) {
+    var result = state.search.results[index];
+    if (!result) return;
+    closeSearch();
+    searchInput.value = result.name + " (" + result.code + ")";
+    loadCatalogue().then(function () {
+      choosePart(result.code, false);
+    });
+  }
+
+  function onSearchKey(event) {
+    var open = !searchList.hidden && state.search.results.length > 0;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!open) return;
+      event.preventDefault();
+      var count = state.search.results.length;
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((state.search.active + step + count) % count);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      event.stopPropagation();
+      if (open) pickResult(state.search.active >= 0 ? state.search.active : 0);
+      else if (partSelect.value) addLine();
+    } else if (event.key === "Escape") {
+      if (open) {
+        event.preventDefault();
+        closeSearch();
+      }
+    }
+  }
+
+  // ---- operation in place, delete with undo ------------------------------------------------
+
+  /* Book the line with another operation on the same part, in place, with the operation's
+     defaults (the server's catalogue.switch_operation does the same without this script). */
+  function switchOperation(index, select) {
+    var line = state.lines[index];
+    if (!line || typeof line !== "object") return;
+    readRow(index);
+    var operation = select.value;
+    var uses = ADD_FIELDS[operation] || {};
+    var payload = { line_id: String(line.id), part_code: String(line.code || ""), operation: operation };
+    var paint = line.paint && typeof line.paint === "object" ? line.paint : null;
+    if (OPERATION_NEEDS_PAINT[operation]) payload.paint_mode = paint && paint.mode ? paint.mode : TABLE.switch_paint_mode;
+    if (uses.repair_units && line.labour_units) payload.repair_units = String(line.labour_units);
+    request("POST", root.dataset.prefillUrl, payload).then(function (result) {
+      if (!result.ok) {
+        select.value = line.operation;
+        var row = select.closest("tr");
+        var errors = (result.body.errors || []).map(readableError);
+        if (row) row.parentNode.insertBefore(detailRow(index, "calc-line-errors", "errorlist", errors.length ? errors : [failed(result.status)]), row.nextSibling);
+        return;
+      }
+      state.lines[index] = result.body;
+      renderLines();
+      scheduleSave();
+      save();
+      var again = form.elements["line-" + index + "-operation"];
+      if (again) again.focus();
+    });
+  }
+
+  function hideToast() {
+    clearTimeout(state.toastTimer);
+    if (toastEl) toastEl.hidden = true;
+  }
+
+  function removeLine(index) {
+    readAll();
+    var removed = state.lines.splice(index, 1)[0];
+    state.removed = { line: removed, index: index };
+    renderLines();
+    scheduleSave();
+    save();
+    if (toastEl) {
+      toastEl.hidden = false;
+      clearTimeout(state.toastTimer);
+      state.toastTimer = setTimeout(function () {
+        state.removed = null;
+        hideToast();
+      }, TOAST_MS);
+      toastUndo.focus();
+    }
+  }
+
+  /* "Ongedaan maken": the deleted line back in its place (a new id if another line took it). */
+  function undoRemove() {
+    var removed = state.removed;
+    if (!removed) return;
+    state.removed = null;
+    hideToast();
+    readAll();
+    var line = removed.line;
+    if (line && typeof line === "object") {
+      var taken = state.lines.some(function (other) {
+        return other && other.id === line.id;
+      });
+      if (taken) line.id = nextLineId();
+    }
+    var index = Math.min(removed.index, state.lines.length);
+    state.lines.splice(index, 0, line);
+    renderLines();
+    scheduleSave();
+    save();
+    var restored = tbody.querySelector('tr[data-index="' + index + '"] .calc-remove');
+    if (restored) restored.focus();
   }
 
   // ---- wiring ----------------------------------------------------------------------------
@@ -722,12 +1147,7 @@
     } else if (value === "add") {
       addLine();
     } else if (value.indexOf("remove-") === 0) {
-      var index = parseInt(value.slice("remove-".length), 10);
-      readAll();
-      state.lines.splice(index, 1);
-      renderLines();
-      scheduleSave();
-      save();
+      removeLine(parseInt(value.slice("remove-".length), 10));
     } else {
       readAll();
       save();
@@ -744,6 +1164,10 @@
     var row = event.target.closest("tr[data-index]");
     if (!row || !event.target.name) return;
     var index = parseInt(row.dataset.index, 10);
+    if (event.target.classList.contains("calc-operation")) {
+      if (event.type === "change") switchOperation(index, event.target);
+      return;
+    }
     var before = JSON.stringify(state.lines[index]);
     readRow(index);
     // A "change" after the "input" events of the same edit changes nothing: no extra version.
@@ -763,14 +1187,44 @@
       pickZone(zoneLink.dataset.zone);
       return;
     }
-    var partButton = event.target.closest("button.calc-part");
-    if (partButton) {
+    var partLink = event.target.closest("button.calc-part, a.calc-xpart");
+    if (partLink) {
       event.preventDefault();
       loadCatalogue().then(function () {
-        choosePart(partButton.dataset.code);
+        choosePart(partLink.dataset.code, true);
       });
     }
   });
+
+  if (addFieldset) {
+    // Enter in the add form adds the line (the form's default button would save instead).
+    addFieldset.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.defaultPrevented) return;
+      var tag = event.target.tagName;
+      if (tag !== "INPUT" && tag !== "SELECT") return;
+      event.preventDefault();
+      addLine();
+    });
+  }
+  if (searchInput) {
+    searchBox.hidden = false;
+    searchInput.addEventListener("input", function () {
+      clearTimeout(state.search.timer);
+      state.search.timer = setTimeout(runSearch, SEARCH_DEBOUNCE_MS);
+    });
+    searchInput.addEventListener("keydown", onSearchKey);
+    searchInput.addEventListener("blur", function () {
+      // Later than a click on an option, which picks it first.
+      setTimeout(closeSearch, 200);
+    });
+    searchList.addEventListener("mousedown", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (!option) return;
+      event.preventDefault(); // keep the focus in the field
+      pickResult(parseInt(option.dataset.index, 10));
+    });
+  }
+  if (toastUndo) toastUndo.addEventListener("click", undoRemove);
 
   if (overwriteButton) {
     overwriteButton.addEventListener("click", function () {
@@ -783,9 +1237,14 @@
       loadNewest();
     });
   }
-  partSelect.addEventListener("change", function () {
-    loadCatalogue().then(fitOperation);
-  });
+  if (partSelect) {
+    partSelect.addEventListener("change", function () {
+      loadCatalogue().then(fitOperation);
+    });
+    operationSelect.addEventListener("change", function () {
+      markUnused(true);
+    });
+  }
 
   window.addEventListener("beforeunload", function (event) {
     if (state.dirty || state.saving) {
@@ -800,5 +1259,8 @@
     setStatus(T.stale, "error");
     state.dirty = true;
   }
+  if (partSelect) markUnused(false);
+  // The table's operation choosers (after a change) need the catalogue's operations per part;
+  // the page rendered the first ones itself.
   loadCatalogue();
 })();

@@ -37,3 +37,33 @@ def test_demo_gives_cursist1_results_and_progress_at_once(client_for):
     counts = Grade.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert Grade.objects.count() == counts
+
+
+def test_demo_queue_shows_every_marking_state_and_a_cohort_lead_allocates():
+    from assessment.models import MarkerAllocation, MarkingState
+    from assessment.selectors import assessment_queue
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assessor = User.objects.get(username="beoordelaar1")
+    states = {row.marking_state for row in assessment_queue(assessor)}
+    assert {
+        MarkingState.NOT_MARKED,
+        MarkingState.IN_MARKING,
+        MarkingState.READY_FOR_RELEASE,
+        MarkingState.RELEASED,
+    } <= states
+    # the cohort lead may allocate, beoordelaar1 may not; the not-marked attempt is allocated
+    lead = User.objects.get(username="coordinator1")
+    assert lead.has_perm("assessment.change_markerallocation")
+    assert not assessor.has_perm("assessment.change_markerallocation")
+    allocation = MarkerAllocation.objects.get()
+    assert allocation.marker == assessor and allocation.allocated_by == lead
+
+    # idempotent: a second run adds no grade, no allocation, no second draft save
+    drafts = list(Grade.objects.filter(status=GradeStatus.DRAFT).values_list("pk", "revision"))
+    call_command("load_demo", stdout=io.StringIO())
+    assert MarkerAllocation.objects.count() == 1
+    assert (
+        list(Grade.objects.filter(status=GradeStatus.DRAFT).values_list("pk", "revision")) == drafts
+    )

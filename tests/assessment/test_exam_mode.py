@@ -141,8 +141,9 @@ def test_a_third_assessor_moderates_and_the_moderators_grade_is_final(
 def test_trainee_never_sees_reference_or_verdicts_in_exam_mode(
     attempt, assessor, second_assessor, trainee, client_for
 ):
-    signed_grade(attempt, assessor)
+    first = signed_grade(attempt, assessor)
     signed_grade(attempt, second_assessor)
+    services.grade_release(grade=first, by=assessor)  # release is its own step (#14)
     client = client_for(trainee)
 
     page = client.get(reverse("assessment:result", args=[attempt.pk]))
@@ -217,7 +218,8 @@ def test_an_exam_attempt_is_filed_in_the_exam_cohort_and_graded_there(
 def test_the_exam_result_shows_the_trainee_no_reference(exam_attempt, exam_group, examiner):
     second = UserFactory(username="examinator_a2", role=Role.ASSESSOR)
     exam_group.assessors.add(second)
-    signed_grade(exam_attempt, examiner)
+    first = signed_grade(exam_attempt, examiner)
     signed_grade(exam_attempt, second)
+    services.grade_release(grade=first, by=examiner)  # release is its own step (#14)
     result = selectors.result_for(exam_attempt.trainee, exam_attempt.pk)
     assert result is not None and result.exam and not result.show_details

@@ -10,7 +10,7 @@ from assessment.presenters import grade_presentation
 from assessment.reports.documents import assessment_context
 from assessment.rubric import AREAS, LEVEL_LABELS
 from assessment.scoring.competence import WORK_PROCESSES
-from tests.factories.assessment import finished_attempt, signed_grade
+from tests.factories.assessment import finished_attempt, released_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def graded(trainee, cohort, case_version, assessor):
         submission="bonnet-units-and-wing-painted",
     )
     rubric = {area.slug: level for area, level in zip(AREAS, (4, 3, 2, 1), strict=True)}
-    return signed_grade(attempt, assessor, rubric=rubric)
+    return released_grade(attempt, assessor, rubric=rubric)
 
 
 def test_the_report_and_the_result_page_show_the_same_figures(graded, trainee, client_for):

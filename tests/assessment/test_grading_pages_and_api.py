@@ -7,7 +7,7 @@ from django.urls import reverse
 from assessment import services
 from assessment.models import Grade, GradeStatus, LineOverride
 from assessment.scoring import SPEC
-from tests.factories.assessment import FULL_RUBRIC, signed_grade
+from tests.factories.assessment import FULL_RUBRIC, released_grade, signed_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -290,7 +290,7 @@ def test_trainee_sees_no_result_before_the_grade_is_signed(draft, trainee, clien
 
 
 def test_trainee_sees_reference_and_verdicts_after_signing(attempt, assessor, trainee, client_for):
-    signed_grade(attempt, assessor)
+    released_grade(attempt, assessor)
     client = client_for(trainee)
 
     page = client.get(reverse("assessment:result", args=[attempt.pk]))
@@ -315,7 +315,7 @@ def test_a_colleague_trainee_never_sees_anothers_result(
 def test_trainee_cannot_open_the_grade_but_gets_the_report_of_a_signed_result(
     attempt, assessor, trainee, client_for
 ):
-    grade = signed_grade(attempt, assessor)
+    grade = released_grade(attempt, assessor)
     client = client_for(trainee)
     assert client.get(api("grade-detail", grade.pk)).status_code == 404
     response = client.post(
@@ -356,7 +356,10 @@ def test_outsider_cannot_get_a_calculation_printout(
 def test_trainee_results_list_shows_only_signed_results(attempt, assessor, trainee, client_for):
     client = client_for(trainee)
     assert client.get(reverse("assessment:my_results")).context["results"] == []
-    signed_grade(attempt, assessor)
+    grade = signed_grade(attempt, assessor)
+    # Signed is only "ready for release" (#14): still nothing for the trainee.
+    assert client.get(reverse("assessment:my_results")).context["results"] == []
+    services.grade_release(grade=grade, by=assessor)
     assert len(client.get(reverse("assessment:my_results")).context["results"]) == 1
 
 
@@ -434,7 +437,7 @@ def test_the_cohorts_assessor_sees_the_result_with_details(attempt, assessor, cl
 
 
 def test_result_api_gives_the_score_as_a_decimal_string(attempt, assessor, trainee, client_for):
-    signed_grade(attempt, assessor)
+    released_grade(attempt, assessor)
     body = client_for(trainee).get(api("attempt-result", attempt.pk)).json()
     assert body["score"] == "100.0"
     assert isinstance(body["signed_at"], str)

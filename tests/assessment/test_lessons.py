@@ -7,7 +7,7 @@ from assessment import mistake_lessons as lessons
 from assessment import services
 from assessment.scoring.competence import CRITICAL_ITEMS, VERDICT_ITEMS
 from assessment.workflow_checks import CHECKS
-from tests.factories.assessment import finished_attempt, signed_grade
+from tests.factories.assessment import finished_attempt, released_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_a_mistake_links_the_published_lesson_tagged_with_its_items(
         new_verdict="wrong_operation",
         reason="Herstel was mogelijk.",
     )
-    signed_grade(attempt, assessor)
+    released_grade(attempt, assessor)
 
     response = client_for(trainee).get(reverse("assessment:result", args=[attempt.pk]))
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from assessment import selectors, services
 from assessment.models import Grade, LineOverride
-from tests.factories.assessment import signed_grade
+from tests.factories.assessment import released_grade, signed_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -278,7 +278,7 @@ def test_the_trainee_reads_why_a_missed_critical_line_is_critical(
         case_version=version,
         submission="radar-calibration-forgotten",
     )
-    signed_grade(attempt, assessor)
+    released_grade(attempt, assessor)
     page = client_for(trainee).get(reverse("assessment:result", args=[attempt.pk]))
     assert page.status_code == 200
     text = html.unescape(page.content.decode())

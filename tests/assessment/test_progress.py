@@ -11,7 +11,7 @@ from django.urls import reverse
 from assessment import selectors
 from assessment.charts import line_chart
 from assessment.profile_scores import grade_subscores, level_of
-from tests.factories.assessment import finished_attempt, signed_grade
+from tests.factories.assessment import finished_attempt, released_grade, signed_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +74,8 @@ def test_svg_chart_without_data_says_so():
 def test_progress_is_a_time_series_of_final_grades(trainee, cohort, assessor):
     first = finished_attempt(trainee=trainee, cohort=cohort, submission="bonnet-replaced")
     second = finished_attempt(trainee=trainee, cohort=cohort, submission="identical")
-    signed_grade(first, assessor)
-    signed_grade(second, assessor)
+    released_grade(first, assessor)
+    released_grade(second, assessor)
 
     progress = selectors.progress_of_trainee(trainee, trainee)
 
@@ -93,7 +93,7 @@ def test_trainee_progress_page_shows_charts(attempt, assessor, trainee, client_f
 
 
 def test_progress_api_for_own_and_for_assessor(attempt, assessor, trainee, client_for):
-    signed_grade(attempt, assessor)
+    released_grade(attempt, assessor)
     own = client_for(trainee).get(reverse("api:assessment_api:progress-own"))
     theirs = client_for(assessor).get(
         reverse("api:assessment_api:progress-trainee", args=[trainee.pk])

@@ -61,8 +61,9 @@ def test_anonymous_user_is_sent_to_login():
 
 
 # Session, user, the cohorts for the page's links, the attempts (trainee, case, cohort and
-# moderation joined) and all their grades: five, for 1 attempt as for 50.
-QUEUE_QUERIES = 5
+# moderation joined) and all their grades, and the user's and their groups' permissions (may
+# they allocate markers? issue #14, item 6): seven, for 1 attempt as for 50.
+QUEUE_QUERIES = 7
 
 
 @pytest.mark.parametrize("count", [1, 50])

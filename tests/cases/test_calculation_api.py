@@ -121,7 +121,11 @@ def test_the_estimate_endpoint_previews_without_saving(client_for, trainee, atte
     expected = calcengine.estimate(
         calculation_input(case_version=attempt.case_version, lines=lines)
     )
-    assert response.json() == {"estimate": expected, "errors": []}
+    body = response.json()
+    # issue #14: the preview also carries the engine's per-line amounts and the plausibility
+    # hints (none for a catalogue line)
+    assert (body["estimate"], body["errors"], body["plausibility"]) == (expected, [], [])
+    assert [a["parts_net"] for a in body["line_amounts"]] == [expected["lines"][0]["parts_net"]]
     assert not CalculationDraft.objects.exists()
 
 

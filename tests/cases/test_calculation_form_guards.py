@@ -114,7 +114,7 @@ def test_a_typed_nul_is_refused_and_what_was_typed_comes_back(client_for, traine
     assert "<code>lines[0].labour_units</code>" in page
     assert "U+0000" in page
     # what was typed comes back (the NUL shown as U+FFFD), nothing saved
-    assert 'name="line-0-unit_price" value="123.45"' in page
+    assert 'name="line-0-unit_price" value="123,45"' in page
     assert 'value="1\ufffd2"' in page
     assert_draft_untouched(attempt)
 

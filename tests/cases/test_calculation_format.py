@@ -2,8 +2,9 @@
 
 import pytest
 
-from cases.calculations.lines import apply_edits, errors_by_line, normalise_number
-from schadeplatform.templatetags.dutch import euro, nl_number, percent, signed_euro
+from cases.calculations.labels import errors_by_line
+from cases.calculations.lines import apply_edits, normalise_number
+from schadeplatform.templatetags.dutch import euro, input_number, nl_number, percent, signed_euro
 
 
 @pytest.mark.parametrize(
@@ -82,5 +83,27 @@ def test_engine_errors_are_split_by_line():
             {"path": "vehicle.vin", "message": "vin"},
         ]
     )
-    assert per_line == {2: ["unit_price: fout"], 0: ["regel"]}
+    # issue #14: a field's Dutch name, never its internal one
+    assert per_line == {2: ["Prijs per stuk: fout"], 0: ["regel"]}
     assert other == [{"path": "vehicle.vin", "message": "vin"}]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("512.00", "512,00"),
+        ("1234.5", "1234,5"),
+        ("12", "12"),
+        ("abc", "abc"),
+        ("1.2.3", "1.2.3"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_an_input_field_shows_a_stored_decimal_with_a_comma_and_reads_it_back(stored, shown):
+    # when
+    text = input_number(stored)
+    # then: Dutch in the field, and what the field sends back is the stored decimal again
+    assert text == shown
+    if stored and shown != stored:
+        assert normalise_number(text) == stored

@@ -60,14 +60,14 @@ def make_move(page, move: str, fill=None) -> None:
 
 
 def timeline_kinds(page) -> list[str]:
-    """The kind of every entry on the dossier's timeline, oldest first."""
-    return [text.strip() for text in page.locator("ol.timeline > li > strong").all_inner_texts()]
+    """The kind of every entry on the dossier's timeline, newest first."""
+    return [text.strip() for text in page.locator("ol.timeline > li .event-kind").all_inner_texts()]
 
 
-def timeline_entry(page, kind_label: str, nth: int = -1):
-    """One timeline entry of a kind (the last by default)."""
+def timeline_entry(page, kind_label: str, nth: int = 0):
+    """One timeline entry of a kind (the newest by default: the timeline is newest first)."""
     entries = page.locator("ol.timeline > li").filter(
-        has=page.locator("strong", has_text=re.compile(rf"^{re.escape(kind_label)}$"))
+        has=page.locator(".event-kind", has_text=re.compile(rf"^{re.escape(kind_label)}$"))
     )
     return entries.nth(nth)
 

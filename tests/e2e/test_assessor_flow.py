@@ -1,4 +1,5 @@
-"""An assessor grades a submitted attempt in the browser, signs it and downloads the PDF report."""
+"""An assessor grades a submitted attempt in the browser (the rubric grid), signs it, releases it
+and downloads the PDF report."""
 
 from pathlib import Path
 
@@ -35,27 +36,27 @@ def test_assessor_grades_signs_and_downloads_the_report(page, submitted_attempt,
     assert path_of(page) == reverse("assessment:queue")
     row = page.locator("table.queue tbody tr", has_text=submitted_attempt.case_version.case.title)
     assert row.count() == 1
-    # when they start grading, choose a level for every competence area and comment
+    # when they start grading, click a level in every row of the rubric grid and comment
     with page.expect_navigation():
         row.get_by_role("button", name="Beoordelen").click()
     form = page.locator("#grading-form")
-    selects = form.locator("select")
-    assert selects.count() >= 1
-    for index in range(selects.count()):
-        select = selects.nth(index)
-        values = [
-            value
-            for value in select.locator("option").evaluate_all("os => os.map(o => o.value)")
-            if value
-        ]
-        select.select_option(values[-1])
-    form.locator("textarea").first.fill("Nette calculatie; ADAS-kalibratie goed onderbouwd.")
+    criteria = form.locator("fieldset.rubric-criterion")
+    assert criteria.count() == 4
+    for index in range(criteria.count()):
+        criteria.nth(index).locator("label.rubric-level").last.click()
+    form.locator("textarea[name=comment]").fill(
+        "Nette calculatie; ADAS-kalibratie goed onderbouwd."
+    )
     with page.expect_navigation():
         form.get_by_role("button", name="Opslaan").click()
-    # and sign it
+    # and sign it: ready for release, not yet released (issue #14: release is its own step)
     with page.expect_navigation():
         page.get_by_role("button", name="Ondertekenen").click()
     assert page.get_by_text("Ondertekend door").count() == 1
+    assert page.locator("#marking-state").inner_text() == "klaar voor vrijgave"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vrijgeven aan cursist").click()
+    assert page.locator("#marking-state").inner_text() == "vrijgegeven"
     # then the PDF report downloads
     with page.expect_download(timeout=120_000) as download_info:
         page.get_by_role("button", name="Rapport (PDF)").click()
@@ -92,7 +93,7 @@ def test_saving_right_after_typing_waits_for_the_autosave_instead_of_conflicting
     with page.expect_navigation():
         row.get_by_role("button", name="Beoordelen").click()
     form = page.locator("#grading-form")
-    form.locator("textarea").first.fill("Regels kloppen; kalibratie ontbreekt.")
+    form.locator("textarea[name=comment]").fill("Regels kloppen; kalibratie ontbreekt.")
 
     with page.expect_navigation() as navigation:
         form.get_by_role("button", name="Opslaan").click()

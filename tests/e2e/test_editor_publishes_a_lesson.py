@@ -69,10 +69,15 @@ def test_editor_writes_a_lesson_that_goes_live_through_the_review_workflow(
     # saves an empty block (it did on a fast machine)
     expect(page.locator('input[name="body-0-value"]')).to_have_value(re.compile(re.escape(TEXT)))
     expect(page.locator("#id_slug")).to_have_value(SLUG)
-    page.get_by_label("Werkprocessen").select_option(label=str(work_process))
-    page.get_by_label("Vakkennis en vaardigheden").select_option(
-        label=[str(item) for item in knowledge]
+    # The profile's items are checkboxes with a search box (issue #14, item 11): she finds
+    # each by its code and ticks it.
+    page.locator(f'input[name="work_processes"][value="{work_process.pk}"]').check()
+    knowledge_filter = page.locator("[data-profile-picker]").filter(
+        has=page.locator('input[name="knowledge_items"]')
     )
+    for item in knowledge:
+        knowledge_filter.locator("[data-profile-picker-filter]").fill(item.code)
+        knowledge_filter.get_by_label(str(item), exact=True).check()
     shot("les-schrijven")
 
     # --- and submits it to the workflow (she may not publish) --------------------------------
@@ -103,6 +108,11 @@ def test_editor_writes_a_lesson_that_goes_live_through_the_review_workflow(
     colleague = another_page()
     login_as(colleague, COLLEAGUE)
     _approve_on_dashboard(colleague, TITLE)
+    # she reads that adoption is next, and by whom (issue #14, item 11)
+    expect(
+        colleague.get_by_text("Volgende stap: Vaststelling door de groep Vaststellers")
+    ).to_be_visible()
+    shot("na-redactionele-toets", colleague)
     assert trainee.goto(lesson_url).status == 404, "live after the review, before the adoption"
 
     # --- the approver adopts it, which publishes it ------------------------------------------

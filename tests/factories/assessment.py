@@ -186,3 +186,12 @@ def signed_grade(attempt: Attempt, assessor, *, rubric=None, comment="Goed gedaa
         comment=comment,
     )
     return services.grade_sign(grade=grade, by=assessor)
+
+
+def released_grade(attempt: Attempt, assessor, **kwargs):
+    """A grade signed (`signed_grade`) and then released to the trainee by its assessor: what
+    a trainee sees (signing alone makes it "ready for release", issue #14 item 6)."""
+    from assessment import services
+
+    grade = signed_grade(attempt, assessor, **kwargs)
+    return services.grade_release(grade=grade, by=assessor)

@@ -22,8 +22,8 @@ an exam cohort (below). So a 404 in the table means "not for you", never "no suc
 Exam mode: cursist1 is also in an exam cohort, graded first by an examiner (`examiner`, not one
 of the seven) and then blind by beoordelaar1 as second assessor. In one attempt the examiner has
 signed and beoordelaar1 has only a draft, so the examiner's grade (with BLIND_MARKER in its
-comment) is for the examiner alone; in the other both have signed, so cursist1 has a result,
-without the reference and without a report.
+comment) is for the examiner alone; in the other both have signed and the final grade is
+released, so cursist1 has a result, without the reference and without a report.
 
 A row (`Probe`) holds, per role, the answers that role may get (`by(...)`, in the order of
 ROLES). The project's rules (docs/decisions.md): an object a user may not see answers 404, not
@@ -60,8 +60,11 @@ COHORT = "cohort"  # the cohort's grades and progress
 BLIND_GRADE = "blind grade"  # the examiner's grade while the second assessor grades blind
 EXAM_RESULT = "exam result"  # the final result of an exam attempt as the trainee sees it
 EXAM_REPORT = "exam report"  # the assessment report of an exam attempt's final grade
+# The trainee's own paint drill answer (practice only): for the trainee alone, no assessor.
+PAINT_DRILL = "paint drill answer"
 OWNER_WORK = frozenset(
     {ATTEMPT, GRADE, RESULT, REPORT, PROGRESS, COHORT, BLIND_GRADE, EXAM_RESULT, EXAM_REPORT}
+    | {PAINT_DRILL}
 )
 OWN = "own"  # each user's own things (own lists, own progress): no other user's data in them
 SHARED = "shared"  # the same for every logged-in user (cases, catalogue, search)
@@ -88,10 +91,17 @@ class World:
     def body(self, template: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if template is None:
             return None
-        return {
-            key: self.values[value.name] if isinstance(value, Ref) else value
-            for key, value in template.items()
-        }
+
+        def resolved(value: Any) -> Any:
+            if isinstance(value, Ref):
+                return self.values[value.name]
+            if isinstance(value, list):  # e.g. {"grades": [Ref("grade")]}
+                return [resolved(item) for item in value]
+            if isinstance(value, dict):  # e.g. {"allocations": [{"attempt": Ref(...)}]}
+                return {key: resolved(item) for key, item in value.items()}
+            return value
+
+        return {key: resolved(value) for key, value in template.items()}
 
 
 @dataclass(frozen=True)
@@ -172,6 +182,7 @@ def build_world() -> World:
         users["assessor"], *_exam_attempts(owner, users["assessor"], case_version.case)
     )
     cross = _two_organisation_attempt(owner, users["assessor"], cohort_b, case_version.case)
+    paint_drill = _paint_drill(owner)
 
     # The reference never reaches a trainee before their result is signed: every line of the
     # case's reference calculations carries a marker to look for in the answers. A published
@@ -226,6 +237,7 @@ def build_world() -> World:
         **stored,
         **exam,
         **cross,
+        **paint_drill,
     }
     others = ("anonymous", "colleague", "outsider", "editor")
     secrets = [
@@ -245,6 +257,9 @@ def build_world() -> World:
         Secret(CROSS_MARKER, (*others, "owner")),
         Secret(CROSS_TRAINEE, (*others, "owner")),
         # The assessor-only module is not even named to those outside its groups.
+        # A paint drill's model answer: for nobody before submitting; the owner reads it in
+        # the result of their own answer only.
+        Secret(PAINT_DRILL_MARKER, ROLES, owner_sees_in=frozenset({PAINT_DRILL})),
         Secret(private_module.title, ("anonymous", "owner", "colleague", "outsider")),
     ]
     users["examiner"] = exam_examiner()  # not a column: for the check that the marker shows
@@ -296,6 +311,33 @@ def _documents(private_module) -> dict[str, Any]:
         "private_document": used_privately.pk,
         "private_document_file": used_privately.filename,
     }
+
+
+PAINT_DRILL_MARKER = "LAKOEFENING-MODELANTWOORD-MATRIX"
+
+
+def _paint_drill(owner) -> dict[str, Any]:
+    """A demo paint drill whose first model explanation carries a marker, and the owner's
+    answer to it (scored, so its result shows the explanation to the owner)."""
+    from cases.models import PaintDrill, PaintDrillPanel
+    from cases.paint_drill import selectors, services
+    from cases.paint_drill.scoring import PanelAnswer
+
+    drill = PaintDrill.objects.filter(published=True).order_by("pk").first()
+    assert drill is not None, "load_demo no longer loads a paint drill"
+    panel = drill.panels.order_by("sort_order", "pk").first()
+    PaintDrillPanel.objects.filter(pk=panel.pk).update(
+        explanation=f"{panel.explanation} {PAINT_DRILL_MARKER}"
+    )
+    panels, _overlaps = selectors.model_of(drill)
+    answer = services.paint_drill_submit(
+        drill=drill,
+        trainee=owner,
+        answers={p.code: PanelAnswer(level=p.level, units=p.units) for p in panels},
+        deductions={},
+    )
+    assert PAINT_DRILL_MARKER in str(answer.result)
+    return {"paint_drill": drill.pk, "paint_drill_answer": answer.pk}
 
 
 CROSS_TRAINEE = "cursist_ab_matrix"
@@ -474,6 +516,9 @@ def _exam_grades(assessor, cohort, examiner, blind, graded) -> dict[str, Any]:
 
     final = signed(graded, examiner, "Examen: voldoende, de calculatie is volledig.")
     signed(graded, assessor, "Examen, tweede beoordeling: eens met de examinator.")
+    # Signing makes the final grade ready for release; the trainee sees it once released (#14).
+    assert result_for(graded.trainee, graded.pk) is None
+    final = services.grade_release(grade=final, by=examiner)
     found = result_for(graded.trainee, graded.pk)
     assert found is not None and found.grade == final and not found.show_details
     report = services.report_request(kind=ReportKind.ASSESSMENT, subject=final, by=assessor)
@@ -637,6 +682,7 @@ PROBES: list[Probe] = [
     probe("jsi18n/", "/jsi18n/", GET, everyone(200), PUBLIC, note="the scripts' translations"),
     probe("gezond/", "/gezond/", GET, everyone(200), PUBLIC),
     probe("ping/", "/ping/", GET, everyone(200), PUBLIC),
+    probe("favicon.ico", "/favicon.ico", GET, everyone(301), PUBLIC, note="to the SVG icon"),
     probe("leren/zoeken/", "/leren/zoeken/", GET, users(LOGIN, 200), SHARED),
     # --- the claim workflow: pages -----------------------------------------------------------
     probe("casussen/", "/casussen/", GET, users(LOGIN, 200), OWN),
@@ -716,6 +762,33 @@ PROBES: list[Probe] = [
         GET,
         by(LOGIN, 200, 404, 200, 404, 404, 200),
         ATTEMPT,
+    ),
+    # --- the paint drill (practice only, the trainee's own) ------------------------------------
+    probe("casussen/lakoefening/", "/casussen/lakoefening/", GET, users(LOGIN, 200), OWN),
+    probe(
+        "casussen/lakoefening/<int:pk>/",
+        "/casussen/lakoefening/{paint_drill}/",
+        GET,
+        users(LOGIN, 200),
+        SHARED,
+        note="the task (vehicle, panels, damage) without the model answer (PAINT_DRILL_MARKER)",
+    ),
+    probe(
+        "casussen/lakoefening/<int:pk>/",
+        "/casussen/lakoefening/{paint_drill}/",
+        POST,
+        by(LOGIN, 400, 400, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees answer, for themselves (400: the empty form comes back refused)",
+    ),
+    probe(
+        "casussen/lakoefening/antwoorden/<int:pk>/",
+        "/casussen/lakoefening/antwoorden/{paint_drill_answer}/",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        PAINT_DRILL,
+        note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
     ),
     # --- the claim workflow: API ---------------------------------------------------------------
     probe("api/v1/cases/", "/api/v1/cases/", GET, users(API, 200), SHARED),
@@ -849,6 +922,22 @@ PROBES: list[Probe] = [
         ATTEMPT,
     ),
     probe(
+        "api/v1/attempts/<int:pk>/calculation/catalogue/",
+        f"/api/v1/attempts/{A}/calculation/catalogue/",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+        note="the catalogue of the attempt's vehicle (calibrations of its sensors only)",
+    ),
+    probe(
+        "api/v1/attempts/<int:pk>/calculation/catalogue/search/",
+        f"/api/v1/attempts/{A}/calculation/catalogue/search/?q=bumper",
+        GET,
+        by(API, 200, 404, 200, 404, 404, 200),
+        ATTEMPT,
+        note="type-ahead over the attempt's vehicle catalogue: for those who may read the attempt",
+    ),
+    probe(
         "api/v1/catalogue/vehicles/", "/api/v1/catalogue/vehicles/", GET, users(API, 200), SHARED
     ),
     probe(
@@ -959,6 +1048,62 @@ PROBES: list[Probe] = [
         body={"reason": "Matrix: correctie"},
         note="assessor: on to the new correction",
     ),
+    # The marking workflow (issue #14, item 6): a marker's step, release, bulk release.
+    probe(
+        "beoordeling/cijfer/<int:pk>/fase/",
+        f"/beoordeling/cijfer/{C}/fase/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/fase/",
+        f"/beoordeling/cijfer/{C}/fase/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        GRADE,
+        body={"move": "complete"},
+        note="assessor: back to the grade page (it is signed: the step is refused)",
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/vrijgeven/",
+        f"/beoordeling/cijfer/{C}/vrijgeven/",
+        GET,
+        users(LOGIN, 405),
+        GRADE,
+    ),
+    probe(
+        "beoordeling/cijfer/<int:pk>/vrijgeven/",
+        f"/beoordeling/cijfer/{C}/vrijgeven/",
+        POST,
+        by(LOGIN, 404, 404, 302, 404, 404, 404),
+        GRADE,
+        body={},
+        note="assessor: back to the grade page (released already: refused with a message)",
+    ),
+    probe("beoordeling/vrijgeven/", "/beoordeling/vrijgeven/", GET, users(LOGIN, 405), OWN),
+    probe(
+        "beoordeling/vrijgeven/",
+        "/beoordeling/vrijgeven/",
+        POST,
+        by(LOGIN, 404, 404, 302, 302, 404, 404),
+        OWN,
+        body={"grade": Ref("grade")},
+        note="assessors only; each grade is checked on its own (the outsider's refused as "
+        "not found), back to the queue",
+    ),
+    probe("beoordeling/toewijzen/", "/beoordeling/toewijzen/", GET, users(LOGIN, 405), OWN),
+    probe(
+        "beoordeling/toewijzen/",
+        "/beoordeling/toewijzen/",
+        POST,
+        by(LOGIN, 403, 403, 403, 403, 403, 302),
+        OWN,
+        body={"attempt": Ref("attempt")},
+        note="marker allocation: only with the permission assessment.change_markerallocation "
+        "(the administrator here; beoordelaar1 has none), refused before any attempt is looked "
+        "up; each attempt is checked on its own (no marker chosen: refused with a message)",
+    ),
     probe(
         "beoordeling/cijfer/<int:pk>/herberekenen/",
         f"/beoordeling/cijfer/{C}/herberekenen/",
@@ -988,6 +1133,14 @@ PROBES: list[Probe] = [
         GET,
         by(LOGIN, 200, 200, 404, 404, 404, 404),
         OWN,
+    ),
+    probe(
+        "beoordeling/mijn-resultaten/resultaten.csv",
+        "/beoordeling/mijn-resultaten/resultaten.csv",
+        GET,
+        by(LOGIN, 200, 200, 404, 404, 404, 404),
+        OWN,
+        note="each trainee's own results only: the path names nobody",
     ),
     probe(
         "beoordeling/voortgang/",
@@ -1300,6 +1453,71 @@ PROBES: list[Probe] = [
         by(API, 404, 404, 400, 404, 404, 404),
         GRADE,
         note="assessor: 400, signed already",
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/marking/",
+        f"/api/v1/assessment/grades/{C}/marking/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/marking/",
+        f"/api/v1/assessment/grades/{C}/marking/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        body={"move": "complete"},
+        note="assessor: 400, signed already",
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/release/",
+        f"/api/v1/assessment/grades/{C}/release/",
+        GET,
+        users(API, 405),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/grades/<int:pk>/release/",
+        f"/api/v1/assessment/grades/{C}/release/",
+        POST,
+        by(API, 404, 404, 400, 404, 404, 404),
+        GRADE,
+        note="assessor: 400, released already",
+    ),
+    probe(
+        "api/v1/assessment/grades/release/",
+        "/api/v1/assessment/grades/release/",
+        GET,
+        users(API, 405),
+        OWN,
+    ),
+    probe(
+        "api/v1/assessment/grades/release/",
+        "/api/v1/assessment/grades/release/",
+        POST,
+        by(API, 403, 403, 200, 200, 403, 403),
+        OWN,
+        body={"grades": [Ref("grade")]},
+        note="assessors only; the answer lists each grade released or refused (the outsider's "
+        "as not found)",
+    ),
+    probe(
+        "api/v1/assessment/allocations/",
+        "/api/v1/assessment/allocations/",
+        GET,
+        users(API, 405),
+        OWN,
+    ),
+    probe(
+        "api/v1/assessment/allocations/",
+        "/api/v1/assessment/allocations/",
+        POST,
+        by(API, 403, 403, 403, 403, 403, 200),
+        OWN,
+        body={"allocations": [{"attempt": Ref("attempt"), "marker": None}]},
+        note="marker allocation: only with the permission assessment.change_markerallocation "
+        "(the administrator here; beoordelaar1 has none); each attempt allocated or refused",
     ),
     probe(
         "api/v1/assessment/grades/<int:pk>/correction/",

@@ -89,14 +89,15 @@ def submitted_attempts_of_cohort_trainees(world: World, count: int) -> None:
 
 
 def graded_own_attempts(world: World, count: int) -> None:
-    """Delivered attempts of the trainee, each graded and signed by the assessor."""
-    from tests.factories.assessment import finished_attempt, signed_grade
+    """Delivered attempts of the trainee, each graded, signed and released by the assessor
+    (a trainee sees a grade only once released, issue #14)."""
+    from tests.factories.assessment import finished_attempt, released_grade
 
     for _ in range(count):
         attempt = finished_attempt(
             trainee=world.trainee, cohort=world.cohort, case_version=_shared_case_version(world)
         )
-        signed_grade(attempt, world.assessor)
+        released_grade(attempt, world.assessor)
 
 
 def published_cases(world: World, count: int) -> None:
@@ -133,6 +134,28 @@ def timeline_events(world: World, count: int) -> None:
         add_event(attempt, EventKind.DAMAGE_RECORDED, {"zones": ["front"]})
 
 
+def own_paint_drill_answers(world: World, count: int) -> None:
+    """The trainee's answers to a demo paint drill (each the model answer, scored)."""
+    from cases.models import PaintDrill
+    from cases.paint_drill import demo
+    from cases.paint_drill.scoring import PanelAnswer
+    from cases.paint_drill.services import paint_drill_submit
+
+    if "drill" not in world.made:
+        demo.load_drill(demo.DRILLS[0])
+        world.made["drill"] = PaintDrill.objects.get(slug=demo.DRILLS[0]["slug"])
+    drill = world.made["drill"]
+    answers = {
+        panel.part_code: PanelAnswer(panel.model_level, panel.model_units)
+        for panel in drill.panels.all()
+    }
+    deductions = {str(overlap.pk): overlap.model_deduction for overlap in drill.overlaps.all()}
+    for _ in range(count):
+        paint_drill_submit(
+            drill=drill, trainee=world.trainee, answers=answers, deductions=deductions
+        )
+
+
 # ---------------------------------------------------------------------------------------------
 # Row counters
 
@@ -151,6 +174,19 @@ def html_rows(response: Any, world: World) -> int:
     text = re.sub(r"<thead>.*?</thead>", "", response.content.decode(), flags=re.S)
     rows = re.findall(r"<tr[ >](.*?)</tr>", text, flags=re.S)
     return sum(1 for row in rows if "colspan" not in row)
+
+
+def csv_rows(response: Any, world: World) -> int:
+    """Data rows of a CSV download (after its header)."""
+    text = response.content.decode("utf-8-sig")
+    return max(len([line for line in text.splitlines() if line.strip()]) - 1, 0)
+
+
+def paint_drill_answer_links(response: Any, world: World) -> int:
+    """The trainee's own answers listed on the drills page, one link each."""
+    return len(
+        re.findall(r'href="/casussen/lakoefening/antwoorden/\d+/"', response.content.decode())
+    )
 
 
 def progress_points_html(response: Any, world: World) -> int:
@@ -182,7 +218,9 @@ def _cohort_id(world: World) -> dict:
 # session and the user of the logged-in client) and held fixed: a
 # change that adds queries per row fails; one that adds a fixed query needs a new budget here.
 LIST_CASES: list[ListCase] = [
-    ListCase("assessment:queue", "assessor", submitted_attempts_of_cohort_trainees, html_rows, 5),
+    # 7: two more, fixed, for the permission check of marker allocation (the auth backend reads
+    # the user's and their groups' permissions once; issue #14, item 6).
+    ListCase("assessment:queue", "assessor", submitted_attempts_of_cohort_trainees, html_rows, 7),
     ListCase(
         "api:assessment_api:queue", "assessor", submitted_attempts_of_cohort_trainees, json_rows, 4
     ),
@@ -191,14 +229,22 @@ LIST_CASES: list[ListCase] = [
         "assessor",
         submitted_attempts_of_cohort_trainees,
         html_rows,
-        5,
+        # 7: two more, fixed, for the profile's names in the active language
+        # (`content.profile_labels`: work processes, competence areas; issue #14, item 12).
+        7,
         kwargs=_cohort_id,
     ),
     ListCase("cases:index", "trainee", graded_own_attempts, html_rows, 5),
+    ListCase(
+        "cases:paint-drill-list", "trainee", own_paint_drill_answers, paint_drill_answer_links, 5
+    ),
     ListCase("api:cases_api:attempt-list", "trainee", graded_own_attempts, json_rows, 3),
     ListCase("api:cases_api:case-list", "trainee", published_cases, json_rows, 5),
-    ListCase("assessment:my_results", "trainee", graded_own_attempts, html_rows, 5),
-    ListCase("assessment:progress", "trainee", graded_own_attempts, progress_points_html, 6),
+    # 6: one more, fixed, for the submitted work still awaiting its grade (issue #14, item 10).
+    ListCase("assessment:my_results", "trainee", graded_own_attempts, html_rows, 6),
+    ListCase("assessment:my_results_csv", "trainee", graded_own_attempts, csv_rows, 6),
+    # 8: two more, fixed, for the profile's names in the active language (issue #14, item 12).
+    ListCase("assessment:progress", "trainee", graded_own_attempts, progress_points_html, 8),
     ListCase(
         "api:assessment_api:progress-own", "trainee", graded_own_attempts, progress_points_json, 6
     ),

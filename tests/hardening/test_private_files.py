@@ -32,7 +32,7 @@ from assessment.models import ReportKind, ReportStatus
 from assessment.tasks import render_report
 from cases.models import AttemptPhoto, CasePhoto, PhotoStage
 from cases.timeline import EventKind
-from tests.factories.assessment import add_event, finished_attempt, signed_grade
+from tests.factories.assessment import add_event, finished_attempt, released_grade, signed_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,8 @@ def world(
     from wagtail.images import get_image_model
 
     attempt = finished_attempt(trainee=trainee, cohort=cohort)
-    grade = signed_grade(attempt, assessor)
+    # Released: the owner has the report of a grade released to them (issue #14).
+    grade = released_grade(attempt, assessor)
     report = _rendered(ReportKind.ASSESSMENT, grade, assessor)
     printout = _rendered(
         ReportKind.CALCULATION, attempt.calculation_versions.get(kind="final"), assessor
