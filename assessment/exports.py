@@ -7,8 +7,10 @@ import csv
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from calcengine.formatting import format_number
+from content.profile_labels import profile_labels
 
 from .rubric import AREAS
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
@@ -90,20 +92,29 @@ def cohort_grades_response(user, cohort) -> HttpResponse:
 # ---------------------------------------------------------------------------------------------
 # A trainee's own results ("Mijn resultaten" as CSV)
 
-TRAINEE_HEADER = [
-    "Casus",
-    "Groep",
-    "Poging",
-    "Ingeleverd op",
-    "Status",
-    "Beoordeeld op",
-    "Score",
-    "Uitslag",
-    *[f"Werkproces {code} {title}" for code, title in WORK_PROCESSES.items()],
-    *[f"Competentiegebied {area}" for area in COMPETENCE_AREAS],
-]
-GRADED = "beoordeeld"
-AWAITING = "ingeleverd, wacht op beoordeling"
+
+def trainee_header() -> list[str]:
+    """The columns of a trainee's own results, in the active language; the profile's names as
+    the pages show them (`content.profile_labels`)."""
+    names = profile_labels()
+    return [
+        _("Casus"),
+        _("Groep"),
+        _("Poging"),
+        _("Ingeleverd op"),
+        _("Status"),
+        _("Vrijgegeven op"),
+        _("Score"),
+        _("Uitslag"),
+        *[
+            _("Werkproces %(code)s %(name)s") % {"code": code, "name": names.work_process(code)}
+            for code in WORK_PROCESSES
+        ],
+        *[
+            _("Competentiegebied %(name)s") % {"name": names.area(area)}
+            for area in COMPETENCE_AREAS
+        ],
+    ]
 
 
 def _when(value) -> str:
@@ -124,10 +135,10 @@ def trainee_result_rows(user) -> list[list[str]]:
                 _cell(attempt.cohort.name if attempt.cohort else ""),
                 str(attempt.pk),
                 _when(attempt.submitted_at),
-                GRADED,
-                _when(grade.signed_at),
+                _("beoordeeld"),
+                _when(grade.released_at or grade.signed_at),
                 _figure(grade.score, 1),
-                "voldoende" if grade.passed else "onvoldoende",
+                _("voldoende") if grade.passed else _("onvoldoende"),
                 *[_figure(result.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
                 *[_figure(result.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
             ]
@@ -140,7 +151,7 @@ def trainee_result_rows(user) -> list[list[str]]:
                 _cell(attempt.cohort.name if attempt.cohort else ""),
                 str(attempt.pk),
                 _when(attempt.submitted_at),
-                AWAITING,
+                _("ingeleverd, wacht op beoordeling"),
                 "",
                 "",
                 "",
@@ -157,6 +168,6 @@ def trainee_results_response(user) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="mijn-resultaten.csv"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(TRAINEE_HEADER)
+    writer.writerow(trainee_header())
     writer.writerows(trainee_result_rows(user))
     return response

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from content.profile_labels import ProfileLabels, profile_labels
@@ -25,7 +26,7 @@ from .models import Grade, LineVerdict
 from .profile_scores import grade_subscores, level_of
 from .rubric import AREAS, LEVEL_LABELS, RubricArea
 from .scoring.competence import WORK_PROCESSES
-from .scoring.rules import COMPONENT_WEIGHTS
+from .scoring.rules import COMPONENT_WEIGHTS, DEFAULT_TOTAL_BAND_PERCENT
 from .selectors import effective_result, overrides_history, side_by_side
 
 # L, T and D explained (issue #14, item 9): the one text of the PDF, the grading page and the
@@ -40,9 +41,13 @@ COMPONENT_TEXTS = {
     ),
     "T": (
         _("Totaalbedrag"),
-        _(
-            "Hoe dicht ligt uw totaal excl. btw bij dat van de referentie? Standaard volle "
-            "punten tot 5 % verschil, geen vanaf 25 %."
+        format_lazy(
+            _(
+                "Hoe dicht ligt uw totaal excl. btw bij dat van de referentie? Standaard volle "
+                "punten tot {full} % verschil, geen vanaf {zero} %."
+            ),
+            full=DEFAULT_TOTAL_BAND_PERCENT[0],
+            zero=DEFAULT_TOTAL_BAND_PERCENT[1],
         ),
     ),
     "D": (

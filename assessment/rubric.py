@@ -20,6 +20,7 @@ from assessment.scoring.competence import (
     ONDERSTEUNEN,
     ORGANISEREN,
 )
+from assessment.scoring.rules import PASS_MARK
 
 # One meaning of "niveau" (issue #14, item 9): this scale of four levels is the only one. The
 # assessor scores each competence area on it, and a sub-score out of 100 (progress, cohort,
@@ -34,7 +35,7 @@ LEVEL_LABELS = {
 }
 # The lowest sub-score of each level above 1: below 55 → 1, below 70 (the pass mark) → 2,
 # below 85 → 3, from 85 → 4.
-LEVEL_FLOORS = {2: 55, 3: 70, 4: 85}
+LEVEL_FLOORS = {2: 55, 3: int(PASS_MARK), 4: 85}
 REMARK_MAX_LENGTH = 4000
 
 

@@ -94,37 +94,6 @@ def released_final_grade(attempt, grades, moderation: Moderation | None) -> Grad
     return max(earlier, key=lambda g: g.version) if earlier else None
 
 
-def released_grades_for(trainee: User) -> list[Grade]:
-    """The grades released to `trainee`, one per attempt (the one `released_final_grade` picks),
-    newest release first; each with `.attempt` (case, cohort) loaded. A signed grade that is
-    not yet released is not in it. Stable name: the trainee's result list and CSV read it."""
-    if not (trainee.is_authenticated and trainee.is_trainee):
-        return []
-    attempts = (
-        attempts_visible_to(trainee)
-        .filter(trainee=trainee, grades__marking_state=MarkingState.RELEASED)
-        .distinct()
-        .select_related("trainee", "case_version__case", "cohort", "moderation")
-        .prefetch_related(_grades_prefetch())
-    )
-    released = []
-    for attempt in attempts:
-        grade = released_final_grade(attempt, list(attempt.grades.all()), _moderation_of(attempt))
-        if grade is not None:
-            grade.attempt = attempt
-            released.append(grade)
-    released.sort(key=lambda g: (g.released_at, g.pk), reverse=True)
-    return released
-
-
-def grade_released_to_trainee(grade: Grade) -> bool:
-    """Whether the attempt's trainee sees this grade now (`released_final_grade`)."""
-    attempt = grade.attempt
-    grades = list(attempt.grades.all())
-    shown = released_final_grade(attempt, grades, _moderation_of(attempt))
-    return shown is not None and shown.pk == grade.pk
-
-
 def _blind_grades_signed(grades) -> bool:
     return (
         latest_signed(grades, GradeRole.PRIMARY) is not None
@@ -246,8 +215,8 @@ def _queue_row(attempt, user: User) -> QueueRow:
     if allocation is not None and allocation.marker_id != user.pk and first_open:
         row.can_start = False
     line = latest_of_role(grades, row.final.role if row.final else GradeRole.PRIMARY)
-    if row.exam and row.my_grade is not None and row.final is None:
-        line = row.my_grade  # blind: only the own grade's state
+    if row.exam and row.final is None:
+        line = row.my_grade  # blind: only the own grade's state, never the other marker's
     if line is not None:
         row.marking_state = line.marking_state
         row.correction_open = line.supersedes_id is not None and not line.is_signed
@@ -585,7 +554,7 @@ def results_of_trainee(user: User) -> list[AttemptResult]:
                     subscores=grade_subscores(effective, final.workflow_checks, final.rubric),
                 )
             )
-    results.sort(key=lambda r: r.grade.signed_at, reverse=True)
+    results.sort(key=lambda r: (r.grade.released_at or r.grade.signed_at, r.grade.pk), reverse=True)
     return results
 
 

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from assessment.scoring.competence import ANALYSEREN, INTERACTEREN, ORGANISEREN
+from cases.customer_questions import delivery_answers, intake_answers, question_text
 from cases.models import HvJudgement
 from cases.timeline import EventKind
 from cases.workflow import MOVE_EVENT_KINDS
@@ -452,10 +453,6 @@ class RejectedSubmission:
     reasons: tuple[str, ...]  # the paying party's reasons as the trainee read them
 
 
-def _question_text(question: Any) -> str:
-    return str(question.get("question", "")) if isinstance(question, dict) else str(question)
-
-
 def _model_answer(question: Any) -> str:
     return str(question.get("good_answer") or "") if isinstance(question, dict) else ""
 
@@ -464,31 +461,17 @@ def open_answers(customer: dict | None, events: Sequence[EventLike]) -> list[Ope
     """Every question of the case's customer (intake `questions`, delivery `last_questions`)
     with the trainee's last answer to it, or None when it went unanswered."""
     customer = customer or {}
-    intake_answers: dict[int, str] = {}
-    delivery_answers: list[dict] = []
-    for event in events:
-        if event.refused:
-            continue
-        data = event.data or {}
-        if event.kind == EventKind.CUSTOMER_QUESTION_ANSWERED and isinstance(
-            data.get("index"), int
-        ):
-            intake_answers[data["index"]] = str(data.get("answer") or "")
-        elif event.kind == EventKind.CUSTOMER_QUESTIONS_ANSWERED:
-            delivery_answers = [a for a in data.get("answers") or [] if isinstance(a, dict)]
+    events = list(events)
+    intake = intake_answers(events)
+    delivery = delivery_answers(events)
     answers = [
-        OpenAnswer(
-            "intake",
-            _question_text(question),
-            intake_answers.get(index) or None,
-            _model_answer(question),
-        )
+        OpenAnswer("intake", question_text(question), intake.get(index), _model_answer(question))
         for index, question in enumerate(customer.get("questions") or [])
     ]
     for index, question in enumerate(customer.get("last_questions") or []):
-        given = delivery_answers[index].get("answer") if index < len(delivery_answers) else None
+        given = delivery[index] if index < len(delivery) else None
         answers.append(
-            OpenAnswer("delivery", _question_text(question), given or None, _model_answer(question))
+            OpenAnswer("delivery", question_text(question), given, _model_answer(question))
         )
     return answers
 
@@ -501,7 +484,7 @@ def unanswered_questions(customer: dict | None, events: Sequence[EventLike]) -> 
 def rejected_submissions(events: Sequence[EventLike]) -> list[RejectedSubmission]:
     """The submissions the paying party rejected, in timeline order: the calculation's kind
     and version and the reasons as readable text (the payer's own Dutch sentences)."""
-    from cases.models import CalculationKind
+    from cases.dossier_timeline import finding_texts, submission_kind_label
     from cases.payer import Outcome
 
     rejected = []
@@ -510,15 +493,8 @@ def rejected_submissions(events: Sequence[EventLike]) -> list[RejectedSubmission
         if event.kind != EventKind.PAYER_DECISION or data.get("outcome") != Outcome.REJECTED:
             continue
         kind = str(data.get("kind") or "")
-        try:
-            kind_label = str(CalculationKind(kind).label)
-        except ValueError:
-            kind_label = kind or "–"
-        reasons = tuple(
-            str(reason.get("message") or "")
-            for reason in data.get("reasons") or []
-            if isinstance(reason, dict) and reason.get("message")
-        )
+        kind_label = submission_kind_label(kind) if kind else "–"
+        reasons = tuple(text for text in finding_texts(data.get("reasons")) if text)
         number = data.get("version_number")
         rejected.append(
             RejectedSubmission(

@@ -15,27 +15,30 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from content.profile_labels import profile_labels
 from schadeplatform.templatetags.dutch import nl_date
 
 from . import payer
 from . import workflow as wf
+from .customer_questions import intake_answers, question_text
 from .dossier_timeline import finding_texts, outcome_label, submission_kind_label
 from .models import Attempt, AttemptStatus, DossierEvent
 from .timeline import EventKind
 
 S = AttemptStatus
 
-# The work processes of the competence profile as the stepper shows them, and the states in each.
-STAGES: tuple[tuple[Any, tuple[str, ...]], ...] = (
-    (_("1.1 Intake"), (S.INTAKE,)),
-    (_("1.2 Werkvoorbereiding"), (S.PREPARATION, S.AWAITING_EXPERTISE, S.APPROVED)),
-    (_("1.3 Bewaken schadedossier"), (S.IN_REPAIR, S.SUPPLEMENT_PENDING)),
-    (_("1.4 Afleveren"), (S.FINAL_SUBMITTED, S.DELIVERED)),
+# The work processes of the competence profile (by code) as the stepper shows them, and the
+# states in each; their names are the profile's own, in the active language (`profile_labels`).
+STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("1.1", (S.INTAKE,)),
+    ("1.2", (S.PREPARATION, S.AWAITING_EXPERTISE, S.APPROVED)),
+    ("1.3", (S.IN_REPAIR, S.SUPPLEMENT_PENDING)),
+    ("1.4", (S.FINAL_SUBMITTED, S.DELIVERED)),
 )
 
 
 def _stage_index(status: str) -> int:
-    for index, (_label, statuses) in enumerate(STAGES):
+    for index, (_code, statuses) in enumerate(STAGES):
         if status in statuses:
             return index
     return 1  # total loss ends in intake or preparation
@@ -44,12 +47,13 @@ def _stage_index(status: str) -> int:
 def stages(attempt: Attempt) -> list[dict[str, Any]]:
     """The phase stepper: each work process with `state` done, current or "" (to come)."""
     current = _stage_index(attempt.status)
+    names = profile_labels()
     return [
         {
-            "label": label,
+            "label": f"{code} {names.work_process(code)}",
             "state": "done" if i < current else "current" if i == current else "",
         }
-        for i, (label, _statuses) in enumerate(STAGES)
+        for i, (code, _statuses) in enumerate(STAGES)
     ]
 
 
@@ -126,15 +130,9 @@ def _last(events: list[DossierEvent], kind: str) -> DossierEvent | None:
 
 def _open_questions(attempt: Attempt, events: list[DossierEvent]) -> list[str]:
     questions = (attempt.case_version.customer or {}).get("questions") or []
-    answered = {
-        (e.data or {}).get("index")
-        for e in events
-        if e.kind == EventKind.CUSTOMER_QUESTION_ANSWERED and not e.refused
-    }
+    answered = intake_answers(events)
     return [
-        str((q or {}).get("question", ""))
-        for i, q in enumerate(questions)
-        if i not in answered and (q or {}).get("question")
+        question_text(q) for i, q in enumerate(questions) if i not in answered and question_text(q)
     ]
 
 

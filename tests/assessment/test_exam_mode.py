@@ -223,3 +223,21 @@ def test_the_exam_result_shows_the_trainee_no_reference(exam_attempt, exam_group
     services.grade_release(grade=first, by=examiner)  # release is its own step (#14)
     result = selectors.result_for(exam_attempt.trainee, exam_attempt.pk)
     assert result is not None and result.exam and not result.show_details
+
+
+def test_the_queue_does_not_show_another_markers_blind_grade_state(
+    attempt, assessor, second_assessor, client_for
+):
+    # given: the first marker signed (ready for release), the second has not started
+    signed_grade(attempt, assessor)
+
+    # when
+    (row,) = selectors.assessment_queue(second_assessor)
+    api = client_for(second_assessor).get(reverse("api:assessment_api:queue")).json()
+    page = client_for(second_assessor).get(reverse("assessment:queue")).content.decode()
+
+    # then: the second marker's queue says nothing of the first grade's state
+    assert (row.marking_state, row.correction_open) == ("not_marked", False)
+    rows = api["results"] if isinstance(api, dict) else api
+    assert [r["marking_state"] for r in rows] == ["not_marked"]
+    assert "ready_for_release" not in page

@@ -173,7 +173,6 @@ def test_a_signed_grade_is_invisible_to_the_trainee_until_released(
     )
     assert report_api.status_code == 404
     assert selectors.results_of_trainee(trainee) == []
-    assert selectors.released_grades_for(trainee) == []
     assert selectors.progress_of_trainee(trainee, trainee).points == []
     own_progress = client.get(reverse("api:assessment_api:progress-own")).json()
     assert own_progress["work_processes"]["1.2"]["latest"] is None
@@ -185,8 +184,7 @@ def test_a_signed_grade_is_invisible_to_the_trainee_until_released(
     assert client.get(reverse("assessment:result", args=[attempt.pk])).status_code == 200
     assert client.get(api).json()["score"] == "100.0"
     assert client.post(reverse("assessment:report_assessment", args=[grade.pk])).status_code != 404
-    assert [g.pk for g in selectors.released_grades_for(trainee)] == [grade.pk]
-    assert selectors.grade_released_to_trainee(grade)
+    assert [r.grade.pk for r in selectors.results_of_trainee(trainee)] == [grade.pk]
     assert len(selectors.progress_of_trainee(trainee, trainee).points) == 1
 
 

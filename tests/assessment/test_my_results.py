@@ -90,7 +90,7 @@ def test_csv_holds_own_results_in_dutch_with_bom(
         "Poging",
         "Ingeleverd op",
         "Status",
-        "Beoordeeld op",
+        "Vrijgegeven op",
         "Score",
         "Uitslag",
     ]
@@ -131,3 +131,16 @@ def test_csv_refuses_anonymous_and_non_trainees(client, assessor, client_for):
 def test_results_page_links_the_csv(trainee, client_for):
     response = client_for(trainee).get(reverse("assessment:my_results"))
     assert reverse(CSV_URL) in response.content.decode()
+
+
+def test_the_csv_follows_the_language_switch(trainee, cohort, assessor, client_for):
+    from django.conf import settings
+
+    released_grade(finished_attempt(trainee=trainee, cohort=cohort), assessor)
+    client = client_for(trainee)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    header, *rows = _rows(client.get(reverse(CSV_URL)))
+
+    assert header[:3] == ["Case", "Group", "Attempt"]
+    assert rows[0][4] == "graded"

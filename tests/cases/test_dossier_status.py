@@ -444,23 +444,28 @@ def hidden_attempt_factory(trainee, cohort):
 def test_stepper_and_stored_values_are_translated_when_shown_not_when_imported(trainee):
     from django.utils import translation
 
+    from content.services import competence_profile_data, competence_profile_import
+
+    data, _source = competence_profile_data()
+    competence_profile_import(data=data)
+
     from cases.dossier_status import stages
     from cases.dossier_timeline import describe_event
 
     attempt = AttemptFactory(trainee=trainee)
     data = {"subject_to_approval": True, "planned_date": "2026-03-05"}
     with translation.override("nl"):
-        assert [s["label"] for s in stages(attempt)][1] == "1.2 Werkvoorbereiding"
+        assert [s["label"] for s in stages(attempt)][1] == "1.2 Uitvoeren van de werkvoorbereiding"
         assert describe_event(EventKind.REPAIR_PLANNED, data)[0] == (
             "onder voorbehoud van goedkeuring",
             "ja",
         )
     with translation.override("en"):
         assert [str(s["label"]) for s in stages(attempt)] == [
-            "1.1 Intake",
-            "1.2 Work preparation",
+            "1.1 Carrying out the intake",
+            "1.2 Preparing the repair work",
             "1.3 Monitoring the claim file",
-            "1.4 Delivery",
+            "1.4 Handing over the vehicle",
         ]
         assert describe_event(EventKind.REPAIR_PLANNED, data) == [
             ("subject to approval", "yes"),

@@ -173,12 +173,12 @@ def test_the_stepper_and_stored_values_follow_the_language_switch(page, waiting_
     attempt = waiting_for_a_supplement
     login_as(page, "cursist1")
     page.goto(reverse("cases:attempt-detail", kwargs={"pk": attempt.pk}))
-    expect(page.locator("ol.stages li").first).to_have_text("1.1 Intake")
-    expect(page.locator("ol.stages li").nth(1)).to_have_text("1.2 Werkvoorbereiding")
+    expect(page.locator("ol.stages li").first).to_have_text("1.1 Uitvoeren van de intake")
+    expect(page.locator("ol.stages li").nth(1)).to_have_text("1.2 Uitvoeren van de werkvoorbereiding")
     with page.expect_navigation():
         page.locator("form.language").get_by_role("button", name="EN").click()
-    expect(page.locator("ol.stages li").nth(1)).to_have_text("1.2 Work preparation")
-    expect(page.locator("ol.stages li").nth(3)).to_have_text("1.4 Delivery")
+    expect(page.locator("ol.stages li").nth(1)).to_have_text("1.2 Preparing the repair work")
+    expect(page.locator("ol.stages li").nth(3)).to_have_text("1.4 Handing over the vehicle")
     expect(page.locator("#status h2")).to_have_text("Current state")
     entry = page.locator("ol.timeline > li").filter(has_text="Repair order received").first
     expect(entry).to_contain_text("subject to approval")

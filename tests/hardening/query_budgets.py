@@ -242,7 +242,8 @@ LIST_CASES: list[ListCase] = [
     ListCase("api:cases_api:case-list", "trainee", published_cases, json_rows, 5),
     # 6: one more, fixed, for the submitted work still awaiting its grade (issue #14, item 10).
     ListCase("assessment:my_results", "trainee", graded_own_attempts, html_rows, 6),
-    ListCase("assessment:my_results_csv", "trainee", graded_own_attempts, csv_rows, 6),
+    # 8: the profile's names in the active language, two fixed queries (issue #14, item 12).
+    ListCase("assessment:my_results_csv", "trainee", graded_own_attempts, csv_rows, 8),
     # 8: two more, fixed, for the profile's names in the active language (issue #14, item 12).
     ListCase("assessment:progress", "trainee", graded_own_attempts, progress_points_html, 8),
     ListCase(
