@@ -174,7 +174,9 @@ def test_the_stepper_and_stored_values_follow_the_language_switch(page, waiting_
     login_as(page, "cursist1")
     page.goto(reverse("cases:attempt-detail", kwargs={"pk": attempt.pk}))
     expect(page.locator("ol.stages li").first).to_have_text("1.1 Uitvoeren van de intake")
-    expect(page.locator("ol.stages li").nth(1)).to_have_text("1.2 Uitvoeren van de werkvoorbereiding")
+    expect(page.locator("ol.stages li").nth(1)).to_have_text(
+        "1.2 Uitvoeren van de werkvoorbereiding"
+    )
     with page.expect_navigation():
         page.locator("form.language").get_by_role("button", name="EN").click()
     expect(page.locator("ol.stages li").nth(1)).to_have_text("1.2 Preparing the repair work")
