@@ -14,7 +14,8 @@ from typing import Any, TextIO
 from calcengine.catalogue import get_vehicle
 
 from ..models import PaintDrill, PaintDrillOverlap, PaintDrillPanel
-from .scoring import LEVEL_NONE
+from .engine_units import paint_lines
+from .scoring import LEVEL_NONE, PanelAnswer
 
 # Lesson slugs to link, first found wins: a paint lesson when the library has one, else the
 # lesson on labour units, which explains the paint setup time and the paint-type surcharges.
@@ -173,6 +174,18 @@ def _wanted(data: dict[str, Any]) -> tuple[list[tuple], list[tuple]]:
         for code, name, damage, level, explanation in data["panels"]
     ]
     return panels, list(data["overlaps"])
+
+
+def model_lines(data: dict[str, Any]) -> list[dict]:
+    """A drill's model answer as `schadecalc/1` paint lines (the overlaps' deductions taken
+    off), built the way the drill builds a trainee's answer: a lesson computes its worked
+    example from them."""
+    panels, overlaps = _wanted(data)
+    return paint_lines(
+        panels=[(code, name) for code, name, *_rest in panels],
+        answers={code: PanelAnswer(level, units) for code, _n, _d, _p, level, units, _e in panels},
+        deductions={(first, second): deduction for first, second, deduction, _e in overlaps},
+    )
 
 
 def _stored(drill: PaintDrill) -> tuple[list[tuple], list[tuple]]:

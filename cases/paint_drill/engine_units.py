@@ -42,6 +42,34 @@ def engine_units(
     deductions: Mapping[tuple[str, str], Decimal | None],
 ) -> EngineUnits:
     """`panels` are (code, name) in drill order; `deductions` by (first code, second code)."""
+    data = {
+        "spec": calcengine.SPEC,
+        "vehicle": vehicle_block(
+            vehicle_id,
+            first_registration=_FIRST_REGISTRATION,
+            mileage_km=0,
+            value_before_damage=_VALUE,
+            residual_value="0.00",
+        ),
+        "rates": get_rate_set(rate_set_id).rates,
+        "lines": paint_lines(panels=panels, answers=answers, deductions=deductions),
+    }
+    output = calcengine.estimate(data)
+    per_line = {line["id"]: Decimal(line["paint_units"]) for line in output["lines"]}
+    return EngineUnits(
+        per_panel={code: per_line.get(code, Decimal(0)) for code, _name in panels},
+        total=Decimal(output["paint"]["units"]),
+    )
+
+
+def paint_lines(
+    *,
+    panels: Sequence[tuple[str, str]],
+    answers: Mapping[str, PanelAnswer],
+    deductions: Mapping[tuple[str, str], Decimal | None],
+) -> list[dict]:
+    """The `schadecalc/1` lines for a set of panel answers: one paint-only line per painted
+    panel, an overlap's deduction taken off the pair's second panel's base units."""
     lowered: dict[str, Decimal] = {}
     for (_first, second), deduction in deductions.items():
         if deduction:
@@ -61,21 +89,4 @@ def engine_units(
                 "paint": {"mode": answer.level, "units": str(units)},
             }
         )
-    data = {
-        "spec": calcengine.SPEC,
-        "vehicle": vehicle_block(
-            vehicle_id,
-            first_registration=_FIRST_REGISTRATION,
-            mileage_km=0,
-            value_before_damage=_VALUE,
-            residual_value="0.00",
-        ),
-        "rates": get_rate_set(rate_set_id).rates,
-        "lines": lines,
-    }
-    output = calcengine.estimate(data)
-    per_line = {line["id"]: Decimal(line["paint_units"]) for line in output["lines"]}
-    return EngineUnits(
-        per_panel={code: per_line.get(code, Decimal(0)) for code, _name in panels},
-        total=Decimal(output["paint"]["units"]),
-    )
+    return lines

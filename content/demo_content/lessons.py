@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from assessment.scoring import competence
 from calcengine.catalogue import prefill_line
+from cases.paint_drill.demo import DRILLS as PAINT_DRILLS
+from cases.paint_drill.demo import KNOWLEDGE_ITEMS as PAINT_DRILL_KNOWLEDGE_ITEMS
+from cases.paint_drill.demo import model_lines
 from content.worked_example import case_calculation_text
 
 # The areas' stable keys, from their one owner.
@@ -79,6 +82,10 @@ POLO_MARGIN_CAR = case_calculation_text(
     rates={"owner_deducts_vat": True},
 )
 MODEL3 = case_calculation_text("model3-rear-ev")
+# The paint drill on the Niro (its vehicle and rate set are the Niro case's): the drill's model
+# answer as paint lines, on the case's own vehicle and rates.
+NIRO_PAINT_DRILL = PAINT_DRILLS[0]
+NIRO_PAINT = case_calculation_text("niro-phev-sill-structural", lines=model_lines(NIRO_PAINT_DRILL))
 
 
 def check(question: str, choices: list[str], correct: int, feedback: str) -> tuple[str, dict]:
@@ -442,6 +449,121 @@ MODULES = [
                         2,
                         "<p>BMW rekent met 12 AE per uur: 36 / 12 = 3 uur. 3,6 uur zou gelden bij 10 AE "
                         "per uur.</p>",
+                    ),
+                ],
+            },
+            {
+                "slug": "lakcalculatie",
+                "title": "De lakcalculatie",
+                "summary": (
+                    "Lakniveaus I tot en met IV, inspuiten, de basistijd, de toeslag voor metallic "
+                    "en parelmoer en het lakmateriaal: zo reken je het spuitwerk van een schade uit."
+                ),
+                "minutes": 25,
+                "work_processes": ["1.2"],
+                "knowledge_items": list(PAINT_DRILL_KNOWLEDGE_ITEMS),
+                "competence_areas": [ANALYSEREN],
+                "trade_offs": ["balans-calculeren"],
+                "case_briefs": ["clio-portier-particulier"],
+                "body": [
+                    p(
+                        "Voor elk paneel dat gespoten wordt, geeft het calculatieprogramma basis-"
+                        "lakeenheden: de tijd om dat paneel helemaal te spuiten. Hoeveel daarvan je "
+                        "rekent, hangt af van het lakniveau. Audatex, DAT en GT Motive gebruiken "
+                        "daarvoor de lakniveaus die het Allianz Zentrum für Technik (AZT) heeft "
+                        "vastgelegd. In het tarief van de opdrachtgever staat per niveau een factor "
+                        "op de basiseenheden.",
+                    ),
+                    html(
+                        "<h2>De lakniveaus</h2>"
+                        "<ul><li><strong>Niveau I: nieuw onderdeel.</strong> Volledige opbouw: "
+                        "voorbehandelen, vuller, kleur en blanke lak. In het tarief "
+                        "verzekeraar-netwerk factor 1.</li>"
+                        "<li><strong>Niveau II: oppervlaktelak.</strong> Het paneel wordt "
+                        "geschuurd en opnieuw gespoten, zonder plamuur. Factor 0,7.</li>"
+                        "<li><strong>Niveau III: hersteld met plamuur op hoogstens de helft</strong> "
+                        "van het paneel. Factor 1,2.</li>"
+                        "<li><strong>Niveau IV: hersteld met plamuur op meer dan de helft</strong> "
+                        "van het paneel. Factor 1,5.</li>"
+                        "<li><strong>Inspuiten:</strong> een onbeschadigd paneel naast een gespoten "
+                        "paneel krijgt de kleur over een deel van het vlak, zodat de overgang niet "
+                        "te zien is. Bij metallic en parelmoer is dat meestal nodig, omdat de kleur "
+                        "van een nieuw gespoten paneel nooit precies gelijk is aan die van de auto. "
+                        "Factor 0,5.</li></ul>"
+                        "<p>De factoren verschillen per opdrachtgever: lees ze altijd uit het tarief "
+                        "dat voor de schade geldt.</p>",
+                    ),
+                    html(
+                        "<h2>Basistijd, laksoort en lakmateriaal</h2>"
+                        "<ul><li><strong>Basistijd lakwerk</strong>: afplakken, kleur mengen, de "
+                        "spuitcabine en het spuitpistool reinigen. Die tijd reken je één keer per "
+                        "calculatie, hoeveel panelen er ook gespoten worden. In verzekeraar-netwerk "
+                        "is dat 1,2 uur; bij 10 AE per uur dus 12 AE.</li>"
+                        "<li><strong>Laksoort</strong>: op alle lakeenheden samen, de basistijd "
+                        "inbegrepen, komt een factor voor de laksoort. Een drielaagse parelmoerlak "
+                        "(grondkleur, parelmoerlaag, blanke lak) kost meer spuittijd: factor 1,15. "
+                        "Voor metallic is de factor in dit tarief 1,00: geen toeslag op de arbeid.</li>"
+                        "<li><strong>Lakmateriaal</strong> reken je per spuituur: € 34,60 per uur "
+                        "voor een uni kleur, voor metallic maal 1,12 en voor parelmoer maal "
+                        "1,30.</li></ul>",
+                    ),
+                    example(
+                        "Rekenvoorbeeld: Kia Niro, parelmoer, zijkant links",
+                        NIRO_PAINT,
+                        "<p>De lakoefening op de Kia Niro uit de casus 'zijaanrijding op de "
+                        "B-stijl', met het tarief verzekeraar-netwerk. Beide portieren links en de "
+                        "dorpel worden vervangen door nieuwe delen: niveau I, met 21, 19 en 11 AE "
+                        "basis uit de catalogus. Het voorscherm (14 AE) en het achterscherm (19 AE) "
+                        "worden ingespoten. De portieren raken elkaar bij de B-stijl; in de oefening "
+                        "gaat voor die gezamenlijke rand 2 AE af van het achterportier, dat daardoor "
+                        "op 17 AE komt.</p>",
+                        "<p>Per paneel: 21 + 17 + 11 AE op niveau I, plus 7 en 9,5 AE inspuiten "
+                        "(de helft van 14 en 19). Samen 65,5 AE. De basistijd komt er één keer bij: "
+                        "12 AE, samen 77,5 AE. Maal 1,15 voor parelmoer geeft 89,125 AE, bij 10 AE "
+                        "per uur 8,9125 spuituur. Arbeid spuitwerk: 8,9125 × € 72,50 = € 646,16. "
+                        "Lakmateriaal: 8,9125 × € 34,60 × 1,30 = € 400,88.</p>",
+                    ),
+                    attention(
+                        "Overlap: het programma of de afspraak beslist",
+                        "<p>Worden twee aangrenzende panelen allebei gespoten, dan wordt hun "
+                        "gezamenlijke rand maar één keer afgeplakt en voorbereid. Hoeveel tijd "
+                        "daarvoor afgaat, bepaalt het calculatieprogramma of de afspraak met de "
+                        "betalende partij; er is geen vaste regel in het vak die een bedrag noemt. "
+                        "De 2 AE in de oefening is een oefenwaarde, geen norm.</p>",
+                    ),
+                    p(
+                        "Een gebruikt onderdeel wordt soms al in de kleur van de auto geleverd, "
+                        "van een auto met dezelfde kleurcode. Past de kleur op het oog, dan spuit "
+                        "je dat deel niet opnieuw: er staat geen volledig spuitwerk voor in de "
+                        "calculatie. Alleen waar het grenst aan een paneel dat wel gespoten wordt, "
+                        "spuit je in, zodat de overgang onzichtbaar is. Een paneel dat alleen naast "
+                        "het gebruikte deel ligt, hoeft niet te worden ingespoten.",
+                    ),
+                    check(
+                        "Een calculatie heeft drie gespoten panelen. Hoe vaak reken je de basistijd "
+                        "lakwerk?",
+                        [
+                            "Eén keer per gespoten paneel, dus drie keer.",
+                            "Eén keer voor de hele calculatie.",
+                            "Alleen bij een nieuw onderdeel (niveau I).",
+                        ],
+                        2,
+                        "<p>De basistijd (afplakken, kleur mengen, reinigen) geldt één keer per "
+                        "calculatie met spuitwerk, hoeveel panelen er ook zijn.</p>",
+                    ),
+                    check(
+                        "Het achterportier wordt vervangen door een gebruikt portier dat al in de "
+                        "kleur van de auto is gespoten. Wat calculeer je voor het spuitwerk?",
+                        [
+                            "Het portier op niveau I, want het is een vervangen onderdeel.",
+                            "Nooit iets: het portier is al in kleur.",
+                            "Geen volledig spuitwerk; alleen inspuiten waar het grenst aan een "
+                            "paneel dat wel gespoten wordt.",
+                        ],
+                        3,
+                        "<p>Een gebruikt deel in kleur spuit je niet opnieuw. Wordt het paneel "
+                        "ernaast gespoten, dan spuit je in naar het gebruikte deel toe, zodat de "
+                        "kleur onzichtbaar aansluit.</p>",
                     ),
                 ],
             },

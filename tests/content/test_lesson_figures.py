@@ -13,7 +13,7 @@ import pytest
 
 import calcengine
 from calcengine.arithmetic import compared_value
-from calcengine.catalogue import get_vehicle
+from calcengine.catalogue import get_rate_set, get_vehicle
 from content.demo_content.lessons import ASSESSOR_MODULE, CASE_BRIEFS, MODULES
 from content.worked_example import DEMO_CASES_DIR, case_calculation
 
@@ -38,6 +38,13 @@ ILLUSTRATIVE = {
     },
     # "ruim € 30 goedkoper": the catalogue's new cap (€ 78.40) minus the used one (€ 45.00).
     "nieuwe-gebruikte-of-imitatiedelen": {Decimal("30"): Decimal("30")},
+    # Paint material per paint hour: the rate set's own figure (checked with the rest of the
+    # paint lesson's figures in tests/content/test_paint_lesson.py).
+    "lakcalculatie": {
+        Decimal("34.60"): Decimal(
+            get_rate_set("verzekeraar-netwerk").rates["paint_material_per_hour"]
+        )
+    },
 }
 
 
