@@ -11,10 +11,13 @@
 
   function setUp(box) {
     if (box.dataset.profilePickerReady) return;
-    box.dataset.profilePickerReady = "true";
     const filter = box.querySelector("[data-profile-picker-filter]");
     const count = box.querySelector("[data-profile-picker-count]");
     const none = box.querySelector("[data-profile-picker-none]");
+    // The observer below can see a box while the page is still being parsed: its last element
+    // (the "no match" line) not there yet, nor all its checkboxes. Set it up once it is whole.
+    if (!filter || !count || !none) return;
+    box.dataset.profilePickerReady = "true";
     const options = Array.from(box.querySelectorAll("input[type=checkbox]")).map((input) => ({
       input: input,
       row: input.closest("div") || input.parentElement,
