@@ -9,12 +9,13 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
+from assessment.scoring.rules import PASS_MARK
+
 COLOURS = ("#0b5cad", "#1e7b34", "#b3261e", "#8a5a00", "#6b3fa0", "#00838f")
 # Lines that overlap stay apart (issue #14, item 9): each series has its own colour, dash
 # pattern and marker shape, and the legend shows all three.
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 4", "10 4")
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "ring")
-PASS_MARK = 70
 
 
 def _marker(shape: str, cx: float, cy: float, colour: str) -> str:
@@ -132,7 +133,7 @@ def line_chart(
         f'<g class="legend-item"><line x1="{legend_x}" x2="{legend_x + 22}" y1="{legend_y}" '
         f'y2="{legend_y}" stroke="#b3261e" stroke-dasharray="4 3" stroke-width="1"/>'
         f'<text x="{legend_x + 28}" y="{legend_y + 3.5}" font-size="10" fill="#1d2733">'
-        f"{escape(_('Grens voldoende (%(mark)s)') % {'mark': PASS_MARK})}</text></g>"
+        f"{escape(_('Grens voldoende (%(mark)s)') % {'mark': int(PASS_MARK)})}</text></g>"
     )
     parts.append("</svg>")
     return "".join(parts)

@@ -134,6 +134,9 @@ DEMO_ATTEMPTS = (
 # who allocates from the queue. The not-marked attempt is allocated to beoordelaar1.
 COORDINATORS_GROUP = "Coördinatoren"
 COORDINATOR = "coordinator1"
+# The foundation's exam board (`assessment.exam_board`): its group and demo member.
+EXAM_BOARD_GROUP = "Examencommissie"
+EXAM_BOARD_MEMBER = "examencommissie1"
 ALLOCATED = ("cursist2", "clio-door-private")
 
 
@@ -343,6 +346,19 @@ def _coordinator(stdout: TextIO) -> None:
         stdout.write(f"Beoordeling: {trainee} – {slug} toegewezen aan {marker.username}.\n")
 
 
+def _exam_board(stdout: TextIO) -> None:
+    """The group "Examencommissie" with the permission `assessment.exam_board`, and its demo
+    member."""
+    group, _created = Group.objects.get_or_create(name=EXAM_BOARD_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="assessment", codename="exam_board")
+    )
+    member = User.objects.filter(username=EXAM_BOARD_MEMBER).first()
+    if member is not None:
+        member.groups.add(group)
+        stdout.write(f"Beoordeling: {member.username} is lid van de examencommissie.\n")
+
+
 def load(stdout: TextIO) -> None:
     assessor = User.objects.filter(username=ASSESSOR).first()
     if assessor is None:
@@ -381,3 +397,4 @@ def load(stdout: TextIO) -> None:
         except (DemoGap, services.AssessmentError) as exc:
             stdout.write(f"Beoordeling: {trainee.username} – {case.title} niet gelukt: {exc}\n")
     _coordinator(stdout)
+    _exam_board(stdout)

@@ -17,6 +17,12 @@ DEMO_USERS: dict[str, tuple[Role, str, str, str]] = {
     # the cohort lead: an assessor who allocates attempts to markers (group "Coördinatoren",
     # given by assessment/demo.py)
     "coordinator1": (Role.ASSESSOR, "Femke", "Visser", "coordinator1-demo"),
+    # more markers: double and triple marking, calibration (issue #15; assessment/demo*.py)
+    "beoordelaar2": (Role.ASSESSOR, "Anouk", "Mulder", "beoordelaar2-demo"),
+    "beoordelaar3": (Role.ASSESSOR, "Ruud", "de Boer", "beoordelaar3-demo"),
+    # the foundation's exam board (group "Examencommissie", permission assessment.exam_board,
+    # given by assessment/demo.py)
+    "examencommissie1": (Role.ASSESSOR, "Marleen", "Hoekstra", "examencommissie1-demo"),
     "redacteur1": (Role.EDITOR, "Ingrid", "Jansen", "redacteur1-demo"),
     # a second editor: the workflow's review step is a colleague's (content/README.md)
     "redacteur2": (Role.EDITOR, "Joost", "Smit", "redacteur2-demo"),

@@ -35,6 +35,7 @@ import math
 
 import numpy as np
 import pytest
+from django.utils import translation
 from scipy.stats import f, pointbiserialr
 
 from assessment.exam_quality import (
@@ -111,7 +112,8 @@ def test_item_everyone_gets_right_has_no_discrimination_and_is_flagged_no_spread
     assert items["D"].facility == 1
     assert items["A"].discrimination == pytest.approx(math.sqrt(5 / 12))
     assert analysis.alpha.value == pytest.approx(16 / 39)
-    assert str(ItemFlag.NO_SPREAD.label) == "geen spreiding"
+    with translation.override("nl"):
+        assert str(ItemFlag.NO_SPREAD.label) == "geen spreiding"
 
 
 def test_item_nobody_gets_right_is_flagged_no_spread_too():

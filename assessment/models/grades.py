@@ -12,9 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from assessment.scoring import PREVIOUS_SPEC, Verdict
+from assessment.scoring.rules import PASS_MARK
 from schadeplatform.private_files import private_storage, unguessable_name
-
-from .scoring import PREVIOUS_SPEC, Verdict
 
 
 class SignedGradeImmutable(Exception):
@@ -24,6 +24,7 @@ class SignedGradeImmutable(Exception):
 class GradeRole(models.TextChoices):
     PRIMARY = "primary", _("eerste beoordelaar")
     SECOND = "second", _("tweede beoordelaar (blind)")
+    THIRD = "third", _("derde beoordelaar (blind)")
     MODERATOR = "moderator", _("moderator")
 
 
@@ -95,6 +96,18 @@ class Grade(models.Model):
     workflow_checks = models.JSONField(_("controles werkprocessen"), default=list)
     score = models.DecimalField(_("score"), max_digits=4, decimal_places=1)
     passed = models.BooleanField(_("voldoende"))
+    # The cut score `passed` was judged against: the default pass mark, or the cut score the
+    # exam board adopted for the attempt's exam form (`cut_score_form`, issue #15 item 5),
+    # fixed when the grade is created so that a later adoption never changes a grade given.
+    cut_score = models.DecimalField(_("cesuur"), max_digits=4, decimal_places=1, default=PASS_MARK)
+    cut_score_form = models.ForeignKey(
+        "assessment.ExamForm",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cesuur van examenvorm"),
+    )
     rubric = models.JSONField(_("rubric"), default=dict, blank=True)
     # The assessor's remark per rubric criterion (competence area slug → text), as Moodle's
     # rubric keeps one beside each criterion's level.
@@ -313,8 +326,21 @@ class ModerationStatus(models.TextChoices):
     RESOLVED = "resolved", _("afgerond")
 
 
+class ModerationKind(models.TextChoices):
+    ESCALATION = "escalation", _("escalatie")
+    SAMPLE = "sample", _("steekproef")
+
+
 class Moderation(models.Model):
-    """Exam mode: the two blind grades differ too much; a third assessor decides."""
+    """Exam mode: the blind grades differ too much (escalation), or the attempt fell in the
+    policy's moderation sample; a further assessor decides (`assessment.double_marking`)."""
+
+    kind = models.CharField(
+        _("aanleiding soort"),
+        max_length=16,
+        choices=ModerationKind.choices,
+        default=ModerationKind.ESCALATION,
+    )
 
     attempt = models.OneToOneField(
         "cases.Attempt",

@@ -1,0 +1,72 @@
+"""The assessment app's rows, one module per subject: `grades` (grades, their events and
+overrides, allocation, moderation, reports), `marking_policy` (double and triple marking),
+`calibration` (exam periods and calibration of assessors), `exam_forms` (blueprints, exam
+forms, Angoff studies)."""
+
+from .calibration import (
+    DEFAULT_ICC_THRESHOLD,
+    DEFAULT_KAPPA_THRESHOLD,
+    CalibrationItem,
+    CalibrationRating,
+    CalibrationResult,
+    CalibrationSet,
+    ExamPeriod,
+)
+from .exam_forms import AngoffJudgement, AngoffStatus, AngoffStudy, Blueprint, ExamForm
+from .grades import (
+    GRADE_EDITABLE_FIELDS,
+    Grade,
+    GradeEvent,
+    GradeRole,
+    GradeStatus,
+    LineOverride,
+    LineVerdict,
+    MarkerAllocation,
+    MarkingState,
+    Moderation,
+    ModerationKind,
+    ModerationStatus,
+    Report,
+    ReportKind,
+    ReportStatus,
+    SignedGradeImmutable,
+    report_path,
+)
+from .marking_policy import AgreedGrade, AgreedMethod, AgreementRule, MarkingEvent, MarkingPolicy
+
+__all__ = [
+    "DEFAULT_ICC_THRESHOLD",
+    "DEFAULT_KAPPA_THRESHOLD",
+    "GRADE_EDITABLE_FIELDS",
+    "AgreedGrade",
+    "AgreedMethod",
+    "AgreementRule",
+    "AngoffJudgement",
+    "AngoffStatus",
+    "AngoffStudy",
+    "Blueprint",
+    "CalibrationItem",
+    "CalibrationRating",
+    "CalibrationResult",
+    "CalibrationSet",
+    "ExamForm",
+    "ExamPeriod",
+    "Grade",
+    "GradeEvent",
+    "GradeRole",
+    "GradeStatus",
+    "LineOverride",
+    "LineVerdict",
+    "MarkerAllocation",
+    "MarkingEvent",
+    "MarkingPolicy",
+    "MarkingState",
+    "Moderation",
+    "ModerationKind",
+    "ModerationStatus",
+    "Report",
+    "ReportKind",
+    "ReportStatus",
+    "SignedGradeImmutable",
+    "report_path",
+]
