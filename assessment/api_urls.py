@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import apis
+from . import apis, calibration_apis, double_marking_apis, exam_form_apis, statistics_apis
 
 app_name = "assessment_api"
 
@@ -63,5 +63,120 @@ urlpatterns = [
         "assessment/cohorts/<int:cohort_id>/grades.csv",
         apis.CohortGradesCsvApi.as_view(),
         name="cohort-grades-csv",
+    ),
+    # Agreement statistics and cohort analytics (issue #15, items 3, 6, 7): statistics_apis
+    path(
+        "assessment/cohorts/<int:cohort_id>/agreement/",
+        statistics_apis.CohortAgreementApi.as_view(),
+        name="cohort-agreement",
+    ),
+    path(
+        "assessment/cohorts/<int:cohort_id>/agreement/<slug:criterion>.csv",
+        statistics_apis.CohortAgreementRatingsCsvApi.as_view(),
+        name="cohort-agreement-ratings-csv",
+    ),
+    path(
+        "assessment/calibration/sets/<int:set_id>/agreement/",
+        statistics_apis.CalibrationSetAgreementApi.as_view(),
+        name="calibration-set-agreement",
+    ),
+    path(
+        "assessment/calibration/sets/<int:set_id>/agreement/<slug:criterion>.csv",
+        statistics_apis.CalibrationAgreementRatingsCsvApi.as_view(),
+        name="calibration-set-agreement-ratings-csv",
+    ),
+    path(
+        "assessment/cohorts/<int:cohort_id>/analytics/",
+        statistics_apis.CohortAnalyticsApi.as_view(),
+        name="cohort-analytics",
+    ),
+    path(
+        "assessment/cohorts/<int:cohort_id>/analytics/<slug:part>.csv",
+        statistics_apis.CohortAnalyticsCsvApi.as_view(),
+        name="cohort-analytics-csv",
+    ),
+    # Double and triple marking (issue #15, item 1): assessment.double_marking_apis
+    path(
+        "assessment/cohorts/<int:cohort_id>/marking-policy/",
+        double_marking_apis.MarkingPolicyApi.as_view(),
+        name="marking-policy",
+    ),
+    path(
+        "assessment/attempts/<int:attempt_id>/marking/",
+        double_marking_apis.AttemptMarkingApi.as_view(),
+        name="attempt-marking",
+    ),
+    # Calibration of assessors (issue #15, item 2): assessment.calibration_apis
+    path(
+        "assessment/calibration/sets/",
+        calibration_apis.CalibrationSetListApi.as_view(),
+        name="calibration-set-list",
+    ),
+    path(
+        "assessment/calibration/sets/create/",
+        calibration_apis.CalibrationSetCreateApi.as_view(),
+        name="calibration-set-create",
+    ),
+    path(
+        "assessment/calibration/sets/<int:pk>/",
+        calibration_apis.CalibrationSetDetailApi.as_view(),
+        name="calibration-set-detail",
+    ),
+    path(
+        "assessment/calibration/sets/<int:pk>/publish/",
+        calibration_apis.CalibrationSetPublishApi.as_view(),
+        name="calibration-set-publish",
+    ),
+    path(
+        "assessment/calibration/items/<int:pk>/rating/",
+        calibration_apis.CalibrationRateApi.as_view(),
+        name="calibration-rate",
+    ),
+    path(
+        "assessment/calibration/results/",
+        calibration_apis.OwnCalibrationResultsApi.as_view(),
+        name="calibration-results-own",
+    ),
+    path(
+        "assessment/calibration/periods/<int:pk>/results/",
+        calibration_apis.PeriodCalibrationResultsApi.as_view(),
+        name="calibration-results-period",
+    ),
+    # Exam forms, blueprints and Angoff studies (issue #15, items 4, 5, 7).
+    path("assessment/exam-forms/", exam_form_apis.ExamFormListApi.as_view(), name="exam-form-list"),
+    path(
+        "assessment/exam-forms/<int:pk>/",
+        exam_form_apis.ExamFormDetailApi.as_view(),
+        name="exam-form-detail",
+    ),
+    path(
+        "assessment/exam-forms/blueprints/",
+        exam_form_apis.BlueprintListApi.as_view(),
+        name="blueprint-list",
+    ),
+    path(
+        "assessment/exam-forms/blueprints/<int:pk>/",
+        exam_form_apis.BlueprintDetailApi.as_view(),
+        name="blueprint-detail",
+    ),
+    path(
+        "assessment/exam-forms/angoff/<int:pk>/",
+        exam_form_apis.AngoffStudyDetailApi.as_view(),
+        name="angoff-study",
+    ),
+    path(
+        "assessment/exam-forms/angoff/<int:pk>/judgements/",
+        exam_form_apis.AngoffJudgementsApi.as_view(),
+        name="angoff-judgements",
+    ),
+    path(
+        "assessment/exam-forms/angoff/<int:pk>/close/",
+        exam_form_apis.AngoffStudyCloseApi.as_view(),
+        name="angoff-close",
+    ),
+    path(
+        "assessment/exam-forms/angoff/<int:pk>/adopt/",
+        exam_form_apis.CutScoreAdoptApi.as_view(),
+        name="angoff-adopt",
     ),
 ]

@@ -113,7 +113,11 @@ class AssessmentQueueApi(APIView):
     @extend_schema_serializer(component_name="AssessmentQueueRow")
     class OutputSerializer(serializers.Serializer):
         attempt = serializers.IntegerField(source="attempt.pk")
-        trainee = serializers.CharField(source="attempt.trainee.username")
+        trainee = serializers.CharField(
+            source="trainee_username",
+            help_text="Gebruikersnaam van de cursist; in examenmodus tot de vrijgave de "
+            "kandidaatcode.",
+        )
         case = serializers.CharField(source="attempt.case_version.case.title")
         cohort = serializers.CharField(source="attempt.cohort.name", allow_null=True)
         submitted_at = serializers.DateTimeField(source="attempt.submitted_at")
@@ -615,6 +619,21 @@ class GradeRescoreApi(APIView):
         return Response(self.OutputSerializer(rescored).data, status=status.HTTP_201_CREATED)
 
 
+class AgreedGradeSerializer(serializers.Serializer):
+    score = serializers.DecimalField(max_digits=4, decimal_places=1)
+    passed = serializers.BooleanField()
+    cut_score = serializers.DecimalField(max_digits=4, decimal_places=1)
+    method = serializers.CharField()
+    method_label = serializers.CharField(source="get_method_display")
+    explanation = serializers.CharField()
+    basis = serializers.IntegerField(source="basis_id")
+    grades = serializers.SerializerMethodField()
+    determined_at = serializers.DateTimeField()
+
+    def get_grades(self, agreed) -> list[int]:
+        return sorted(grade.pk for grade in agreed.grades.all())
+
+
 class AttemptResultApi(APIView):
     """The final grade of an attempt. Trainees: own attempt, once signed; the reference lines
     and verdicts only outside exam mode."""
@@ -639,6 +658,10 @@ class AttemptResultApi(APIView):
             required=False,
             help_text="Regels met oordeel, uitleg en de referentieregel; nooit in examenmodus.",
         )
+        agreed = AgreedGradeSerializer(
+            allow_null=True,
+            help_text="Examenmodus: het vastgestelde cijfer en hoe het tot stand kwam.",
+        )
 
     @extend_schema(
         operation_id="assessment_attempt_result",
@@ -654,8 +677,9 @@ class AttemptResultApi(APIView):
             "attempt": result.attempt.pk,
             "grade": grade.pk,
             "exam": result.exam,
-            "score": grade.score,
-            "passed": grade.passed,
+            "score": result.score,
+            "passed": result.passed,
+            "agreed": result.agreed,
             "signed_at": grade.signed_at,
             "assessor": grade.assessor.get_full_name() or grade.assessor.username,
             "rubric": grade.rubric,

@@ -30,7 +30,7 @@ from cases.services import attempt_start
 from cases.workflow import MoveRefused
 from schadeplatform.accounts.models import User
 
-from . import services
+from . import demo_calibration, demo_double_marking, demo_exam_forms, services
 from .models import Grade, GradeStatus
 
 ASSESSOR = "beoordelaar1"
@@ -398,3 +398,8 @@ def load(stdout: TextIO) -> None:
             stdout.write(f"Beoordeling: {trainee.username} – {case.title} niet gelukt: {exc}\n")
     _coordinator(stdout)
     _exam_board(stdout)
+    demo_calibration.load(stdout)
+    demo_double_marking.load(stdout, play=play, refused=(DemoGap,))
+    demo_exam_forms.load(
+        stdout, play=play, demo_attempt=DemoAttempt, refused=(DemoGap,), board=EXAM_BOARD_MEMBER
+    )

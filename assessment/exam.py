@@ -16,3 +16,28 @@ def is_exam(attempt: Attempt) -> bool:
     """Exam mode: the attempt's cohort is in exam mode, or the case is for exams only."""
     cohort = attempt.cohort
     return bool((cohort is not None and cohort.exam_mode) or attempt.case_version.exam_only)
+
+
+# Crockford's base32 without I, L, O, U: no code reads as another.
+_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def candidate_code(attempt: Attempt) -> str:
+    """The pseudonymous code markers see instead of the trainee's name in exam mode until the
+    agreed grade is released (`double_marking.names_hidden`), e.g. "K-7F3K2Q": an HMAC-SHA256
+    of the attempt id keyed with SECRET_KEY, so it is fixed per attempt, unguessable without
+    the key, and says nothing of the trainee (two attempts of one trainee get two codes)."""
+    import hashlib
+    import hmac
+
+    from django.conf import settings
+
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"assessment.candidate:{attempt.pk}".encode(), hashlib.sha256
+    ).digest()
+    number = int.from_bytes(digest[:8], "big")
+    chars = []
+    for _ in range(6):
+        number, index = divmod(number, len(_CODE_ALPHABET))
+        chars.append(_CODE_ALPHABET[index])
+    return "K-" + "".join(chars)

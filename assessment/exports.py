@@ -14,7 +14,12 @@ from content.profile_labels import profile_labels
 
 from .rubric import AREAS
 from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
-from .selectors import awaiting_result_of_trainee, cohort_progress, results_of_trainee
+from .selectors import (
+    awaiting_result_of_trainee,
+    cohort_progress,
+    results_of_trainee,
+    shown_score,
+)
 
 HEADER = [
     "cursist",
@@ -55,6 +60,7 @@ def cohort_grade_rows(user, cohort) -> list[list[str]]:
     rows = []
     for point in progress.points:
         attempt, grade = point.attempt, point.grade
+        score, passed = shown_score(attempt, grade)
         rows.append(
             [
                 _cell(attempt.trainee.username),
@@ -66,8 +72,8 @@ def cohort_grade_rows(user, cohort) -> list[list[str]]:
                 _cell(grade.assessor.username),
                 grade.get_role_display(),
                 str(grade.version),
-                _figure(grade.score, 1),
-                "voldoende" if grade.passed else "onvoldoende",
+                _figure(score, 1),
+                "voldoende" if passed else "onvoldoende",
                 *[_figure(point.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
                 *[_figure(point.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
                 *[str(grade.rubric.get(area.slug, "")) for area in AREAS],
@@ -137,8 +143,8 @@ def trainee_result_rows(user) -> list[list[str]]:
                 _when(attempt.submitted_at),
                 _("beoordeeld"),
                 _when(grade.released_at or grade.signed_at),
-                _figure(grade.score, 1),
-                _("voldoende") if grade.passed else _("onvoldoende"),
+                _figure(result.score, 1),
+                _("voldoende") if result.passed else _("onvoldoende"),
                 *[_figure(result.subscores["work_processes"][c], 1) for c in WORK_PROCESSES],
                 *[_figure(result.subscores["competence_areas"][a], 1) for a in COMPETENCE_AREAS],
             ]

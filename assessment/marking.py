@@ -179,6 +179,10 @@ def marking_transition(*, grade: Grade, move: str, by: User, data: dict | None =
             actor=by,
             data=data or {},
         )
+        if move == "release":
+            from .double_marking import record_release
+
+            record_release(grade, by)
     return grade
 
 

@@ -2,7 +2,9 @@
 
 Who sees what (every rule has a test in tests/assessment/):
 - an assessor sees the attempts filed in their own cohorts (`cases.selectors.attempts_visible_to`
-  is the one place of that rule, decided by the attempt's cohort) and, in exam mode, another assessor's grade only once both blind grades are signed;
+  is the one place of that rule, decided by the attempt's cohort) and, in exam mode, another
+  assessor's grade only once the agreed grade is determined (`double_marking.others_visible`),
+  the trainee by the candidate code until release (`double_marking.trainee_label`);
 - a trainee sees their own final grade once it is released (`released_final_grade`: signing
   makes it "ready for release", a separate step releases it); the reference calculation and
   the machine's verdicts only outside exam mode;
@@ -24,6 +26,17 @@ from cases.selectors import attempts_visible_to  # the one rule for who sees an 
 from schadeplatform.accounts.models import Cohort, Role, User
 from schadeplatform.accounts.selectors import cohorts_visible_to, trainees_visible_to
 
+from .calibration import calibrated_exam_markers
+from .cut_score import with_cut_score
+from .double_marking import (
+    BLIND_ROLES,
+    agreed_of,
+    marker_roles,
+    markers_of,
+    others_visible,
+    trainee_label,
+    trainee_name,
+)
 from .exam import is_exam
 from .models import (
     Grade,
@@ -64,18 +77,15 @@ def latest_of_role(grades, role: str) -> Grade | None:
 
 def final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
     """The grade that counts: outside exam mode the latest signed version; in exam mode the
-    moderator's where moderation was needed, else the first assessor's once both signed."""
+    grade with the details of the attempt's agreed grade (`AgreedGrade.basis`, determined by
+    `assessment.double_marking`: the moderator's after an escalation or in the sample, else
+    the first marker's), None while no agreed grade is determined."""
     if not is_exam(attempt):
         return latest_signed(grades, GradeRole.PRIMARY)
-    if moderation is not None:
-        if moderation.status == ModerationStatus.RESOLVED:
-            return latest_signed(grades, GradeRole.MODERATOR)
+    agreed = agreed_of(attempt)
+    if agreed is None:
         return None
-    primary = latest_signed(grades, GradeRole.PRIMARY)
-    second = latest_signed(grades, GradeRole.SECOND)
-    if primary is not None and second is not None:
-        return primary
-    return None
+    return next((g for g in grades if g.pk == agreed.basis_id and g.is_signed), None)
 
 
 def released_final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
@@ -94,19 +104,14 @@ def released_final_grade(attempt, grades, moderation: Moderation | None) -> Grad
     return max(earlier, key=lambda g: g.version) if earlier else None
 
 
-def _blind_grades_signed(grades) -> bool:
-    return (
-        latest_signed(grades, GradeRole.PRIMARY) is not None
-        and latest_signed(grades, GradeRole.SECOND) is not None
-    )
-
-
 def grade_visible_to_assessor(grade: Grade, user: User, grades, exam: bool) -> bool:
+    """Outside exam mode every grade of the cohort; in exam mode another marker's grade only
+    once the agreed grade is determined (`double_marking.others_visible`)."""
     if grade.assessor_id == user.pk:
         return True
     if not exam:
         return True
-    return grade.is_signed and _blind_grades_signed(grades)
+    return others_visible(grade.attempt, user, grade)
 
 
 def _moderation_of(attempt) -> Moderation | None:
@@ -138,6 +143,12 @@ class QueueRow:
     allocated_to: Any = None
     # For a user who may allocate: the markers this attempt can be allocated to.
     markers: list = field(default_factory=list)
+    # The trainee's name (and username), or the candidate code in exam mode until release
+    # (`double_marking.trainee_label`).
+    trainee_name: str = ""
+    trainee_username: str = ""
+    # The final score shown: in exam mode the agreed grade's (`AgreedGrade.score`).
+    final_score: Decimal | None = None
 
     @property
     def marking_label(self) -> str:
@@ -168,6 +179,11 @@ _QUEUE_FIELDS = (
     "marker_allocation__marker__username",
     "marker_allocation__marker__first_name",
     "marker_allocation__marker__last_name",
+    "agreed_grade__attempt_id",
+    "agreed_grade__basis_id",
+    "agreed_grade__score",
+    "cohort__marking_policy__cohort_id",
+    "cohort__marking_policy__markers",
 )
 _QUEUE_GRADE_FIELDS = (
     "attempt_id",
@@ -190,7 +206,13 @@ def _queue_queryset(user: User) -> QuerySet:
     return (
         attempts_assessable_by(user)
         .select_related(
-            "trainee", "case_version__case", "cohort", "moderation", "marker_allocation__marker"
+            "trainee",
+            "case_version__case",
+            "cohort",
+            "moderation",
+            "marker_allocation__marker",
+            "agreed_grade",
+            "cohort__marking_policy",
         )
         .only(*_QUEUE_FIELDS)
         .prefetch_related(Prefetch("grades", queryset=grades))
@@ -222,6 +244,12 @@ def _queue_row(attempt, user: User) -> QueueRow:
         row.correction_open = line.supersedes_id is not None and not line.is_signed
     if row.final is not None and row.final.marking_state == MarkingState.READY_FOR_RELEASE:
         row.releasable = row.final
+    released = released_final_grade(attempt, grades, _moderation_of(attempt))
+    row.trainee_name = trainee_label(attempt, released)
+    row.trainee_username = trainee_label(attempt, released, username=True)
+    if row.final is not None:
+        agreed = agreed_of(attempt) if row.exam else None
+        row.final_score = agreed.score if agreed is not None else row.final.score
     return row
 
 
@@ -248,18 +276,32 @@ def _queue_state(attempt, user: User) -> QueueRow:
             return QueueRow(attempt, _("Niet beoordeeld"), "", None, None, True, exam)
         label = current.get_marking_state_display().capitalize()
         return QueueRow(attempt, label, "warn", my_grade, None, False, exam)
-    blind = [g for g in grades if g.role in (GradeRole.PRIMARY, GradeRole.SECOND)]
+    markers = markers_of(attempt)
+    blind = [g for g in grades if g.role in BLIND_ROLES]
     involved = any(g.assessor_id == user.pk for g in blind)
-    if moderation is not None and moderation.status == ModerationStatus.OPEN:
-        can = not involved and (moderation.moderator_id in (None, user.pk))
-        return QueueRow(attempt, _("Moderatie nodig"), "bad", my_grade, None, can, exam)
-    if involved:
-        return QueueRow(
-            attempt, _("Wacht op tweede beoordelaar"), "warn", my_grade, None, False, exam
-        )
     roles = {g.role for g in blind}
-    if len(roles) < 2:
-        label = _("Niet beoordeeld") if not roles else _("Tweede beoordeling nodig")
+    if involved:
+        # A blind marker learns neither an escalation nor a sample before the agreed grade:
+        # they wait for the policy's next marker, then the grade is "in beoordeling".
+        signed = {g.role for g in blind if g.is_signed}
+        waiting = next((role for role in marker_roles(attempt) if role not in signed), None)
+        label = (
+            _("Wacht op %(marker)s") % {"marker": GradeRole(waiting).label}
+            if waiting is not None
+            else _("In beoordeling")
+        )
+        return QueueRow(attempt, label, "warn", my_grade, None, False, exam)
+    if moderation is not None and moderation.status == ModerationStatus.OPEN:
+        can = moderation.moderator_id in (None, user.pk)
+        return QueueRow(attempt, _("Moderatie nodig"), "bad", my_grade, None, can, exam)
+    if len(roles) < markers:
+        label = (
+            _("Niet beoordeeld")
+            if not roles
+            else _("Tweede beoordeling nodig")
+            if len(roles) == 1
+            else _("Derde beoordeling nodig")
+        )
         return QueueRow(attempt, label, "", None, None, True, exam)
     return QueueRow(attempt, _("In beoordeling"), "warn", my_grade, None, False, exam)
 
@@ -276,6 +318,20 @@ def assessment_queue(user: User) -> list[QueueRow]:
 
 # ---------------------------------------------------------------------------------------------
 # One grade / one attempt
+
+
+def trainee_label_of(attempt, *, username: bool = False, viewer: User | None = None) -> str:
+    """The trainee's name as markers may see it: the candidate code of an exam attempt until
+    its agreed grade is released (`double_marking.names_hidden`), else the name (or the
+    username, for an API). The trainee themself (`viewer`) always reads their own name.
+    Uses prefetched `grades` and a select_related `moderation`/`agreed_grade` where loaded."""
+    if viewer is not None and attempt.trainee_id == viewer.pk:
+        return trainee_name(attempt, username=username)
+    if not is_exam(attempt):
+        return trainee_label(attempt, None, username=username)
+    grades = list(attempt.grades.all())
+    released = released_final_grade(attempt, grades, _moderation_of(attempt))
+    return trainee_label(attempt, released, username=username)
 
 
 def attempt_for_assessor(user: User, attempt_id: int):
@@ -359,6 +415,7 @@ def queue_allocation_markers(rows: list[QueueRow]) -> None:
     markers = allocation_markers({row.attempt.cohort_id for row in rows if row.attempt.cohort_id})
     for row in rows:
         row.markers = markers.get(row.attempt.cohort_id, [])
+    calibrated_exam_markers(rows)  # exam attempts: calibrated markers only
 
 
 def allocation_of(attempt) -> MarkerAllocation | None:
@@ -429,7 +486,7 @@ def effective_result(
     if candidate is not None:
         key, override = candidate
         overrides[key] = override
-    return rescore(grade.machine_result, overrides)
+    return with_cut_score(grade, rescore(grade.machine_result, overrides))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -479,6 +536,33 @@ class AttemptResult:
     show_details: bool
     effective: dict = field(default_factory=dict)
     subscores: dict = field(default_factory=dict)
+    # Exam mode: the agreed grade whose details `grade` is (`double_marking`); its score and
+    # verdict are the result's, its explanation says how they were reached.
+    agreed: Any = None
+
+    @property
+    def score(self) -> Decimal:
+        return self.agreed.score if self.agreed is not None else self.grade.score
+
+    @property
+    def passed(self) -> bool:
+        return self.agreed.passed if self.agreed is not None else self.grade.passed
+
+
+def shown_score(attempt, grade: Grade) -> tuple[Decimal, bool]:
+    """The score and verdict a final grade stands for: in exam mode the agreed grade's when
+    `grade` is its basis (`double_marking`), else the grade's own."""
+    agreed = _agreed_for(attempt, grade) if is_exam(attempt) else None
+    if agreed is not None:
+        return agreed.score, agreed.passed
+    return grade.score, grade.passed
+
+
+def _agreed_for(attempt, final: Grade):
+    """The agreed grade when `final` is its basis (not while an earlier released version is
+    shown in place of a newer agreement that waits for release)."""
+    agreed = agreed_of(attempt)
+    return agreed if agreed is not None and agreed.basis_id == final.pk else None
 
 
 def _grades_prefetch() -> Prefetch:
@@ -505,7 +589,7 @@ def result_for(user: User, attempt_id: int) -> AttemptResult | None:
     """
     attempt = (
         attempts_visible_to(user)
-        .select_related("trainee", "case_version__case", "cohort", "moderation")
+        .select_related("trainee", "case_version__case", "cohort", "moderation", "agreed_grade")
         .prefetch_related(_grades_prefetch())
         .filter(pk=attempt_id)
         .first()
@@ -526,6 +610,7 @@ def result_for(user: User, attempt_id: int) -> AttemptResult | None:
         show_details=show_details,
         effective=effective,
         subscores=grade_subscores(effective, final.workflow_checks, final.rubric),
+        agreed=_agreed_for(attempt, final) if exam else None,
     )
 
 
@@ -534,7 +619,7 @@ def results_of_trainee(user: User) -> list[AttemptResult]:
     attempts = (
         attempts_visible_to(user)
         .filter(trainee=user, submitted_at__isnull=False)
-        .select_related("case_version__case", "cohort", "moderation")
+        .select_related("case_version__case", "cohort", "moderation", "agreed_grade")
         .prefetch_related(_grades_prefetch())
     )
     results = []
@@ -552,6 +637,7 @@ def results_of_trainee(user: User) -> list[AttemptResult]:
                     show_details=not exam,
                     effective=effective,
                     subscores=grade_subscores(effective, final.workflow_checks, final.rubric),
+                    agreed=_agreed_for(attempt, final) if exam else None,
                 )
             )
     results.sort(key=lambda r: (r.grade.released_at or r.grade.signed_at, r.grade.pk), reverse=True)
@@ -618,6 +704,10 @@ def _final_points(viewer: User, attempts) -> list[ProgressPoint]:
     for attempt in attempts:
         grades = list(attempt.grades.all())
         final = _final_for(viewer, attempt, grades)
+        if final is not None and is_exam(attempt) and not final.is_released:
+            # Progress names the trainee: an exam grade counts there once released (before,
+            # markers know the attempt by its candidate code only).
+            final = released_final_grade(attempt, grades, _moderation_of(attempt))
         if final is None:
             continue
         effective = effective_result(final)
@@ -636,7 +726,7 @@ def _graded_attempts(queryset: QuerySet) -> QuerySet:
     return (
         queryset.filter(submitted_at__isnull=False, grades__status="signed")
         .distinct()
-        .select_related("trainee", "case_version__case", "cohort", "moderation")
+        .select_related("trainee", "case_version__case", "cohort", "moderation", "agreed_grade")
         .prefetch_related(_grades_prefetch())
     )
 

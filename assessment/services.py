@@ -25,6 +25,9 @@ from django.utils.translation import gettext as _
 from cases.models import Attempt
 from schadeplatform.accounts.models import User
 
+from . import double_marking
+from .calibration import exam_allocation_refusal, exam_start_refusal
+from .cut_score import graded_fields, has_critical, kept_fields, result_passed
 from .exam import is_exam
 from .machine_result import NothingToScore, machine_result
 from .marking import MarkingRefused, marking_transition
@@ -47,9 +50,8 @@ from .selectors import effective_result
 from .tasks import render_report
 from .workflow_checks import run_checks
 
-# Exam mode: two blind grades further apart than this, or on different sides of the pass
-# mark, go to a third assessor.
-MODERATION_POINTS = Decimal("10")
+# Exam mode: how many blind markers, when marks escalate to a third assessor, the moderation
+# sample and the agreed grade are `assessment.double_marking`'s (the cohort's marking policy).
 
 
 class AssessmentError(Exception):
@@ -117,7 +119,7 @@ def allocation_refusal(attempt, marker: User | None) -> str:
     the cohort the attempt is filed in (None: a user that does not exist)."""
     if marker is None or not marker.is_assessor or marker.pk not in _cohort_assessor_ids(attempt):
         return _("Alleen een beoordelaar van de groep van de poging kan worden toegewezen.")
-    return ""
+    return exam_allocation_refusal(attempt, marker)  # calibration gate (assessment.calibration)
 
 
 ALLOCATE_PERMISSION = "assessment.change_markerallocation"
@@ -249,7 +251,7 @@ def _new_grade(*, attempt, by: User, role: str) -> Grade:
         machine_result=machine,
         workflow_checks=checks,
         score=Decimal(str(machine["score"])),
-        passed=bool(machine["passed"]),
+        **graded_fields(attempt, machine),
     )
     _log(grade, kind="created", by=by, new=MarkingState.IN_MARKING)
     return grade
@@ -299,22 +301,42 @@ def _create(*, attempt, by: User, role: str) -> Grade:
 
 
 def _exam_grade_start(*, attempt, grades: list[Grade], by: User) -> Grade:
+    """The blind markers of the policy (`double_marking.blind_roles`: primary, second, third)
+    in turn, each a different assessor; a further one only as moderator, after an escalation
+    or for the moderation sample."""
     moderation = Moderation.objects.filter(attempt=attempt).first()
-    primary = _latest(grades, GradeRole.PRIMARY)
-    second = _latest(grades, GradeRole.SECOND)
-    for grade in (primary, second, _latest(grades, GradeRole.MODERATOR)):
+    roles = double_marking.blind_roles(double_marking.policy_of_attempt(attempt))
+    for role in (*roles, GradeRole.MODERATOR):
+        grade = _latest(grades, role)
         if grade is not None and grade.assessor_id == by.pk:
             return grade
-    if primary is None:
-        _ensure_allocated(attempt, by)
-        return _create(attempt=attempt, by=by, role=GradeRole.PRIMARY)
-    if second is None:
-        return _create(attempt=attempt, by=by, role=GradeRole.SECOND)
+    # Every marker of an exam attempt (first, blind second or third, moderator) is calibrated
+    # in the current period (assessment.calibration; issue #15, item 2).
+    refusal = exam_start_refusal(attempt, by)
+    for role in roles:
+        if _latest(grades, role) is None:
+            if refusal:
+                raise AssessmentError(refusal, path="attempt")
+            if role == GradeRole.PRIMARY:
+                _ensure_allocated(attempt, by)
+            grade = _create(attempt=attempt, by=by, role=role)
+            double_marking.record(attempt, "marker_started", by, role=role)
+            return grade
     if moderation is not None and moderation.status == ModerationStatus.OPEN:
+        if refusal:
+            raise AssessmentError(refusal, path="attempt")
         grade = _create(attempt=attempt, by=by, role=GradeRole.MODERATOR)
         Moderation.objects.filter(pk=moderation.pk).update(moderator=by)
+        double_marking.record(
+            attempt, "moderator_assigned", by, role=GradeRole.MODERATOR, reason=moderation.kind
+        )
         return grade
-    raise AssessmentError(_("Deze poging heeft al twee beoordelaars."), path="attempt")
+    full = {
+        1: _("Deze poging heeft al een beoordelaar."),
+        2: _("Deze poging heeft al twee beoordelaars."),
+        3: _("Deze poging heeft al drie beoordelaars."),
+    }
+    raise AssessmentError(full[len(roles)], path="attempt")
 
 
 def _lock_attempt(attempt_id: int) -> None:
@@ -491,8 +513,9 @@ def grade_sign(*, grade: Grade, by: User) -> Grade:
     """Sign a complete draft (all four rubric areas and a final comment); it is final from here
     and "ready for release": the trainee sees it only after `grade_release`.
 
-    In exam mode, once both blind grades are signed, a difference of more than 10 points or a
-    different pass/fail opens a moderation; the moderator's signature closes it.
+    In exam mode, once every blind marker of the policy has signed, `double_marking` escalates
+    (a moderation), takes the attempt into the moderation sample, or determines the agreed
+    grade; the moderator's signature closes a moderation with the agreed grade.
     """
     with transaction.atomic():
         _lock_attempt(grade.attempt_id)
@@ -511,51 +534,10 @@ def grade_sign(*, grade: Grade, by: User) -> Grade:
         except MarkingRefused as exc:
             raise AssessmentError(str(exc), path=exc.path) from exc
         if is_exam(grade.attempt):
-            _after_exam_signature(grade)
+            double_marking.after_signature(
+                grade, by, knocked_out=lambda g: has_critical(effective_result(g))
+            )
     return grade
-
-
-def _after_exam_signature(grade: Grade) -> None:
-    attempt = grade.attempt
-    grades = list(attempt.grades.select_for_update())
-    if grade.role == GradeRole.MODERATOR:
-        Moderation.objects.filter(attempt=attempt).update(
-            status=ModerationStatus.RESOLVED,
-            outcome=grade,
-            moderator=grade.assessor,
-            resolved_at=timezone.now(),
-        )
-        return
-    primary = _latest(grades, GradeRole.PRIMARY)
-    second = _latest(grades, GradeRole.SECOND)
-    if primary is None or second is None or not (primary.is_signed and second.is_signed):
-        return
-    reasons = []
-    difference = abs(primary.score - second.score)
-    if difference > MODERATION_POINTS:
-        reasons.append(_("verschil van %(points)s punten") % {"points": difference})
-    if primary.passed != second.passed:
-        reasons.append(_("verschillend oordeel voldoende/onvoldoende"))
-    if not reasons:
-        return
-    existing = Moderation.objects.filter(attempt=attempt).first()
-    if existing is None:
-        Moderation.objects.create(
-            attempt=attempt,
-            first_grade=primary,
-            second_grade=second,
-            reason="; ".join(reasons),
-        )
-    elif existing.status == ModerationStatus.RESOLVED:
-        # A correction after moderation that again differs too much opens it again.
-        Moderation.objects.filter(pk=existing.pk).update(
-            status=ModerationStatus.OPEN,
-            first_grade=primary,
-            second_grade=second,
-            reason="; ".join(reasons),
-            outcome=None,
-            resolved_at=None,
-        )
 
 
 def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
@@ -585,6 +567,7 @@ def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
             workflow_checks=grade.workflow_checks,
             score=grade.score,
             passed=grade.passed,
+            **kept_fields(grade),
             rubric=dict(grade.rubric),
             rubric_remarks=dict(grade.rubric_remarks),
             comment=grade.comment,
@@ -601,6 +584,8 @@ def grade_correct(*, grade: Grade, by: User, reason: str) -> Grade:
             new=MarkingState.IN_MARKING,
             data={"reason": reason},
         )
+        if is_exam(grade.attempt):
+            double_marking.record(grade.attempt, "correction", by, role=grade.role)
     return correction
 
 
@@ -665,7 +650,8 @@ def grade_rescore(*, grade: Grade, by: User, reason: str) -> Grade:
             machine_result=machine,
             workflow_checks=grade.workflow_checks,
             score=Decimal(str(machine["score"])),
-            passed=bool(machine["passed"]),
+            passed=result_passed(machine, grade.cut_score),
+            **kept_fields(grade),
             rubric=dict(grade.rubric),
             rubric_remarks=dict(grade.rubric_remarks),
             comment=grade.comment,

@@ -166,6 +166,8 @@ def _grade_page(
     context = {
         "grade": grade,
         "attempt": grade.attempt,
+        # The candidate code instead of the name in exam mode until release (double_marking).
+        "trainee_name": selectors.trainee_label_of(grade.attempt),
         "editable": editable,
         "effective": effective,
         "rows": rows,
@@ -401,6 +403,7 @@ def result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "result": found,
             "grade": found.grade,
             "attempt": found.attempt,
+            "trainee_name": selectors.trainee_label_of(found.attempt),
             "rows": shown.rows,
             "verdict_labels": shown.verdict_labels,
             "competence_areas": shown.competence_areas,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_serializer,
     inline_serializer,
 )
@@ -26,11 +27,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from assessment.selectors import trainee_label_of
+
 from . import selectors, services
 from . import workflow as wf
 from .models import Attempt
 from .ownership import NotYourAttempt, ensure_owner
 from .photo_views import photo_url
+from .timeline_actor import actor_namer
 
 ErrorSerializer = inline_serializer(
     name="CaseErrors",
@@ -71,12 +75,20 @@ class AttemptSummarySerializer(serializers.Serializer):
     case = serializers.CharField(source="case_version.case.slug")
     case_title = serializers.CharField(source="case_version.case.title")
     case_version = serializers.IntegerField(source="case_version.number")
-    trainee = serializers.CharField(source="trainee.username")
+    trainee = serializers.SerializerMethodField(
+        help_text="Gebruikersnaam; een beoordelaar ziet in examenmodus tot de vrijgave de "
+        "kandidaatcode."
+    )
     status = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
     simulated_date = serializers.DateField()
     started_at = serializers.DateTimeField()
     submitted_at = serializers.DateTimeField(allow_null=True)
+
+    def get_trainee(self, attempt: Attempt) -> str:
+        request = self.context.get("request")
+        viewer = request.user if request is not None else None
+        return trainee_label_of(attempt, username=True, viewer=viewer)
 
 
 class AttemptDetailSerializer(AttemptSummarySerializer):
@@ -121,12 +133,20 @@ class EventSerializer(serializers.Serializer):
     kind_label = serializers.CharField(source="get_kind_display")
     old_status = serializers.CharField()
     new_status = serializers.CharField()
-    actor = serializers.CharField(source="actor.username", allow_null=True, default=None)
+    actor = serializers.SerializerMethodField(
+        help_text="Gebruikersnaam; de cursist heet voor een beoordelaar in examenmodus tot de "
+        "vrijgave naar de kandidaatcode. Leeg bij een gesimuleerde stap."
+    )
     occurred_at = serializers.DateTimeField()
     simulated_date = serializers.DateField()
     data = serializers.DictField()
     refused = serializers.BooleanField()
     message = serializers.CharField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_actor(self, event) -> str | None:
+        # `name_actor` (`timeline_actor.actor_namer`) is given by the view: one per timeline.
+        return self.context["name_actor"](event)
 
 
 class CaseListApi(APIView):
@@ -154,8 +174,15 @@ class AttemptListApi(APIView):
         responses={200: AttemptSummarySerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
-        attempts = selectors.attempts_visible_to(request.user).order_by("-started_at")
-        return Response(AttemptSummarySerializer(attempts, many=True).data)
+        # What `trainee_label_of` reads, loaded for all attempts at once (constant queries).
+        attempts = (
+            selectors.attempts_visible_to(request.user)
+            .select_related("moderation", "agreed_grade")
+            .prefetch_related("grades")
+            .order_by("-started_at")
+        )
+        serializer = AttemptSummarySerializer(attempts, many=True, context={"request": request})
+        return Response(serializer.data)
 
 
 class AttemptStartApi(APIView):
@@ -213,7 +240,10 @@ class AttemptTimelineApi(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt(request, pk)
-        return Response(EventSerializer(selectors.timeline(attempt), many=True).data)
+        context = {"name_actor": actor_namer(attempt, request.user, username=True)}
+        return Response(
+            EventSerializer(selectors.timeline(attempt), many=True, context=context).data
+        )
 
 
 class AttemptMoveApi(APIView):

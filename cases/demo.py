@@ -30,6 +30,7 @@ from content.models import CompetenceArea, KnowledgeItem, TradeOff, WorkProcess
 from schadeplatform.accounts.models import Role, User
 from schadeplatform.private_files import private, unguessable_name
 
+from .calc_review.demo import load as load_calc_reviews
 from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus, PhotoStage
 from .models.case import FROZEN_FIELDS
 from .paint_drill.demo import load as load_paint_drills
@@ -242,3 +243,4 @@ def load(stdout: TextIO) -> None:
         outcome = load_case(data, by=by, stdout=stdout)
         stdout.write(f"  {data['slug']:<34} {outcome}\n")
     load_paint_drills(stdout)
+    load_calc_reviews(stdout)

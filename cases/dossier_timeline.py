@@ -272,8 +272,14 @@ def _duplicate_submission(event: DossierEvent, dedicated: set[Any]) -> bool:
     )
 
 
-def timeline_rows(attempt: Attempt, events: Iterable[DossierEvent]) -> list[dict[str, Any]]:
-    """The rows of the dossier's timeline, newest first, the newest `OPEN_NEWEST` opened."""
+def timeline_rows(
+    attempt: Attempt,
+    events: Iterable[DossierEvent],
+    name_actor: Callable[[DossierEvent], str | None],
+) -> list[dict[str, Any]]:
+    """The rows of the dossier's timeline, newest first, the newest `OPEN_NEWEST` opened; each
+    actor named by `name_actor` (the view's `timeline_actor.actor_namer` for its viewer, given
+    in because the marker's view of a trainee belongs to `assessment`, which imports this)."""
     events = list(events)
     dedicated = {
         (e.data or {}).get("version_number") for e in events if e.kind in _DEDICATED_SUBMISSIONS
@@ -301,9 +307,8 @@ def timeline_rows(attempt: Attempt, events: Iterable[DossierEvent]) -> list[dict
                     else ""
                 ),
                 "actor": (
-                    event.actor.get_full_name() or event.actor.username
-                    if event.actor
-                    else str(_("gesimuleerd (betalende partij, expert of werkplaats)"))
+                    name_actor(event)
+                    or str(_("gesimuleerd (betalende partij, expert of werkplaats)"))
                 ),
                 "summary": describe_event(event.kind, data),
                 "open": len(rows) < OPEN_NEWEST,

@@ -32,6 +32,8 @@ urlpatterns = [
     ),
     # The paint drill (lakoefening): practice only, the trainee's own (cases/paint_drill/).
     path("", include("cases.paint_drill.urls")),
+    # The calculation review (rekencontrole): practice only, the trainee's own (cases/calc_review/).
+    path("", include("cases.calc_review.urls")),
     # The calculation editor (pages under pogingen/<pk>/calculatie/).
     path("", include("cases.calculations.urls")),
 ]

@@ -25,6 +25,7 @@ from .dossier_timeline import timeline_rows
 from .models import Attempt
 from .ownership import NotYourAttempt
 from .ownership import is_owner as is_owner_of
+from .timeline_actor import actor_namer
 from .workflow.forms import MoveForm
 
 
@@ -123,7 +124,7 @@ def _render_dossier(
         "brief": selectors.trainee_brief(attempt),
         "case_photos": selectors.case_photos_for(attempt),
         "photos": attempt.photos.all(),
-        "events": timeline_rows(attempt, events),
+        "events": timeline_rows(attempt, events, actor_namer(attempt, request.user)),
         "status": status_panel,
         "stages": stages(attempt),
         "move_forms": _forms_for(attempt, bound, opened=next_move) if is_owner else [],

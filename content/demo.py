@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from content.demo_content.lessons import ASSESSOR_MODULE, CASE_BRIEFS, MODULES
+from content.demo_content.lessons_topics import with_topic_lessons
 from content.models import (
     CaseBriefIndexPage,
     CaseBriefPage,
@@ -144,7 +145,7 @@ def load(stdout: TextIO) -> None:
     editorial_setup_ensure(learning_index=learning_index)
 
     briefs = _case_briefs(learning_index)
-    for spec in MODULES:
+    for spec in with_topic_lessons(MODULES):
         _module(learning_index, spec, briefs)
     assessor_module = _module(learning_index, ASSESSOR_MODULE, briefs)
     assessors_only_restrict(page=assessor_module)

@@ -13,8 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assessment.scoring.competence import AREA_KEYS, WORK_PROCESSES
+from django.utils.translation import gettext_lazy as _
+
+from assessment.scoring.competence import AREA_KEYS, KNOWLEDGE, KNOWLEDGE_CODES, WORK_PROCESSES
 from content.models import CompetenceArea, WorkProcess
+
+#: The profile's groups of items as a page titles them (coverage view, blueprints, analytics).
+GROUP_TITLES = {
+    "work_processes": _("Werkprocessen"),
+    "knowledge_items": _("Vakkennis en vaardigheden"),
+    "competence_areas": _("Competentiegebieden"),
+    "trade_offs": _("Kenmerkende afwegingen"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,13 @@ class ProfileLabels:
         if slug in self.areas:
             return self.areas[slug]
         return next((name for name, known in AREA_KEYS.items() if known == slug), key)
+
+    def knowledge_item(self, slug: str) -> str:
+        """A knowledge item with its profile number ("K07 …"), in the profile's words."""
+        return f"{KNOWLEDGE_CODES.get(slug, slug)} {KNOWLEDGE.get(slug, slug)}"
+
+    def work_process_with_code(self, code: str) -> str:
+        return f"{code} {self.work_process(code)}"
 
 
 def profile_labels() -> ProfileLabels:

@@ -12,14 +12,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from content.permissions import can_view_coverage
+from content.profile_labels import GROUP_TITLES
 from content.selectors import coverage, search_learning_content
-
-GROUP_TITLES = {
-    "work_processes": _("Werkprocessen"),
-    "knowledge_items": _("Vakkennis en vaardigheden"),
-    "competence_areas": _("Competentiegebieden"),
-    "trade_offs": _("Kenmerkende afwegingen"),
-}
 
 
 @login_required

@@ -8,13 +8,20 @@ under /api/ in the same shape, `{"errors": [{"path", "message"}]}`:
   any path and would answer an HTML page;
 - `not_found`, `server_error` (handler404, handler500) and `csrf_failure` (CSRF_FAILURE_VIEW):
   what Django answers itself, for an error that no view handled. Pages keep Django's HTML.
+  An error because the database cannot be reached (restarted, failed over: Django's
+  `OperationalError`/`InterfaceError`) is not the server's fault but a moment's absence: 503
+  with `Retry-After`, which the editor's autosave retries by itself (issue #17).
 """
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.csrf import csrf_failure as html_csrf_failure
@@ -56,7 +63,32 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return defaults.page_not_found(request, exception)
 
 
+#: Seconds a client is asked to wait before retrying while the database is away.
+RETRY_AFTER_SECONDS = 5
+
+
+def _database_unavailable() -> bool:
+    """Whether the error being handled (handler500 runs inside Django's `except`) is the
+    database's absence rather than a fault of the code."""
+    return isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+
+
+def _unavailable(request: HttpRequest) -> HttpResponse:
+    if is_api_request(request):
+        message = _(
+            "De database is even niet bereikbaar. Probeer het over enkele seconden opnieuw."
+        )
+        response: HttpResponse = JsonResponse(error_data(message), status=503)
+    else:
+        # Without the request: its context processors would ask the absent database.
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    if _database_unavailable():
+        return _unavailable(request)
     if is_api_request(request):
         message = _("Er ging iets mis op de server. Probeer het later opnieuw.")
         return JsonResponse(error_data(message), status=500)

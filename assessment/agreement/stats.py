@@ -56,6 +56,9 @@ MIN_ICC_RATINGS = 5
 
 #: How many standard deviations a rater's mean difference may lie from the raters' mean.
 BIAS_SD_LIMIT = 2
+#: The fewest raters with whom `rater_bias` can flag anybody at all: with the sample SD no |z|
+#: exceeds (n − 1)/√n (Shiffler 1988), which first passes `BIAS_SD_LIMIT` at n = 6.
+BIAS_MIN_RATERS = next(n for n in range(3, 1000) if (n - 1) / math.sqrt(n) > BIAS_SD_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,8 @@ def _plain(number: float) -> str:
 def _matrix(ratings: Sequence[Rating]) -> list[list[float]]:
     """Subjects in rows, raters in columns, both sorted (a complete design)."""
     value = {(r.subject, r.rater): float(r.value) for r in ratings}
-    return [[value[s, r] for r in raters_of(ratings)] for s in subjects_of(ratings)]
+    raters = raters_of(ratings)  # once: per subject it made the table quadratic in size
+    return [[value[s, r] for r in raters] for s in subjects_of(ratings)]
 
 
 # -- ICC ---------------------------------------------------------------------------------------

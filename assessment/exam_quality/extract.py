@@ -132,3 +132,27 @@ def matrix_from_results(
         items=items,
         candidates=names,
     )
+
+
+def items_from_reference(reference: Mapping[str, Any], checks: Iterable[str]) -> list[Item]:
+    """A form's items before it is taken: the reference's lines (`line:<id>`, labelled by
+    their code as `matrix_from_results` labels them) and the given workflow checks (their
+    keys, in `workflow_checks.CHECKS` order), with the profile keys each shows. Line weights
+    are those the scorer derives from the whole reference, unknown here (`weight` None)."""
+    lines = [
+        Item(
+            f"{LINE_PREFIX}{line['id']}",
+            str(line.get("code") or line["id"]),
+            kind="line",
+            profile=line_profile(),
+        )
+        for line in reference.get("lines") or ()
+        if line.get("id") is not None
+    ]
+    wanted = set(checks)
+    found = [
+        Item(f"{CHECK_PREFIX}{key}", title, kind="check", profile=check_profile(key))
+        for key, (title, *_rest) in CHECKS.items()
+        if key in wanted
+    ]
+    return [*lines, *found]

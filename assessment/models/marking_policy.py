@@ -92,6 +92,9 @@ class AgreedMethod(models.TextChoices):
     MEDIAN = "median", _("mediaan")
     THIRD_MARKER = "third_marker", _("derde beoordelaar na escalatie")
     MODERATOR = "moderator", _("moderator")
+    # Exam grades signed before double marking had rules (migration 0006): the first assessor's
+    # grade counted once the blind second was signed; its score stays as it was released.
+    FIRST_MARKER = "first_marker", _("eerste beoordelaar (regel van vóór december 2026)")
 
 
 class AgreedGrade(models.Model):

@@ -29,6 +29,7 @@ from cases.models import CalculationKind
 from ..models import ReportKind
 from ..presenters import grade_presentation
 from ..rubric import LEVEL_LABELS
+from ..selectors import trainee_label_of
 from .render import RenderedPdf, render_pdf
 
 
@@ -133,6 +134,8 @@ def assessment_context(grade) -> dict[str, Any]:
     return {
         "grade": grade,
         "attempt": attempt,
+        # The candidate code in exam mode until release (a marker's report says no name).
+        "trainee_name": trainee_label_of(attempt),
         "case": attempt.case_version.case,
         "organisation": organisation_name(attempt),
         "effective": shown.effective,
@@ -160,6 +163,9 @@ def calculation_context(version) -> dict[str, Any]:
     return {
         "version": version,
         "attempt": attempt,
+        # Shared by trainee and markers: an exam attempt's printout names the candidate code
+        # until release, as markers see the trainee everywhere (`trainee_label_of`).
+        "trainee_name": trainee_label_of(attempt),
         "case": attempt.case_version.case,
         "organisation": organisation_name(attempt),
         "sheet": calculation_sheet(version.input, version.output),

@@ -118,9 +118,12 @@ def final_score(lines: Decimal, total: Decimal, decisions: Decimal) -> Decimal:
     return round_score(weighted_total(lines, total, decisions))
 
 
-def is_passed(rounded_score: Decimal, has_critical_error: bool) -> bool:
-    """`passed` (§7): the rounded score reaches the pass mark and no critical error."""
-    return rounded_score >= PASS_MARK and not has_critical_error
+def is_passed(
+    rounded_score: Decimal, has_critical_error: bool, cut_score: Decimal = PASS_MARK
+) -> bool:
+    """`passed` (§7): the rounded score reaches the pass mark and no critical error. An exam
+    form's adopted cut score replaces the pass mark (`assessment.cut_score`, issue #15 item 5)."""
+    return rounded_score >= cut_score and not has_critical_error
 
 
 def line_points_lost(weight: Decimal, weight_sum: Decimal, credit: Decimal) -> Decimal:

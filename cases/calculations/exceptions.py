@@ -41,16 +41,16 @@ class StaleDraft(CalculationError):
 
 
 class CalculationLocked(CalculationError):
-    """The attempt is finished: its calculation takes no more changes."""
+    """The attempt is finished, or its exam window has closed: its calculation takes no more
+    changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, message: str | None = None) -> None:
         super().__init__(
             [
                 {
                     "path": "",
-                    "message": _(
-                        "Deze poging is afgerond; de calculatie kan niet meer worden gewijzigd."
-                    ),
+                    "message": message
+                    or _("Deze poging is afgerond; de calculatie kan niet meer worden gewijzigd."),
                 }
             ]
         )

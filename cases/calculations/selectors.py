@@ -39,10 +39,12 @@ def can_edit_calculation(user: Any, attempt: Attempt) -> bool:
 # vehicle and rates (the engine's input). The case version's other JSON (references, customer,
 # payer rules, hidden damage, ...) is large and never read here; loading and decoding it, and the
 # joins only the pages need, were most of an autosave's time.
-_API_RELATED = ("case_version",)
+_API_RELATED = ("case_version", "cohort")
 _API_FIELDS = (
     "trainee_id",
     "submitted_at",
+    # The exam window (`cases.exam_window`), asked by every save and submit.
+    "cohort__exam_closes_at",
     "case_version__vehicle_snapshot",
     "case_version__rates_snapshot",
     "case_version__start_date",

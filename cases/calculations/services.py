@@ -16,12 +16,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 import calcengine
 from calcengine import InputError
 from calcengine.output import hours, money, plain
+from cases.exam_window import ExamWindowClosed, ensure_window_open
 from cases.models import Attempt, CalculationDraft, CalculationKind, CalculationVersion
 from cases.ownership import NotYourAttempt, ensure_owner
 
@@ -57,9 +58,15 @@ def draft_get_or_create(*, attempt: Attempt) -> CalculationDraft:
     return draft
 
 
-def _ensure_editable(attempt: Attempt) -> None:
+def _ensure_editable(attempt: Attempt, *, now: Any = None) -> Any:
+    """Refuse a change to a handed-in attempt or after its exam window closed; the time checked
+    (`now`, default this moment) is returned for the write to stamp."""
     if attempt.submitted_at is not None:
         raise CalculationLocked()
+    try:
+        return ensure_window_open(attempt, now=now)
+    except ExamWindowClosed as closed:
+        raise CalculationLocked(closed.message) from closed
 
 
 def draft_save(
@@ -68,17 +75,18 @@ def draft_save(
     """Store `lines` as the attempt's draft when `expected_version` is still the stored version.
 
     The lines are stored whatever they hold (an incomplete or invalid calculation loses nothing);
-    `calculation_estimate` tells what the engine makes of them. Raises `StaleDraft` (nothing
+    `calculation_estimate` tells what the engine makes of them. A retry of the save that made
+    the stored version (same base version, same user, same lines) answers as that save did
+    (`_is_replay`). Raises `StaleDraft` (nothing
     written) when another tab or session saved in between, `CalculationLocked` when the attempt
     is finished, `NotYourAttempt` when `by` is not the attempt's own trainee (only they write
     their calculation; checked here, not only by the views). Returns the draft as stored (its attempt, lines, version, author and time; the
     row is not read back).
     """
     ensure_owner(attempt=attempt, by=by)
-    _ensure_editable(attempt)
+    saved_at = _ensure_editable(attempt)
     if not isinstance(lines, list):
         raise TypeError("lines must be a list")
-    saved_at = timezone.now()
     saved = _update_if_version(attempt, lines, expected_version, by, saved_at)
     if not saved and expected_version == 0:
         # The first save creates the row at version 0 (a parallel first save may have done so,
@@ -86,8 +94,30 @@ def draft_save(
         draft_get_or_create(attempt=attempt)
         saved = _update_if_version(attempt, lines, expected_version, by, saved_at)
     if not saved:
-        stored = CalculationDraft.objects.filter(attempt=attempt).values_list("version", flat=True)
-        raise StaleDraft(stored.first() or 0)
+        # Handed in or closed meanwhile: say so, not "another tab saved".
+        _ensure_editable(
+            Attempt.objects.select_related("cohort")
+            .only("submitted_at", "cohort__exam_closes_at")
+            .get(pk=attempt.pk),
+            now=saved_at,
+        )
+        stored = (
+            CalculationDraft.objects.filter(attempt=attempt)
+            .only("version", "lines", "updated_by_id", "updated_at")
+            .first()
+        )
+        if _is_replay(stored, lines, expected_version, by):
+            # The same save again (the client did not see the answer to the first: a dropped
+            # connection, an app server that died after the commit): it is already stored, and
+            # saying so is what the client needs. Nothing is written twice.
+            return CalculationDraft(
+                attempt=attempt,
+                lines=stored.lines,
+                version=stored.version,
+                updated_by=by,
+                updated_at=stored.updated_at,
+            )
+        raise StaleDraft(stored.version if stored is not None else 0)
     return CalculationDraft(
         attempt=attempt,
         lines=lines,
@@ -97,13 +127,32 @@ def draft_save(
     )
 
 
+def _is_replay(
+    stored: CalculationDraft | None, lines: list[Any], expected_version: int, by: Any
+) -> bool:
+    """Whether a refused save is a retry of the save that made the stored version: the version
+    right after the one it names, by the same user, with exactly these lines. A different save
+    from the same base (another tab) still gets `StaleDraft`."""
+    return (
+        stored is not None
+        and stored.version == expected_version + 1
+        and stored.updated_by_id == getattr(by, "pk", None)
+        and stored.lines == lines
+    )
+
+
 def _update_if_version(
     attempt: Attempt, lines: list[Any], expected_version: int, by: Any, saved_at: Any
 ) -> bool:
-    """One conditional UPDATE: the version check and the write in one statement."""
-    updated = CalculationDraft.objects.filter(attempt=attempt, version=expected_version).update(
-        lines=lines, version=expected_version + 1, updated_by=by, updated_at=saved_at
-    )
+    """One conditional UPDATE: the version check and the write in one statement, which also
+    asks again that the attempt is not handed in and its exam window (`cases.exam_window`) was
+    open at `saved_at`, the time the save is stamped with: a save racing a submit or the close
+    is written only when it came first."""
+    still_open = Q(attempt__cohort__isnull=True) | Q(attempt__cohort__exam_closes_at__isnull=True)
+    still_open |= Q(attempt__cohort__exam_closes_at__gte=saved_at)
+    updated = CalculationDraft.objects.filter(
+        still_open, attempt=attempt, version=expected_version, attempt__submitted_at=None
+    ).update(lines=lines, version=expected_version + 1, updated_by=by, updated_at=saved_at)
     return updated == 1
 
 

@@ -27,12 +27,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calcengine.arithmetic import round2
 from cases import payer
 from cases.calculations.exceptions import AlreadySubmitted
+from cases.exam_window import ExamWindowClosed, ensure_window_open
 from cases.models import Attempt, AttemptStatus, DossierEvent
 from cases.ownership import ensure_owner
 from cases.timeline import EventKind
@@ -220,6 +220,13 @@ def _transition(*, attempt: Attempt, by: Any, move: str, step: Step) -> Attempt:
             )
             if move not in available_moves(locked):
                 raise MoveRefused(_refusal_message(locked, move))
+            try:
+                # Asked under the lock, with the time read here: in or refused, never half. The
+                # same reading stamps a submission: read twice, a submit checked just before
+                # the close could be stamped just after it.
+                now = ensure_window_open(locked)
+            except ExamWindowClosed as closed:
+                raise MoveRefused(closed.message) from closed
             old_status = locked.status
             result = step(locked)
             new_status = result.to_status or old_status
@@ -228,7 +235,7 @@ def _transition(*, attempt: Attempt, by: Any, move: str, step: Step) -> Attempt:
                 raise UndeclaredTransition(f"{move}: {old_status} -> {new_status} is not declared")
             locked.status = new_status
             if new_status in END_STATES and locked.submitted_at is None:
-                locked.submitted_at = timezone.now()
+                locked.submitted_at = now
             locked.save()
             for happened in result.events:
                 DossierEvent.objects.create(

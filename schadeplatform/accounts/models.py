@@ -80,6 +80,17 @@ class Cohort(models.Model):
             "referentiecalculatie."
         ),
     )
+    # The exam window's end (issue #17): after it, an exam attempt of this cohort takes no move,
+    # save or submit (`cases.exam_window`). Empty: no window.
+    exam_closes_at = models.DateTimeField(
+        _("examenvenster sluit"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Na dit tijdstip wordt in deze groep niets meer opgeslagen of ingeleverd. Leeg: geen "
+            "examenvenster."
+        ),
+    )
     trainees = models.ManyToManyField(
         User, verbose_name=_("cursisten"), related_name="trainee_cohorts", blank=True
     )

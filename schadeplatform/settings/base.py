@@ -202,20 +202,33 @@ PHOTOS_MAX_PER_ATTEMPT = 40
 SESSION_IDLE_TIMEOUT = 2 * 60 * 60
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
-# An optional REDIS_URL lets several app servers share cache, sessions and throttle state.
+# An optional REDIS_URL lets several app servers share cache and throttle state (issue #17).
+# Sessions stay in the database, with or without Redis: a Redis restart logs nobody out, and a
+# logout is never undone by a stale cached copy that a Redis out of reach kept (docs/decisions.md,
+# "Exam day: what the app does when a component is away"). django-redis with IGNORE_EXCEPTIONS
+# makes Redis an optional speed-up, not a point of failure: while it is away a cache read misses
+# (throttles count from zero again) and a write is dropped; nothing the user did is lost.
 REDIS_URL = env_optional(env_url, "REDIS_URL", schemes=("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "schadeplatform",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that is down answers at once (connection refused); one that hangs is
+                # given up after half a second, so a request never waits on it for long.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Log the ignored errors (django-redis logs them under "django_redis.cache").
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background work (PDF rendering, bulk scoring) runs through Django's task framework.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -32,8 +32,14 @@
   }
 
   var DEBOUNCE_MS = 800;
+  // A save that failed for a passing reason (no connection, the server or its database away:
+  // 5xx, 429) is retried by itself after these pauses, the last one repeated, or after the
+  // server's Retry-After when it names one (issue #17). The typed lines stay as they are.
+  var RETRY_DELAYS_MS = [2000, 4000, 8000, 15000];
+  var RETRY_STATUS = { 0: true, 429: true, 500: true, 502: true, 503: true, 504: true };
   var form = document.getElementById("calc-form");
   var statusEl = document.getElementById("calc-status");
+  var retryButton = document.getElementById("calc-retry");
   var staleEl = document.getElementById("calc-stale");
   var staleMessageEl = document.getElementById("calc-stale-message");
   var overwriteButton = document.getElementById("calc-overwrite");
@@ -69,6 +75,8 @@
     dirty: false,
     saving: false,
     pending: false,
+    retries: 0, // saves in a row that failed for a passing reason (retryLater)
+    retryBody: null, // the body of the failed save, sent again as it was
     stale: !staleEl.hidden,
     currentVersion: null,
     timer: null,
@@ -101,6 +109,7 @@
     saving: gettext("Opslaan…"),
     unsaved: gettext("Niet opgeslagen wijzigingen"),
     offline: gettext("Geen verbinding: uw wijzigingen zijn nog niet opgeslagen."),
+    retrying: gettext("Niet opgeslagen — opnieuw proberen"),
     stale: gettext("Niet opgeslagen: er is een nieuwere versie."),
     noLines: gettext("Nog geen regels. Kies een zone en een onderdeel."),
     noPaint: gettext("geen lakwerk"),
@@ -241,6 +250,7 @@
   function setStatus(text, kind) {
     statusEl.textContent = text;
     statusEl.className = "calc-status" + (kind ? " is-" + kind : "");
+    if (retryButton) retryButton.hidden = kind !== "retrying";
   }
 
   function syncHidden() {
@@ -278,7 +288,12 @@
           return {};
         })
         .then(function (body) {
-          return { status: response.status, ok: response.ok, body: body };
+          return {
+            status: response.status,
+            ok: response.ok,
+            body: body,
+            retryAfter: response.headers.get("Retry-After"),
+          };
         });
     });
   }
@@ -630,33 +645,64 @@
       return;
     }
     state.saving = true;
-    state.dirty = false;
+    // A save that failed for a passing reason is sent again exactly as it was (the server may
+    // have stored it and only its answer been lost: the same body is then answered as stored,
+    // where newer lines on the old version would look like another tab's save); the lines
+    // typed since follow in the next save.
+    var body = state.retryBody;
+    state.retryBody = null;
+    if (!body) {
+      body = { version: state.version, lines: JSON.parse(JSON.stringify(state.lines)) };
+      state.dirty = false;
+    }
     setStatus(T.saving, "saving");
-    request("PUT", root.dataset.draftUrl, { version: state.version, lines: state.lines })
+    request("PUT", root.dataset.draftUrl, body)
       .then(function (result) {
         if (result.ok) {
+          state.retries = 0;
           state.version = result.body.version;
+          if (JSON.stringify(body.lines) === JSON.stringify(state.lines)) {
+            state.dirty = false;
+          } else {
+            state.pending = true; // typed since this body was made: save those too
+          }
           syncHidden();
           if (!state.dirty) setStatus(interpolate(gettext("Opgeslagen (versie %(version)s)"), { version: state.version }, true), "saved");
           renderOutcome(result.body);
         } else if (result.status === 409) {
           showStale(result.body);
+        } else if (RETRY_STATUS[result.status]) {
+          retryLater(body, result.retryAfter);
         } else {
           state.dirty = true;
           setStatus(firstMessage(result.body, failed(result.status)), "error");
         }
       })
       .catch(function () {
-        state.dirty = true;
-        setStatus(T.offline, "error");
+        retryLater(body, null); // no answer at all: the connection or the server is away
       })
       .then(function () {
         state.saving = false;
-        if (state.pending && !state.stale) {
+        // While a retry waits for its pause, newer lines wait with it (sent after it).
+        if (state.pending && !state.stale && !state.retryBody) {
           state.pending = false;
           save();
         }
       });
+  }
+
+  function retryLater(body, retryAfter) {
+    // The same save again later: the server answers a repeat of a save it did store as that
+    // save (cases.calculations.services.draft_save), so a retry never writes twice.
+    state.retryBody = body;
+    state.dirty = true;
+    setStatus(T.retrying, "retrying");
+    var delay = RETRY_DELAYS_MS[Math.min(state.retries, RETRY_DELAYS_MS.length - 1)];
+    var asked = parseInt(retryAfter, 10);
+    if (asked > 0) delay = Math.min(asked * 1000, 60000);
+    state.retries += 1;
+    clearTimeout(state.timer);
+    state.timer = setTimeout(save, delay);
   }
 
   function showStale(body) {
@@ -686,6 +732,7 @@
 
   function saveOver(version) {
     state.version = version;
+    state.retryBody = null; // the trainee chose: their current lines over that version
     clearStale();
     save();
   }
@@ -1225,6 +1272,7 @@
     });
   }
   if (toastUndo) toastUndo.addEventListener("click", undoRemove);
+  if (retryButton) retryButton.addEventListener("click", save); // now, not after the pause
 
   if (overwriteButton) {
     overwriteButton.addEventListener("click", function () {

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from assessment import services
+from assessment.exam import candidate_code
 from schadeplatform.accounts.models import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import CaseVersionFactory, finished_attempt, signed_grade
@@ -138,12 +139,14 @@ def test_the_queue_in_exam_mode_with_a_moderation_reads_only_what_it_shows(
     (row,) = page.context["rows"]
     assert (row.state, row.can_start, row.exam) == ("Moderatie nodig", True, True)
     shown = page.content.decode()
-    assert (attempt.trainee.get_full_name() or attempt.trainee.username) in shown
+    # Exam mode: the candidate code, never the name, until release (issue #15, item 1).
+    assert candidate_code(attempt) in shown
+    assert (attempt.trainee.get_full_name() or attempt.trainee.username) not in shown
     assert attempt.case_version.case.title in shown
     (answer,) = api.json()
     assert answer["attempt"] == attempt.pk
     assert (answer["state"], answer["can_start"], answer["exam"]) == ("Moderatie nodig", True, True)
-    assert (answer["trainee"], answer["cohort"]) == (attempt.trainee.username, cohort.name)
+    assert (answer["trainee"], answer["cohort"]) == (candidate_code(attempt), cohort.name)
     # and the queue's own queries read nothing it does not show
     queue_sql = [
         query["sql"]

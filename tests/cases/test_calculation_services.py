@@ -65,6 +65,39 @@ def test_a_stale_save_is_refused_and_overwrites_nothing(attempt, trainee):
     assert (stored.version, stored.lines) == (1, newer)
 
 
+def test_a_retried_save_whose_answer_was_lost_is_answered_as_the_first_and_written_once(
+    attempt, trainee
+):
+    # given: a save that reached the database, but whose answer the client never saw
+    lines = [line(BUMPER, "replace", line_id="1")]
+    first = services.draft_save(attempt=attempt, lines=lines, expected_version=0, by=trainee)
+
+    # when: the client sends the very same save again
+    retried = services.draft_save(attempt=attempt, lines=lines, expected_version=0, by=trainee)
+
+    # then: the same answer, and the version moved once
+    assert (first.version, retried.version) == (1, 1)
+    stored = CalculationDraft.objects.get(attempt=attempt)
+    assert (stored.version, stored.lines) == (1, lines)
+
+
+def test_a_different_save_from_the_same_base_is_still_stale(attempt, trainee):
+    services.draft_save(
+        attempt=attempt,
+        lines=[line(BUMPER, "replace", line_id="1")],
+        expected_version=0,
+        by=trainee,
+    )
+
+    with pytest.raises(StaleDraft):
+        services.draft_save(
+            attempt=attempt,
+            lines=[line(GRILLE, "replace", line_id="2")],
+            expected_version=0,
+            by=trainee,
+        )
+
+
 def test_an_invalid_draft_is_saved_and_its_errors_are_reported(attempt, trainee):
     broken = line(BUMPER, "replace", line_id="1") | {"unit_price": "twaalf"}
     draft = services.draft_save(attempt=attempt, lines=[broken], expected_version=0, by=trainee)

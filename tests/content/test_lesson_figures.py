@@ -15,9 +15,14 @@ import calcengine
 from calcengine.arithmetic import compared_value
 from calcengine.catalogue import get_rate_set, get_vehicle
 from content.demo_content.lessons import ASSESSOR_MODULE, CASE_BRIEFS, MODULES
+from content.demo_content.lessons_topics import with_topic_lessons
 from content.worked_example import DEMO_CASES_DIR, case_calculation
 
-LESSONS = [lesson for module in [*MODULES, ASSESSOR_MODULE] for lesson in module["lessons"]]
+LESSONS = [
+    lesson
+    for module in [*with_topic_lessons(MODULES), ASSESSOR_MODULE]
+    for lesson in module["lessons"]
+]
 PAGES = LESSONS + CASE_BRIEFS
 AMOUNT = re.compile(r"€\s?(\d{1,3}(?:\.\d{3})*(?:,\d{2})?)(?!\d)")
 CENT = Decimal("0.01")

@@ -231,3 +231,49 @@ def test_the_editor_at_1366_and_390_px(page, editor_url, shot):
     page.goto(editor_url)
     expect(rows(page)).to_have_count(3)
     shot("editor-1366")
+
+
+def test_autosave_retries_by_itself_while_the_server_is_away_and_keeps_what_was_typed(
+    page, editor_url
+):
+    """Issue #17: the server (or its database) away for 10 s: every save in that time fails
+    (here: the connection is refused), the editor says "Niet opgeslagen — opnieuw proberen",
+    keeps the typed value, and stores it by itself once the server is back."""
+    from cases.models import CalculationDraft
+
+    open_editor(page, editor_url)
+    search_and_pick(page, "achterklep", "Achterklep")
+    add = page.locator("#calc-add")
+    add.get_by_label("Bewerking").select_option("repair")
+    add.get_by_label("Hersteltijd (AE)").fill("12")
+    add.get_by_label("Hersteltijd (AE)").press("Enter")
+    expect(page.locator("#calc-status")).to_have_text(SAVED)
+    expect(page.get_by_role("button", name="Nu opnieuw proberen")).to_be_hidden()
+
+    # given: every save fails while the server is away
+    def away(route):
+        if route.request.method == "PUT":
+            route.abort("connectionrefused")
+        else:
+            route.continue_()
+
+    page.route(re.compile(r".*/api/v1/attempts/\d+/calculation/$"), away)
+
+    # when: the trainee changes the line's labour units
+    units = rows(page).nth(0).get_by_label("Arbeid (AE)")
+    units.fill("15")
+    units.press("Tab")
+
+    # then: the editor says so and offers to try now; the typed value stays
+    status = page.locator("#calc-status")
+    expect(status).to_have_text("Niet opgeslagen — opnieuw proberen")
+    expect(page.get_by_role("button", name="Nu opnieuw proberen")).to_be_visible()
+    page.wait_for_timeout(10_000)
+    expect(units).to_have_value("15")
+
+    # when: the server is back, the editor stores the value by itself (no click)
+    page.unroute_all()
+    expect(status).to_have_text(SAVED, timeout=20_000)
+    expect(page.get_by_role("button", name="Nu opnieuw proberen")).to_be_hidden()
+    draft = CalculationDraft.objects.get(attempt_id=int(editor_url.strip("/").split("/")[-2]))
+    assert [str(line.get("labour_units")) for line in draft.lines] == ["15"]

@@ -139,6 +139,16 @@ VISITS = [
     ),
     Visit(
         "beoordelaar1",
+        "cohort agreement",
+        lambda w: reverse("assessment:cohort_agreement", kwargs={"cohort_id": w.cohort}),
+    ),
+    Visit(
+        "beoordelaar1",
+        "cohort analytics",
+        lambda w: reverse("assessment:cohort_analytics", kwargs={"cohort_id": w.cohort}),
+    ),
+    Visit(
+        "beoordelaar1",
         "trainee progress",
         lambda w: reverse("assessment:trainee_progress", kwargs={"trainee_id": w.trainee}),
     ),

@@ -62,10 +62,36 @@ EXAM_RESULT = "exam result"  # the final result of an exam attempt as the traine
 EXAM_REPORT = "exam report"  # the assessment report of an exam attempt's final grade
 # The trainee's own paint drill answer (practice only): for the trainee alone, no assessor.
 PAINT_DRILL = "paint drill answer"
+# The trainee's own submitted calculation review (practice only): the same rule as the drill.
+CALC_REVIEW = "calculation review answer"
 OWNER_WORK = frozenset(
     {ATTEMPT, GRADE, RESULT, REPORT, PROGRESS, COHORT, BLIND_GRADE, EXAM_RESULT, EXAM_REPORT}
-    | {PAINT_DRILL}
+    | {PAINT_DRILL, CALC_REVIEW}
 )
+# An exam cohort's marking policy (issue #15, item 1): the exam board's (here the admin) alone.
+MARKING_POLICY = "marking policy"
+# An exam form (issue #15, items 4, 5, 7) of the demo's exam cohort, which the assessor
+# (beoordelaar1) marks and judged the Angoff study of: blueprints and every write the exam
+# board's (here the admin) alone; the form for the cohort's assessors; no trainee ever.
+EXAM_FORM = "exam form"
+# Calibration of assessors (issue #15, item 2): the published sets for every assessor (the
+# attempts anonymised), each assessor's own ratings and results; the management and every
+# assessor's results the exam board's (here the admin) alone; no trainee, no editor.
+CALIBRATION = "calibration"
+MARKING_POLICY_FORM = {
+    "markers": "2",
+    "agreement_rule": "third_decides",
+    "escalation_points": "10",
+    "escalate_on_pass_fail": "on",
+    "moderation_sample_percent": "0",
+}
+MARKING_POLICY_JSON = {
+    "markers": 2,
+    "agreement_rule": "third_decides",
+    "escalation_points": "10",
+    "escalate_on_pass_fail": True,
+    "moderation_sample_percent": 0,
+}
 OWN = "own"  # each user's own things (own lists, own progress): no other user's data in them
 SHARED = "shared"  # the same for every logged-in user (cases, catalogue, search)
 PUBLIC = "public"  # open to anonymous visitors too
@@ -178,11 +204,12 @@ def build_world() -> World:
     assert case_version.status == CaseVersionStatus.PUBLISHED
     # Played and graded before the reference gets its marker: the marker is then in no
     # trainee's own lines, and the machine can score ("matrix" is no decision it knows).
-    exam = _exam_grades(
-        users["assessor"], *_exam_attempts(owner, users["assessor"], case_version.case)
-    )
+    exam_setup = _exam_attempts(owner, users["assessor"], case_version.case)
+    _calibrated(exam_setup[1])  # the examiner marks exam attempts: the calibration gate
+    exam = _exam_grades(users["assessor"], *exam_setup)
     cross = _two_organisation_attempt(owner, users["assessor"], cohort_b, case_version.case)
     paint_drill = _paint_drill(owner)
+    calc_review = _calc_review(owner)
 
     # The reference never reaches a trainee before their result is signed: every line of the
     # case's reference calculations carries a marker to look for in the answers. A published
@@ -238,6 +265,9 @@ def build_world() -> World:
         **exam,
         **cross,
         **paint_drill,
+        **_calibration_world(case_version),
+        **_exam_form_world(),
+        **calc_review,
     }
     others = ("anonymous", "colleague", "outsider", "editor")
     secrets = [
@@ -260,6 +290,9 @@ def build_world() -> World:
         # A paint drill's model answer: for nobody before submitting; the owner reads it in
         # the result of their own answer only.
         Secret(PAINT_DRILL_MARKER, ROLES, owner_sees_in=frozenset({PAINT_DRILL})),
+        # A calculation review's answer key: for nobody before submitting; the owner reads it
+        # in the feedback of their own submitted review only.
+        Secret(CALC_REVIEW_MARKER, ROLES, owner_sees_in=frozenset({CALC_REVIEW})),
         Secret(private_module.title, ("anonymous", "owner", "colleague", "outsider")),
     ]
     users["examiner"] = exam_examiner()  # not a column: for the check that the marker shows
@@ -338,6 +371,37 @@ def _paint_drill(owner) -> dict[str, Any]:
     )
     assert PAINT_DRILL_MARKER in str(answer.result)
     return {"paint_drill": drill.pk, "paint_drill_answer": answer.pk}
+
+
+CALC_REVIEW_MARKER = "REKENCONTROLE-SLEUTEL-MATRIX"
+
+
+def _calc_review(owner) -> dict[str, Any]:
+    """A demo calculation review whose answer key carries a marker, and the owner's submitted
+    review of it (every row judged right, so the feedback shows the key to the owner)."""
+    from cases.calc_review import selectors, services
+    from cases.calc_review.scoring import RIGHT, LineVerdict
+    from cases.models import CalcReviewExercise
+
+    exercise = CalcReviewExercise.objects.filter(published=True).order_by("pk").first()
+    assert exercise is not None, "load_demo no longer loads a calculation review"
+    key = [{**e, "correct": f"{e['correct']} {CALC_REVIEW_MARKER}"} for e in exercise.answer_key]
+    CalcReviewExercise.objects.filter(pk=exercise.pk).update(answer_key=key)
+    exercise.refresh_from_db()
+    answer = services.calc_review_submit(
+        exercise=exercise,
+        trainee=owner,
+        verdicts={anchor: LineVerdict(RIGHT) for anchor, _w in selectors.anchors(exercise)},
+        missing=[],
+    )
+    assert CALC_REVIEW_MARKER in str(answer.result)
+    photo = selectors.photos(exercise).order_by("pk").first()
+    assert photo is not None, "the demo calculation review's case has no intake photo"
+    return {
+        "calc_review": exercise.pk,
+        "calc_review_answer": answer.pk,
+        "calc_review_photo": photo.pk,
+    }
 
 
 CROSS_TRAINEE = "cursist_ab_matrix"
@@ -459,6 +523,60 @@ def exam_examiner():
     from schadeplatform.accounts.models import User
 
     return User.objects.get(username=EXAMINER)
+
+
+def _exam_form_world() -> dict[str, Any]:
+    """The demo's exam form (assessment/demo_exam_forms.py), its blueprint and its closed
+    Angoff study, which the assessor judged."""
+    from assessment.demo_exam_forms import COHORT as EXAM_FORM_COHORT
+    from assessment.models import ExamForm
+
+    form = ExamForm.objects.select_related("cut_score_study").get(cohort__name=EXAM_FORM_COHORT)
+    assert form.cut_score_study is not None, "load_demo no longer adopts an Angoff cut score"
+    return {
+        "exam_form": form.pk,
+        "blueprint": form.blueprint_id,
+        "angoff_study": form.cut_score_study.pk,
+    }
+
+
+def _calibrated(examiner) -> None:
+    """The examiner rates the demo's calibration set exactly as agreed in the current exam
+    period (assessment/demo_calibration.py), so the calibration gate lets them mark exams."""
+    from assessment import calibration
+    from assessment.demo_calibration import SET_TITLE
+    from assessment.models import CalibrationSet
+
+    if calibration.current_period() is None:
+        return  # no period covers today: no gate
+    calibration_set = CalibrationSet.objects.get(title=SET_TITLE)
+    for item in calibration_set.items.all():
+        calibration.rating_give(
+            item=item, by=examiner, score=str(item.agreed_score), rubric=item.agreed_rubric
+        )
+    assert calibration.is_calibrated(examiner)
+
+
+def _calibration_world(marked_case_version) -> dict[str, Any]:
+    """The demo's calibration set, one of its items on another case than the owner's marked
+    one (the item page shows its reference to every assessor), and the current period."""
+    from assessment import calibration
+    from assessment.demo_calibration import SET_TITLE
+    from assessment.models import CalibrationSet, ExamPeriod
+
+    calibration_set = CalibrationSet.objects.get(title=SET_TITLE)
+    item = (
+        calibration_set.items.exclude(attempt__case_version=marked_case_version)
+        .order_by("position")
+        .first()
+    )
+    assert item is not None, "the demo calibration set has no item on another case"
+    period = calibration.current_period() or ExamPeriod.objects.order_by("-starts_on").first()
+    return {
+        "calibration_set": calibration_set.pk,
+        "calibration_item": item.pk,
+        "exam_period": period.pk,
+    }
 
 
 def _exam_attempts(owner, assessor, case):
@@ -789,6 +907,76 @@ PROBES: list[Probe] = [
         by(LOGIN, 200, 404, 404, 404, 404, 404),
         PAINT_DRILL,
         note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
+    ),
+    # --- the calculation review (practice only, the trainee's own) ----------------------------
+    probe("casussen/rekencontrole/", "/casussen/rekencontrole/", GET, users(LOGIN, 200), OWN),
+    probe(
+        "casussen/rekencontrole/<int:pk>/",
+        "/casussen/rekencontrole/{calc_review}/",
+        GET,
+        users(LOGIN, 200),
+        SHARED,
+        note="the case brief and the calculation under review, without the key",
+    ),
+    probe(
+        "casussen/rekencontrole/<int:pk>/",
+        "/casussen/rekencontrole/{calc_review}/",
+        POST,
+        by(LOGIN, 200, 200, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees save a review, each their own (an empty save is kept: 200)",
+    ),
+    probe(
+        "casussen/rekencontrole/<int:pk>/fotos/<int:photo_id>/",
+        "/casussen/rekencontrole/{calc_review}/fotos/{calc_review_photo}/",
+        GET,
+        users(LOGIN, 200),
+        SHARED,
+        note="the case's intake photo, as the exercise shows it",
+    ),
+    probe(
+        "casussen/rekencontrole/antwoorden/<int:pk>/",
+        "/casussen/rekencontrole/antwoorden/{calc_review_answer}/",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        CALC_REVIEW,
+        note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
+    ),
+    probe("api/v1/calc-reviews/", "/api/v1/calc-reviews/", GET, users(API, 200), SHARED),
+    probe(
+        "api/v1/calc-reviews/<int:pk>/",
+        "/api/v1/calc-reviews/{calc_review}/",
+        GET,
+        users(API, 200),
+        SHARED,
+        note="the task without the key (CALC_REVIEW_MARKER)",
+    ),
+    probe(
+        "api/v1/calc-reviews/<int:pk>/answer/",
+        "/api/v1/calc-reviews/{calc_review}/answer/",
+        PUT,
+        by(API, 200, 200, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees save, each their own",
+    ),
+    probe(
+        "api/v1/calc-reviews/<int:pk>/submit/",
+        "/api/v1/calc-reviews/{calc_review}/submit/",
+        POST,
+        by(API, 400, 400, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees submit (400: an empty review judges no row)",
+    ),
+    probe(
+        "api/v1/calc-review-answers/<int:pk>/",
+        "/api/v1/calc-review-answers/{calc_review_answer}/",
+        GET,
+        by(API, 200, 404, 404, 404, 404, 404),
+        CALC_REVIEW,
+        note="the feedback of a submitted review: the trainee's own",
     ),
     # --- the claim workflow: API ---------------------------------------------------------------
     probe("api/v1/cases/", "/api/v1/cases/", GET, users(API, 200), SHARED),
@@ -1278,6 +1466,71 @@ PROBES: list[Probe] = [
         GET,
         by(LOGIN, 200, 404, 200, 404, 404, 200),
         ATTEMPT,
+    ),
+    # --- double and triple marking (issue #15, item 1): the exam board's policy, the history --
+    # The administrator acts for the exam board (`assessment.exam_board`); nobody else manages
+    # a marking policy. An attempt's marking history: the exam board and the cohort's assessors
+    # (blind-filtered while the attempt is being marked: no figures, no names).
+    probe(
+        "beoordeling/examencommissie/beoordelingsbeleid/",
+        "/beoordeling/examencommissie/beoordelingsbeleid/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        MARKING_POLICY,
+    ),
+    probe(
+        "beoordeling/examencommissie/beoordelingsbeleid/groep/<int:cohort_id>/",
+        "/beoordeling/examencommissie/beoordelingsbeleid/groep/{exam_cohort}/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        MARKING_POLICY,
+    ),
+    probe(
+        "beoordeling/examencommissie/beoordelingsbeleid/groep/<int:cohort_id>/",
+        "/beoordeling/examencommissie/beoordelingsbeleid/groep/{exam_cohort}/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 302),
+        MARKING_POLICY,
+        body=MARKING_POLICY_FORM,
+        note="the default policy, saved as the cohort's own: nothing changes for the probes",
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/beoordelingsverloop/",
+        "/beoordeling/poging/{blind_attempt}/beoordelingsverloop/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        GRADE,
+        note="assessor: the second marker, blind (no figures, no names, no BLIND_MARKER)",
+    ),
+    probe(
+        "beoordeling/poging/<int:attempt_id>/beoordelingsverloop/",
+        "/beoordeling/poging/{exam_attempt}/beoordelingsverloop/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        GRADE,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/marking-policy/",
+        "/api/v1/assessment/cohorts/{exam_cohort}/marking-policy/",
+        GET,
+        by(API, 403, 403, 403, 403, 403, 200),
+        MARKING_POLICY,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/marking-policy/",
+        "/api/v1/assessment/cohorts/{exam_cohort}/marking-policy/",
+        PUT,
+        by(API, 403, 403, 403, 403, 403, 200),
+        MARKING_POLICY,
+        body=MARKING_POLICY_JSON,
+        note="the default policy, saved as the cohort's own: nothing changes for the probes",
+    ),
+    probe(
+        "api/v1/assessment/attempts/<int:attempt_id>/marking/",
+        "/api/v1/assessment/attempts/{blind_attempt}/marking/",
+        GET,
+        by(frozenset(API | {404}), 404, 404, 200, 404, 404, 200),
+        GRADE,
     ),
     # --- assessment in exam mode: pages --------------------------------------------------------
     probe(
@@ -1844,6 +2097,454 @@ PROBES: list[Probe] = [
         REPORT,
         body={},
         note="a printout of the attempt filed in A: not for B's assessor",
+    ),
+    # --- exam forms, blueprints, Angoff (issue #15): pages -----------------------------------
+    probe(
+        "beoordeling/examencommissie/",
+        "/beoordeling/examencommissie/",
+        GET,
+        by(LOGIN, 404, 404, 200, 200, 404, 200),
+        EXAM_FORM,
+        note="the forms the user sees: the board all, an assessor those of their cohorts",
+    ),
+    probe(
+        "beoordeling/examencommissie/toetsmatrijzen/",
+        "/beoordeling/examencommissie/toetsmatrijzen/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "beoordeling/examencommissie/toetsmatrijzen/nieuw/",
+        "/beoordeling/examencommissie/toetsmatrijzen/nieuw/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "beoordeling/examencommissie/toetsmatrijzen/nieuw/",
+        "/beoordeling/examencommissie/toetsmatrijzen/nieuw/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+        note="admin: refused, no title and no weight",
+    ),
+    probe(
+        "beoordeling/examencommissie/toetsmatrijzen/<int:pk>/",
+        "/beoordeling/examencommissie/toetsmatrijzen/{blueprint}/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "beoordeling/examencommissie/toetsmatrijzen/<int:pk>/",
+        "/beoordeling/examencommissie/toetsmatrijzen/{blueprint}/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+    ),
+    probe(
+        "beoordeling/examencommissie/examenvormen/nieuw/",
+        "/beoordeling/examencommissie/examenvormen/nieuw/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "beoordeling/examencommissie/examenvormen/nieuw/",
+        "/beoordeling/examencommissie/examenvormen/nieuw/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+    ),
+    probe(
+        "beoordeling/examencommissie/examenvormen/<int:pk>/",
+        "/beoordeling/examencommissie/examenvormen/{exam_form}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        EXAM_FORM,
+        note="assessor: of the form's exam cohort (read-only)",
+    ),
+    probe(
+        "beoordeling/examencommissie/examenvormen/<int:pk>/kwaliteitsrapport.pdf",
+        "/beoordeling/examencommissie/examenvormen/{exam_form}/kwaliteitsrapport.pdf",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "beoordeling/examencommissie/examenvormen/<int:pk>/angoff/",
+        "/beoordeling/examencommissie/examenvormen/{exam_form}/angoff/",
+        GET,
+        users(LOGIN, 405),
+        EXAM_FORM,
+    ),
+    probe(
+        "beoordeling/examencommissie/examenvormen/<int:pk>/angoff/",
+        "/beoordeling/examencommissie/examenvormen/{exam_form}/angoff/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+        note="admin: refused, no judges chosen",
+    ),
+    probe(
+        "beoordeling/examencommissie/angoff/<int:pk>/",
+        "/beoordeling/examencommissie/angoff/{angoff_study}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        EXAM_FORM,
+        note="assessor: one of the study's judges",
+    ),
+    probe(
+        "beoordeling/examencommissie/angoff/<int:pk>/",
+        "/beoordeling/examencommissie/angoff/{angoff_study}/",
+        POST,
+        by(LOGIN, 404, 404, 400, 404, 404, 404),
+        EXAM_FORM,
+        body={},
+        note="assessor: a judge, but the study is closed; admin: sees it, but is no judge",
+    ),
+    probe(
+        "beoordeling/examencommissie/angoff/<int:pk>/sluiten/",
+        "/beoordeling/examencommissie/angoff/{angoff_study}/sluiten/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+        note="admin: refused, the study is closed already",
+    ),
+    probe(
+        "beoordeling/examencommissie/angoff/<int:pk>/vaststellen/",
+        "/beoordeling/examencommissie/angoff/{angoff_study}/vaststellen/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 302),
+        EXAM_FORM,
+        body={},
+        note="admin: adopts the same cut score again (recorded)",
+    ),
+    # --- exam forms, blueprints, Angoff: API ---------------------------------------------------
+    probe(
+        "api/v1/assessment/exam-forms/",
+        "/api/v1/assessment/exam-forms/",
+        GET,
+        by(API, 404, 404, 200, 200, 404, 200),
+        EXAM_FORM,
+        note="outsider: an assessor, with an empty list",
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/<int:pk>/",
+        "/api/v1/assessment/exam-forms/{exam_form}/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/blueprints/",
+        "/api/v1/assessment/exam-forms/blueprints/",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/blueprints/",
+        "/api/v1/assessment/exam-forms/blueprints/",
+        POST,
+        by(API, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/blueprints/<int:pk>/",
+        "/api/v1/assessment/exam-forms/blueprints/{blueprint}/",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/blueprints/<int:pk>/",
+        "/api/v1/assessment/exam-forms/blueprints/{blueprint}/",
+        PUT,
+        by(API, 404, 404, 404, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/angoff/<int:pk>/",
+        "/api/v1/assessment/exam-forms/angoff/{angoff_study}/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        EXAM_FORM,
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/angoff/<int:pk>/judgements/",
+        "/api/v1/assessment/exam-forms/angoff/{angoff_study}/judgements/",
+        PUT,
+        by(API, 404, 404, 400, 404, 404, 403),
+        EXAM_FORM,
+        body={"probabilities": {}},
+        note="assessor: a judge, the study closed; admin: sees it, is no judge",
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/angoff/<int:pk>/close/",
+        "/api/v1/assessment/exam-forms/angoff/{angoff_study}/close/",
+        POST,
+        by(API, 404, 404, 403, 404, 404, 400),
+        EXAM_FORM,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/exam-forms/angoff/<int:pk>/adopt/",
+        "/api/v1/assessment/exam-forms/angoff/{angoff_study}/adopt/",
+        POST,
+        by(API, 404, 404, 403, 404, 404, 200),
+        EXAM_FORM,
+        body={},
+    ),
+    # --- calibration of assessors (issue #15, item 2): pages ---------------------------------
+    # Every assessor (the outsider too) grades the published sets; the administrator acts for
+    # the exam board, which manages and sees everything but rates nothing (404 on a rating).
+    probe(
+        "beoordeling/kalibratie/",
+        "/beoordeling/kalibratie/",
+        GET,
+        by(LOGIN, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+    ),
+    probe(
+        "beoordeling/kalibratie/set/<int:pk>/",
+        "/beoordeling/kalibratie/set/{calibration_set}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+    ),
+    probe(
+        "beoordeling/kalibratie/item/<int:pk>/",
+        "/beoordeling/kalibratie/item/{calibration_item}/",
+        GET,
+        by(LOGIN, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+        note="the attempt beside its reference, without the trainee's name",
+    ),
+    probe(
+        "beoordeling/kalibratie/item/<int:pk>/",
+        "/beoordeling/kalibratie/item/{calibration_item}/",
+        POST,
+        by(LOGIN, 404, 404, 400, 400, 404, 404),
+        CALIBRATION,
+        body={},
+        note="an empty rating: refused with what was typed; the exam board does not rate",
+    ),
+    probe(
+        "beoordeling/kalibratie/beheer/",
+        "/beoordeling/kalibratie/beheer/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        CALIBRATION,
+    ),
+    probe(
+        "beoordeling/kalibratie/beheer/",
+        "/beoordeling/kalibratie/beheer/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        CALIBRATION,
+        body={},
+        note="a new exam period without dates: refused",
+    ),
+    probe(
+        "beoordeling/kalibratie/beheer/periode/<int:pk>/",
+        "/beoordeling/kalibratie/beheer/periode/{exam_period}/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        CALIBRATION,
+        note="every assessor's calibration status",
+    ),
+    probe(
+        "beoordeling/kalibratie/beheer/set/nieuw/",
+        "/beoordeling/kalibratie/beheer/set/nieuw/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        CALIBRATION,
+    ),
+    probe(
+        "beoordeling/kalibratie/beheer/set/nieuw/",
+        "/beoordeling/kalibratie/beheer/set/nieuw/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 400),
+        CALIBRATION,
+        body={},
+    ),
+    probe(
+        "beoordeling/kalibratie/beheer/set/<int:pk>/publiceren/",
+        "/beoordeling/kalibratie/beheer/set/{calibration_set}/publiceren/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 302),
+        CALIBRATION,
+        body={},
+        note="already published: published again, nothing changes",
+    ),
+    # --- calibration of assessors: API --------------------------------------------------------
+    probe(
+        "api/v1/assessment/calibration/sets/",
+        "/api/v1/assessment/calibration/sets/",
+        GET,
+        by(API, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+    ),
+    probe(
+        "api/v1/assessment/calibration/sets/create/",
+        "/api/v1/assessment/calibration/sets/create/",
+        POST,
+        by(API, 403, 403, 403, 403, 403, 400),
+        CALIBRATION,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/calibration/sets/<int:pk>/",
+        "/api/v1/assessment/calibration/sets/{calibration_set}/",
+        GET,
+        by(API, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+        note="an item's agreed grade only once the caller rated it",
+    ),
+    probe(
+        "api/v1/assessment/calibration/sets/<int:pk>/publish/",
+        "/api/v1/assessment/calibration/sets/{calibration_set}/publish/",
+        POST,
+        by(API, 404, 404, 403, 403, 404, 200),
+        CALIBRATION,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/calibration/items/<int:pk>/rating/",
+        "/api/v1/assessment/calibration/items/{calibration_item}/rating/",
+        POST,
+        by(API, 404, 404, 400, 400, 404, 400),
+        CALIBRATION,
+        body={},
+    ),
+    probe(
+        "api/v1/assessment/calibration/results/",
+        "/api/v1/assessment/calibration/results/",
+        GET,
+        by(API, 404, 404, 200, 200, 404, 200),
+        OWN,
+    ),
+    probe(
+        "api/v1/assessment/calibration/periods/<int:pk>/results/",
+        "/api/v1/assessment/calibration/periods/{exam_period}/results/",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 200),
+        CALIBRATION,
+    ),
+    # --- agreement statistics and cohort analytics (issue #15, items 3, 6, 7) -----------------
+    # A cohort's: its assessors and the exam board (here the admin); aggregates and numbered
+    # attempts, no trainee named. A calibration set's: every assessor sees their own row, the
+    # set's design (which names every assessor) is the exam board's alone.
+    probe(
+        "beoordeling/groep/<int:cohort_id>/overeenstemming/",
+        "/beoordeling/groep/{cohort}/overeenstemming/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/overeenstemming/<slug:criterion>.csv",
+        "/beoordeling/groep/{cohort}/overeenstemming/score.csv",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/overeenstemming/",
+        "/beoordeling/groep/{exam_cohort}/overeenstemming/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        COHORT,
+        note="an exam attempt counts once its agreed grade is determined (blind marking)",
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/analyse/",
+        "/beoordeling/groep/{cohort}/analyse/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/analyse/<slug:part>.csv",
+        "/beoordeling/groep/{cohort}/analyse/heatmap.csv",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "beoordeling/groep/<int:cohort_id>/analyse/",
+        "/beoordeling/groep/{exam_cohort}/analyse/",
+        GET,
+        by(LOGIN, 404, 404, 200, 404, 404, 200),
+        COHORT,
+        note="totals only: nothing names a trainee, in exam mode neither",
+    ),
+    probe(
+        "beoordeling/kalibratie/set/<int:set_id>/overeenstemming/",
+        "/beoordeling/kalibratie/set/{calibration_set}/overeenstemming/",
+        GET,
+        by(LOGIN, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+        note="an assessor: their own row only",
+    ),
+    probe(
+        "beoordeling/kalibratie/set/<int:set_id>/overeenstemming/<slug:criterion>.csv",
+        "/beoordeling/kalibratie/set/{calibration_set}/overeenstemming/score.csv",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        CALIBRATION,
+        note="the set's design names every assessor",
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/agreement/",
+        "/api/v1/assessment/cohorts/{cohort}/agreement/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/agreement/<slug:criterion>.csv",
+        "/api/v1/assessment/cohorts/{cohort}/agreement/score.csv",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/analytics/",
+        "/api/v1/assessment/cohorts/{cohort}/analytics/",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "api/v1/assessment/cohorts/<int:cohort_id>/analytics/<slug:part>.csv",
+        "/api/v1/assessment/cohorts/{cohort}/analytics/tijd.csv",
+        GET,
+        by(API, 404, 404, 200, 404, 404, 200),
+        COHORT,
+    ),
+    probe(
+        "api/v1/assessment/calibration/sets/<int:set_id>/agreement/",
+        "/api/v1/assessment/calibration/sets/{calibration_set}/agreement/",
+        GET,
+        by(API, 404, 404, 200, 200, 404, 200),
+        CALIBRATION,
+    ),
+    probe(
+        "api/v1/assessment/calibration/sets/<int:set_id>/agreement/<slug:criterion>.csv",
+        "/api/v1/assessment/calibration/sets/{calibration_set}/agreement/score.csv",
+        GET,
+        by(API, 404, 404, 404, 404, 404, 200),
+        CALIBRATION,
     ),
     # --- third-party areas with their own login: one row each ---------------------------------
     probe(

@@ -29,6 +29,12 @@ NOT_LISTS = {
     "api:cases_api:calc-version-detail",  # one version
     "api:assessment_api:cohort-grades-csv",  # a download; the cohort page is covered
     "assessment:cohort_csv",  # a download; the cohort page is covered
+    # Downloads of the agreement statistics and the cohort analytics: the same selectors as
+    # their pages, which are covered (issue #15).
+    "assessment:cohort_agreement_csv",
+    "assessment:cohort_analytics_csv",
+    "api:assessment_api:cohort-agreement-ratings-csv",
+    "api:assessment_api:cohort-analytics-csv",
     "assessment:result",  # one attempt's result
     "assessment:trainee_progress",  # the assessor's view of one trainee: same selector as own
     "api:assessment_api:progress-trainee",  # the same selector as progress-own
@@ -86,6 +92,22 @@ def submitted_attempts_of_cohort_trainees(world: World, count: int) -> None:
         finished_attempt(
             trainee=trainee, cohort=world.cohort, case_version=_shared_case_version(world)
         )
+
+
+def signed_exam_attempts_of_cohort_trainees(world: World, count: int) -> None:
+    """Delivered attempts in the assessor's cohort, put in exam mode, each signed by the
+    assessor as first marker: the list names each trainee by candidate code (issue #15)."""
+    from cases.models import Attempt
+    from tests.factories.assessment import signed_grade
+
+    if not world.cohort.exam_mode:
+        world.cohort.exam_mode = True
+        world.cohort.save()
+    filed = Attempt.objects.filter(cohort=world.cohort)
+    before = set(filed.values_list("pk", flat=True))
+    submitted_attempts_of_cohort_trainees(world, count)
+    for attempt in filed.exclude(pk__in=before):
+        signed_grade(attempt, world.assessor)
 
 
 def graded_own_attempts(world: World, count: int) -> None:
@@ -156,6 +178,59 @@ def own_paint_drill_answers(world: World, count: int) -> None:
         )
 
 
+def own_calc_review_answers(world: World, count: int) -> None:
+    """The trainee's submitted reviews of a demo exercise (each every row judged right)."""
+    import io
+
+    from django.utils import timezone
+
+    from cases import demo as case_demo
+    from cases.calc_review import demo, selectors
+    from cases.calc_review.scoring import RIGHT, LineVerdict
+    from cases.calc_review.services import calc_review_submit
+    from cases.models import AttemptStatus, CalcReviewExercise
+    from tests.factories.cases import AttemptFactory
+
+    if "calc_review" not in world.made:
+        wanted = demo.EXERCISES[0]
+        for data in case_demo.demo_cases():
+            if data["slug"] == wanted["case"]:
+                case_demo.load_case(data, by=None, stdout=io.StringIO())
+        demo.load_exercise(wanted)
+        world.made["calc_review"] = CalcReviewExercise.objects.get(slug=wanted["slug"])
+        # A review opens to a trainee who handed in their own attempt at its case.
+        AttemptFactory(
+            trainee=world.trainee,
+            case_version=world.made["calc_review"].case_version,
+            status=AttemptStatus.DELIVERED,
+            submitted_at=timezone.now(),
+        )
+    exercise = world.made["calc_review"]
+    verdicts = {anchor: LineVerdict(RIGHT) for anchor, _w in selectors.anchors(exercise)}
+    for _ in range(count):
+        calc_review_submit(exercise=exercise, trainee=world.trainee, verdicts=verdicts, missing=[])
+
+
+def calc_review_exercises(world: World, count: int) -> None:
+    """Published review exercises: copies of the Golf demo exercise under other codes."""
+    from cases.calc_review import demo
+    from cases.calc_review.services import calc_review_exercise_make
+
+    own_calc_review_answers(world, 0)
+    exercise = world.made["calc_review"]
+    made = world.made.setdefault("calc_review_copies", 0)
+    for number in range(made, made + count):
+        calc_review_exercise_make(
+            slug=f"kopie-{number}",
+            title=f"Kopie {number}",
+            instructions="",
+            case_version=exercise.case_version,
+            specs=demo.EXERCISES[0]["specs"],
+            seed=None,
+        )
+    world.made["calc_review_copies"] = made + count
+
+
 # ---------------------------------------------------------------------------------------------
 # Row counters
 
@@ -189,6 +264,13 @@ def paint_drill_answer_links(response: Any, world: World) -> int:
     )
 
 
+def calc_review_answer_links(response: Any, world: World) -> int:
+    """The trainee's submitted reviews listed on the exercises page, one link each."""
+    return len(
+        re.findall(r'href="/casussen/rekencontrole/antwoorden/\d+/"', response.content.decode())
+    )
+
+
 def progress_points_html(response: Any, world: World) -> int:
     """The progress page says how many graded attempts its charts are made of."""
     found = re.search(r"(\d+) beoordeelde poging", response.content.decode())
@@ -206,6 +288,111 @@ def progress_points_json(response: Any, world: World) -> int:
     return max(lengths, default=0)
 
 
+def _exam_board_assessor(world: World):
+    """The assessor, made a member of the exam board (the permission `assessment.exam_board`)."""
+    from django.contrib.auth.models import Permission
+
+    if "board" not in world.made:
+        world.assessor.user_permissions.add(
+            Permission.objects.get(content_type__app_label="assessment", codename="exam_board")
+        )
+        world.made["board"] = type(world.assessor).objects.get(pk=world.assessor.pk)
+    return world.made["board"]
+
+
+def exam_forms_of_assessor(world: World, count: int) -> None:
+    """Exam forms, each of another exam cohort of the assessor, made by the exam board."""
+    from assessment import exam_forms
+    from tests.factories.accounts import CohortFactory
+
+    board = _exam_board_assessor(world)
+    for _ in range(count):
+        cohort = CohortFactory(
+            organisation=world.cohort.organisation, exam_mode=True, assessors=[world.assessor]
+        )
+        exam_forms.exam_form_create(
+            by=board, cohort=cohort, case_version=_shared_case_version(world), blueprint=None
+        )
+
+
+def blueprints_of_board(world: World, count: int) -> None:
+    """Blueprints made by the exam board (the assessor, made a member)."""
+    from assessment import exam_forms
+
+    board = _exam_board_assessor(world)
+    start = len(world.made.setdefault("blueprints", []))
+    for n in range(start, start + count):
+        world.made["blueprints"].append(
+            exam_forms.blueprint_save(
+                by=board, title=f"Toetsmatrijs {n}", weights={"work_processes": {"1.1": 1}}
+            )
+        )
+
+
+def calibration_results_of_assessor(world: World, count: int) -> None:
+    """Published calibration sets (of three attempts each), each rated by the assessor in the
+    current exam period through `calibration.rating_give`: one own result per set."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from assessment import calibration
+    from assessment.models import CalibrationItem, CalibrationSet, ExamPeriod
+    from tests.factories.assessment import FULL_RUBRIC, finished_attempt
+
+    if "exam_period" not in world.made:
+        today = timezone.localdate()
+        world.made["exam_period"] = ExamPeriod.objects.create(
+            name="Periode (budget)",
+            starts_on=today - dt.timedelta(days=1),
+            ends_on=today + dt.timedelta(days=30),
+        )
+        world.made["calibration_attempts"] = [
+            finished_attempt(trainee=world.trainee, case_version=_shared_case_version(world))
+            for _ in range(3)
+        ]
+    for _ in range(count):
+        calibration_set = CalibrationSet.objects.create(title="Set", published=True)
+        for position, (attempt, score) in enumerate(
+            zip(world.made["calibration_attempts"], ("55.0", "70.0", "85.0"), strict=True)
+        ):
+            item = CalibrationItem.objects.create(
+                calibration_set=calibration_set,
+                attempt=attempt,
+                position=position,
+                agreed_score=Decimal(score),
+                agreed_rubric=FULL_RUBRIC,
+            )
+            calibration.rating_give(item=item, by=world.assessor, score=score, rubric=FULL_RUBRIC)
+
+
+def _exam_period_pk(world: World) -> dict:
+    _exam_board_assessor(world)
+    calibration_results_of_assessor(world, 0)  # the period, before any row
+    return {"pk": world.made["exam_period"].pk}
+
+
+def agreement_attempts_html(response: Any, world: World) -> int:
+    """The agreement page says how many attempts its statistics read."""
+    found = re.search(r"beoordelingen van (\d+) pogingen", response.content.decode())
+    return int(found.group(1)) if found else 0
+
+
+def agreement_attempts_json(response: Any, world: World) -> int:
+    return int(json.loads(response.content).get("subjects", 0))
+
+
+def analytics_attempts_html(response: Any, world: World) -> int:
+    """The analytics page says how many submitted attempts its workflow figures read."""
+    found = re.search(r"(\d+) ingeleverde poging", response.content.decode())
+    return int(found.group(1)) if found else 0
+
+
+def analytics_attempts_json(response: Any, world: World) -> int:
+    return int(json.loads(response.content)["time_on_task"]["attempts"])
+
+
 def _attempt_pk(world: World) -> dict:
     return {"pk": _one_attempt(world).pk}
 
@@ -218,6 +405,31 @@ def _cohort_id(world: World) -> dict:
 # session and the user of the logged-in client) and held fixed: a
 # change that adds queries per row fails; one that adds a fixed query needs a new budget here.
 LIST_CASES: list[ListCase] = [
+    # Calibration of assessors (issue #15, item 2): the sets with the own results, the own
+    # results, every result of a period (the assessor made a member of the exam board).
+    ListCase("assessment:calibration", "assessor", calibration_results_of_assessor, html_rows, 9),
+    ListCase(
+        "api:assessment_api:calibration-set-list",
+        "assessor",
+        calibration_results_of_assessor,
+        json_rows,
+        6,
+    ),
+    ListCase(
+        "api:assessment_api:calibration-results-own",
+        "assessor",
+        calibration_results_of_assessor,
+        json_rows,
+        3,
+    ),
+    ListCase(
+        "api:assessment_api:calibration-results-period",
+        "assessor",
+        calibration_results_of_assessor,
+        json_rows,
+        6,
+        kwargs=_exam_period_pk,
+    ),
     # 7: two more, fixed, for the permission check of marker allocation (the auth backend reads
     # the user's and their groups' permissions once; issue #14, item 6).
     ListCase("assessment:queue", "assessor", submitted_attempts_of_cohort_trainees, html_rows, 7),
@@ -234,11 +446,58 @@ LIST_CASES: list[ListCase] = [
         7,
         kwargs=_cohort_id,
     ),
+    # Agreement statistics and cohort analytics (issue #15): aggregates whose reads do not
+    # grow with the attempts (tests/benchmarks/bench_agreement.py, bench_cohort_analytics.py).
+    # Measured 2026-12-06 (SQLite): 9 for the agreement statistics, 14 for the analytics.
+    ListCase(
+        "assessment:cohort_agreement",
+        "assessor",
+        graded_own_attempts,
+        agreement_attempts_html,
+        9,
+        kwargs=_cohort_id,
+    ),
+    ListCase(
+        "api:assessment_api:cohort-agreement",
+        "assessor",
+        graded_own_attempts,
+        agreement_attempts_json,
+        9,
+        kwargs=_cohort_id,
+    ),
+    ListCase(
+        "assessment:cohort_analytics",
+        "assessor",
+        submitted_attempts_of_cohort_trainees,
+        analytics_attempts_html,
+        14,
+        kwargs=_cohort_id,
+    ),
+    ListCase(
+        "api:assessment_api:cohort-analytics",
+        "assessor",
+        submitted_attempts_of_cohort_trainees,
+        analytics_attempts_json,
+        14,
+        kwargs=_cohort_id,
+    ),
     ListCase("cases:index", "trainee", graded_own_attempts, html_rows, 5),
     ListCase(
         "cases:paint-drill-list", "trainee", own_paint_drill_answers, paint_drill_answer_links, 5
     ),
-    ListCase("api:cases_api:attempt-list", "trainee", graded_own_attempts, json_rows, 3),
+    ListCase(
+        "cases:calc-review-list", "trainee", own_calc_review_answers, calc_review_answer_links, 5
+    ),
+    ListCase("api:cases_api:calc-review-list", "trainee", calc_review_exercises, json_rows, 3),
+    # 4: the grades, prefetched for the marker's view of the trainee (`trainee_label_of`).
+    ListCase("api:cases_api:attempt-list", "trainee", graded_own_attempts, json_rows, 4),
+    ListCase(
+        "api:cases_api:attempt-list",
+        "assessor",
+        signed_exam_attempts_of_cohort_trainees,
+        json_rows,
+        4,
+    ),
     ListCase("api:cases_api:case-list", "trainee", published_cases, json_rows, 5),
     # 6: one more, fixed, for the submitted work still awaiting its grade (issue #14, item 10).
     ListCase("assessment:my_results", "trainee", graded_own_attempts, html_rows, 6),
@@ -260,6 +519,12 @@ LIST_CASES: list[ListCase] = [
     ListCase(
         "cases:calc-versions", "trainee", calculation_versions, html_rows, 4, kwargs=_attempt_pk
     ),
+    # Exam forms and blueprints (issue #15): the assessor of the forms' cohorts, for the
+    # blueprints made a member of the exam board.
+    ListCase("assessment:exam_form_list", "assessor", exam_forms_of_assessor, html_rows, 8),
+    ListCase("api:assessment_api:exam-form-list", "assessor", exam_forms_of_assessor, json_rows, 8),
+    ListCase("assessment:blueprint_list", "assessor", blueprints_of_board, html_rows, 8),
+    ListCase("api:assessment_api:blueprint-list", "assessor", blueprints_of_board, json_rows, 8),
     ListCase(
         "api:cases_api:attempt-timeline",
         "trainee",

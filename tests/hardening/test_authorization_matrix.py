@@ -26,6 +26,7 @@ from django.urls import resolve, reverse
 
 from tests.hardening.authorization_table import (
     BLIND_MARKER,
+    CALC_REVIEW_MARKER,
     CROSS_MARKER,
     CROSS_TRAINEE,
     LOGIN,
@@ -165,6 +166,8 @@ def test_each_role_gets_only_the_answers_the_table_allows(world, probe):
         ("assessor", "/api/v1/attempts/{cross_attempt}/", "two-organisation dossier"),
         ("admin", "/api/v1/attempts/{cross_attempt}/", "two-organisation dossier"),
         ("assessor", "/api/v1/attempts/", "two-organisation trainee"),
+        ("owner", "/casussen/rekencontrole/antwoorden/{calc_review_answer}/", "review key"),
+        ("owner", "/api/v1/calc-review-answers/{calc_review_answer}/", "review key"),
     ],
 )
 def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, path, secret):
@@ -181,6 +184,7 @@ def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, p
         "exam grade's signature": world.values["exam_signed_at"],
         "two-organisation dossier": CROSS_MARKER,
         "two-organisation trainee": CROSS_TRAINEE,
+        "review key": CALC_REVIEW_MARKER,
     }[secret]
     response, content = _ask(world, Probe("", path, "get", {}, ""), role)
     assert response.status_code == 200

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.test import Client
 from django.urls import path
@@ -25,6 +26,17 @@ pytestmark = pytest.mark.django_db
 
 def _boom(request):
     raise RuntimeError("kapot")
+
+
+def _database_away(request):
+    raise OperationalError("connection to server at 127.0.0.1, port 5432 failed")
+
+
+class _DatabaseAwayApi(APIView):
+    permission_classes = [AllowAny]
+
+    def put(self, request):
+        raise InterfaceError("connection already closed")
 
 
 def _gone(request):
@@ -53,6 +65,8 @@ urlpatterns = [
     path("api/v1/test-weg/", _gone),
     path("api/v1/test-formulier/", _form),
     path("api/v1/test-echo/", _EchoApi.as_view()),
+    path("api/v1/test-database-weg/", _DatabaseAwayApi.as_view()),
+    path("test-database-weg/", _database_away),
     path("test-kapot/", _boom),
     path("test-formulier/", _form),
     *project_urlpatterns,
@@ -142,6 +156,26 @@ def test_a_server_error_on_a_page_keeps_the_html_500():
     response = client.get("/test-kapot/")
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
+
+
+@with_failing_views
+def test_an_unreachable_database_under_api_answers_503_with_retry_after(trainee):
+    client = Client(raise_request_exception=False)
+    client.force_login(trainee)
+    response = client.put("/api/v1/test-database-weg/", {}, content_type="application/json")
+    body = _api_error(response, 503)
+    assert response["Retry-After"] == "5"
+    assert "database is even niet bereikbaar" in body["errors"][0]["message"]
+
+
+@with_failing_views
+def test_an_unreachable_database_on_a_page_answers_the_html_503():
+    client = Client(raise_request_exception=False)
+    response = client.get("/test-database-weg/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert response["Content-Type"].startswith("text/html")
+    assert "even niet bereikbaar" in response.content.decode()
 
 
 @with_failing_views

@@ -1,0 +1,225 @@
+"""The exam cohort of the cluster run, made through the apps' services.
+
+    python -m tests.benchmarks.cluster.seed --candidates 200 --assessors 10 \
+        --closes-in 300 --out var/cluster/users.json
+
+Run with the cluster's environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, ...) after `migrate`
+and `load_demo`. An exam cohort (exam mode, `exam_closes_at` = now + `--closes-in` seconds) with
+`--candidates` candidates and `--assessors` assessors (also assessors of the demo cohort, whose
+submissions give them something to grade). Each candidate's attempt is walked through the real
+workflow services to "in repair" as the demo's trainees walk theirs (assessment.demo.play); the
+exam morning itself (autosaving the final calculation, submitting it, the final inspection and
+the delivery that hands the attempt in) is the load's work, through the API. Every candidate
+gets the same password hash, computed once: the load measures logins with production's hasher,
+the seed need not pay it N times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import django
+
+COHORT = "Examendag cluster"
+PASSWORD = "examendag-wachtwoord-2026"
+
+
+def walk_to_repair(attempt, user) -> None:
+    """The demo's walk (assessment.demo.play) up to the repair, the supplement included."""
+    from assessment.demo import DemoGap, _lines, _save_lines, _step
+    from cases import workflow as wf
+
+    version = attempt.case_version
+    customer = version.customer or {}
+    _step(
+        "dossier",
+        wf.attempt_create_dossier,
+        attempt=attempt,
+        by=user,
+        customer_name=customer.get("name") or "Klant",
+        license_plate="EXAM-01",
+        insurer=customer.get("insurer") or "Verzekeraar",
+        cover="casco",
+        policy_number=customer.get("policy_number") or "",
+    )
+    _step(
+        "schade",
+        wf.attempt_record_damage,
+        attempt=attempt,
+        by=user,
+        zones=list(version.expected_damage_zones or ["front"]),
+        description="Schade opgenomen volgens de foto's.",
+    )
+    if version.is_hv:
+        _step(
+            "hv",
+            wf.attempt_record_hv_judgement,
+            attempt=attempt,
+            by=user,
+            judgement=version.expected_hv_judgement or "safe",
+            safe_to_park=True,
+            safe_to_work=True,
+            reasons="Geen airbags afgegaan, accubak onbeschadigd.",
+        )
+    _step(
+        "inschatting",
+        wf.attempt_record_first_estimate,
+        attempt=attempt,
+        by=user,
+        amount=Decimal("2500"),
+        repair_days=4,
+    )
+    _step(
+        "opdracht",
+        wf.attempt_receive_repair_order,
+        attempt=attempt,
+        by=user,
+        planned_date=attempt.simulated_date + dt.timedelta(days=2),
+    )
+    _save_lines(attempt, user, _lines(version.reference_precalc, {}))
+    attempt = _step("voorcalculatie", wf.attempt_submit_precalc, attempt=attempt, by=user)
+    _step(
+        "werkorder", wf.attempt_create_work_order, attempt=attempt, by=user, instructions="Herstel."
+    )
+    _step("onderdelen", wf.attempt_order_parts, attempt=attempt, by=user)
+    _step(
+        "ontvangst",
+        wf.attempt_receive_vehicle,
+        attempt=attempt,
+        by=user,
+        odometer=int((version.vehicle_snapshot or {}).get("mileage_km") or 50000) + 20,
+    )
+    _step(
+        "ontvangstcontrole",
+        wf.attempt_check_reception,
+        attempt=attempt,
+        by=user,
+        new_damage_found=False,
+    )
+    attempt = _step("herstel", wf.attempt_start_repair, attempt=attempt, by=user)
+    if (version.hidden_damage or {}).get("lines"):
+        _save_lines(attempt, user, _lines(version.reference_final, {}))
+        attempt = _step("suppletie", wf.attempt_submit_supplement, attempt=attempt, by=user)
+        with contextlib.suppress(DemoGap):  # a supplement without new parts orders none
+            _step("onderdelen suppletie", wf.attempt_order_parts, attempt=attempt, by=user)
+
+
+def seed(candidates: int, assessors: int, closes_in: float) -> dict:
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+    from django.utils import timezone
+
+    from assessment.demo import DemoGap
+    from assessment.rubric import AREAS
+    from cases import selectors as case_selectors
+    from cases.calculations.selectors import draft_for
+    from cases.services import attempt_start
+    from schadeplatform.accounts.demo import COHORT as DEMO_COHORT
+    from schadeplatform.accounts.demo import ORGANISATION
+    from schadeplatform.accounts.models import Cohort, Organisation, Role, User
+
+    organisation = Organisation.objects.get(name=ORGANISATION)
+    closes_at = timezone.now() + dt.timedelta(seconds=closes_in)
+    cohort, _ = Cohort.objects.update_or_create(
+        organisation=organisation,
+        name=COHORT,
+        defaults={"exam_mode": True, "exam_closes_at": closes_at},
+    )
+    demo_cohort = Cohort.objects.get(organisation=organisation, name=DEMO_COHORT)
+    encoded = make_password(PASSWORD)
+
+    def user(username: str, role: str) -> User:
+        account, _created = User.objects.get_or_create(
+            username=username,
+            defaults={"role": role, "organisation": organisation, "password": encoded},
+        )
+        return account
+
+    out: dict = {
+        "password": PASSWORD,
+        "cohort": cohort.pk,
+        "exam_closes_at": closes_at.isoformat(),
+        "cohort_table": Cohort._meta.db_table,
+        "areas": [area.slug for area in AREAS],
+        "candidates": [],
+        "assessors": [],
+    }
+    for number in range(1, assessors + 1):
+        assessor = user(f"exam_beoordelaar{number:03d}", Role.ASSESSOR)
+        cohort.assessors.add(assessor)
+        demo_cohort.assessors.add(assessor)
+        out["assessors"].append({"username": assessor.username})
+
+    users = [user(f"exam_kandidaat{n:04d}", Role.TRAINEE) for n in range(1, candidates + 1)]
+    cohort.trainees.add(*users)
+    cases = list(case_selectors.cases_open_to(users[0])) if users else []
+    # The demo's own walks first (assessment.demo): their payers approve the reference lines.
+    demo_slugs = ["clio-door-private", "golf-front-low-speed", "vito-van-fleet-rear"]
+    cases.sort(key=lambda case: demo_slugs.index(case.slug) if case.slug in demo_slugs else 9)
+    if users and not cases:
+        raise SystemExit("Geen gepubliceerde casus: laad eerst de demo (manage.py load_demo).")
+    refused: set[int] = set()
+    for index, candidate in enumerate(users):
+        attempt = None
+        for case in cases[index % len(cases) :] + cases[: index % len(cases)]:
+            if case.pk in refused:
+                continue
+            try:
+                with transaction.atomic():
+                    attempt = attempt_start(trainee=candidate, case=case)
+                    if attempt.status == "intake":
+                        walk_to_repair(attempt, candidate)
+                break
+            except DemoGap as gap:
+                # This case's payer refuses the reference walk (its story wants more): the
+                # transaction took the attempt back; the next case.
+                print(f"casus {case.slug} overgeslagen: {gap}", file=sys.stderr)
+                refused.add(case.pk)
+                attempt = None
+        if attempt is None:
+            raise SystemExit("Geen casus laat zich tot het herstel doorlopen.")
+        with transaction.atomic():
+            attempt.refresh_from_db()
+            draft = draft_for(attempt)
+            checklist = list(attempt.case_version.delivery_checklist or [])
+            questions = list((attempt.case_version.customer or {}).get("last_questions") or [])
+            precalc = (
+                attempt.calculation_versions.filter(kind="precalc").order_by("-number").first()
+            )
+        out["candidates"].append(
+            {
+                "username": candidate.username,
+                "attempt": attempt.pk,
+                "status": attempt.status,
+                "lines": draft.lines,
+                "precalc_version": precalc.pk if precalc else None,
+                "checked": list(range(len(checklist))),
+                "answers": ["Ja, dat is meegenomen in het herstel." for _ in questions],
+            }
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", type=int, default=200)
+    parser.add_argument("--assessors", type=int, default=10)
+    parser.add_argument("--closes-in", type=float, required=True, help="seconds from now")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    django.setup()
+    result = seed(args.candidates, args.assessors, args.closes_in)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1))
+    print(f"{len(result['candidates'])} kandidaten, {len(result['assessors'])} beoordelaars klaar")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

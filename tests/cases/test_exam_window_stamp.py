@@ -1,0 +1,47 @@
+"""A submission at the exam window's edge is stamped with the time its window was checked at
+(issue #17's clock-edge fault): checked just before the close, it is never stamped after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from cases import exam_window
+from cases import workflow as wf
+from cases.models import AttemptStatus
+from tests.cases.flow import to_final_submitted
+from tests.factories.cases import AttemptFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_delivery_checked_at_the_close_is_stamped_no_later_than_the_close(
+    trainee, cohort, monkeypatch
+):
+    # given: an exam attempt ready to deliver, and a window closing in five minutes
+    cohort.exam_mode = True
+    cohort.exam_closes_at = timezone.now() + dt.timedelta(minutes=5)
+    cohort.save(update_fields=["exam_mode", "exam_closes_at"])
+    attempt = to_final_submitted(AttemptFactory(trainee=trainee, cohort=cohort), trainee)
+    wf.attempt_final_inspection(
+        attempt=attempt,
+        by=trainee,
+        checked=list(range(len(attempt.case_version.delivery_checklist or []))),
+    )
+    closes_at = cohort.exam_closes_at
+    # the window's clock reads the closing moment (a check at the close is in time); the rest
+    # of Django keeps the real clock, five minutes earlier
+    clock = SimpleNamespace(now=lambda: closes_at, localtime=timezone.localtime)
+    monkeypatch.setattr(exam_window, "timezone", clock)
+
+    # when
+    delivered = wf.attempt_deliver_vehicle(
+        attempt=attempt, by=trainee, explanation="Klaar", answers=["Ja"] * 5
+    )
+
+    # then: in, and stamped with the very time the window was checked at, not a second reading
+    assert delivered.status == AttemptStatus.DELIVERED
+    assert delivered.submitted_at == closes_at
