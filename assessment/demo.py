@@ -13,6 +13,7 @@ already finished the demo case is not played again, and a signed grade is never 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 from dataclasses import dataclass
@@ -170,6 +171,33 @@ def _step(name: str, move, **kwargs):
 
 def play(attempt, user, demo: DemoAttempt) -> None:
     """Walk the attempt from intake to delivery as a trainee would."""
+    attempt = play_to_repair(attempt, user, demo.changes)
+    version = attempt.case_version
+    customer = version.customer or {}
+    attempt = _step("eindcalculatie", wf.attempt_submit_final, attempt=attempt, by=user)
+    checklist = list(version.delivery_checklist or [])
+    _step(
+        "eindcontrole",
+        wf.attempt_final_inspection,
+        attempt=attempt,
+        by=user,
+        checked=list(range(len(checklist))),
+    )
+    questions = list(customer.get("last_questions") or [])
+    _step(
+        "afleveren",
+        wf.attempt_deliver_vehicle,
+        attempt=attempt,
+        by=user,
+        explanation="Werk toegelicht aan de hand van de eindcalculatie en de foto's.",
+        answers=["Ja, dat is meegenomen in het herstel." for _ in questions],
+    )
+
+
+def play_to_repair(attempt, user, changes: dict[str, dict[str, Any] | None]):
+    """Walk the attempt from intake to the repair (the supplement included) as a trainee
+    would, with `changes` to the reference's lines; the attempt as it then is. The demo's
+    trainees go on to delivery (`play`); the exam-day cluster's candidates start from here."""
     version = attempt.case_version
     customer = version.customer or {}
     _step(
@@ -225,7 +253,7 @@ def play(attempt, user, demo: DemoAttempt) -> None:
         by=user,
         planned_date=attempt.simulated_date + dt.timedelta(days=2),
     )
-    _save_lines(attempt, user, _lines(version.reference_precalc, demo.changes))
+    _save_lines(attempt, user, _lines(version.reference_precalc, changes))
     attempt = _step("voorcalculatie", wf.attempt_submit_precalc, attempt=attempt, by=user)
     _step(
         "werkorder",
@@ -251,9 +279,10 @@ def play(attempt, user, demo: DemoAttempt) -> None:
     )
     attempt = _step("herstel", wf.attempt_start_repair, attempt=attempt, by=user)
     if (version.hidden_damage or {}).get("lines"):
-        _save_lines(attempt, user, _lines(version.reference_final, demo.changes))
+        _save_lines(attempt, user, _lines(version.reference_final, changes))
         attempt = _step("suppletie", wf.attempt_submit_supplement, attempt=attempt, by=user)
-        _step("onderdelen suppletie", wf.attempt_order_parts, attempt=attempt, by=user)
+        with contextlib.suppress(DemoGap):  # a supplement without new parts orders none
+            _step("onderdelen suppletie", wf.attempt_order_parts, attempt=attempt, by=user)
         _step(
             "klant informeren",
             wf.attempt_inform_customer,
@@ -262,24 +291,7 @@ def play(attempt, user, demo: DemoAttempt) -> None:
             topic="change",
             message="Verborgen schade gevonden; suppletie aangevraagd.",
         )
-    attempt = _step("eindcalculatie", wf.attempt_submit_final, attempt=attempt, by=user)
-    checklist = list(version.delivery_checklist or [])
-    _step(
-        "eindcontrole",
-        wf.attempt_final_inspection,
-        attempt=attempt,
-        by=user,
-        checked=list(range(len(checklist))),
-    )
-    questions = list(customer.get("last_questions") or [])
-    _step(
-        "afleveren",
-        wf.attempt_deliver_vehicle,
-        attempt=attempt,
-        by=user,
-        explanation="Werk toegelicht aan de hand van de eindcalculatie en de foto's.",
-        answers=["Ja, dat is meegenomen in het herstel." for _ in questions],
-    )
+    return attempt
 
 
 def _grade(attempt, assessor, demo: DemoAttempt) -> Grade:

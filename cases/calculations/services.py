@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils.translation import gettext as _
 
 import calcengine
@@ -148,10 +148,15 @@ def _update_if_version(
     asks again that the attempt is not handed in and its exam window (`cases.exam_window`) was
     open at `saved_at`, the time the save is stamped with: a save racing a submit or the close
     is written only when it came first."""
-    still_open = Q(attempt__cohort__isnull=True) | Q(attempt__cohort__exam_closes_at__isnull=True)
-    still_open |= Q(attempt__cohort__exam_closes_at__gte=saved_at)
+    # The attempt's conditions as EXISTS, never as a join: a join makes Django's UPDATE a
+    # `pk IN (subquery)`, and PostgreSQL re-checks only the outer WHERE on a row a parallel
+    # save changed meanwhile, so the version check must stay a condition on the draft's own row
+    # (tests/cases/test_calculation_races.py, on PostgreSQL).
+    still_open = Q(cohort__isnull=True) | Q(cohort__exam_closes_at__isnull=True)
+    still_open |= Q(cohort__exam_closes_at__gte=saved_at)
+    open_attempt = Attempt.objects.filter(still_open, pk=attempt.pk, submitted_at=None)
     updated = CalculationDraft.objects.filter(
-        still_open, attempt=attempt, version=expected_version, attempt__submitted_at=None
+        Exists(open_attempt), attempt=attempt, version=expected_version
     ).update(lines=lines, version=expected_version + 1, updated_by=by, updated_at=saved_at)
     return updated == 1
 

@@ -17,11 +17,9 @@ the seed need not pay it N times.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import django
@@ -31,83 +29,11 @@ PASSWORD = "examendag-wachtwoord-2026"
 
 
 def walk_to_repair(attempt, user) -> None:
-    """The demo's walk (assessment.demo.play) up to the repair, the supplement included."""
-    from assessment.demo import DemoGap, _lines, _save_lines, _step
-    from cases import workflow as wf
+    """The demo's walk (`assessment.demo.play_to_repair`) up to the repair, the supplement
+    included."""
+    from assessment.demo import play_to_repair
 
-    version = attempt.case_version
-    customer = version.customer or {}
-    _step(
-        "dossier",
-        wf.attempt_create_dossier,
-        attempt=attempt,
-        by=user,
-        customer_name=customer.get("name") or "Klant",
-        license_plate="EXAM-01",
-        insurer=customer.get("insurer") or "Verzekeraar",
-        cover="casco",
-        policy_number=customer.get("policy_number") or "",
-    )
-    _step(
-        "schade",
-        wf.attempt_record_damage,
-        attempt=attempt,
-        by=user,
-        zones=list(version.expected_damage_zones or ["front"]),
-        description="Schade opgenomen volgens de foto's.",
-    )
-    if version.is_hv:
-        _step(
-            "hv",
-            wf.attempt_record_hv_judgement,
-            attempt=attempt,
-            by=user,
-            judgement=version.expected_hv_judgement or "safe",
-            safe_to_park=True,
-            safe_to_work=True,
-            reasons="Geen airbags afgegaan, accubak onbeschadigd.",
-        )
-    _step(
-        "inschatting",
-        wf.attempt_record_first_estimate,
-        attempt=attempt,
-        by=user,
-        amount=Decimal("2500"),
-        repair_days=4,
-    )
-    _step(
-        "opdracht",
-        wf.attempt_receive_repair_order,
-        attempt=attempt,
-        by=user,
-        planned_date=attempt.simulated_date + dt.timedelta(days=2),
-    )
-    _save_lines(attempt, user, _lines(version.reference_precalc, {}))
-    attempt = _step("voorcalculatie", wf.attempt_submit_precalc, attempt=attempt, by=user)
-    _step(
-        "werkorder", wf.attempt_create_work_order, attempt=attempt, by=user, instructions="Herstel."
-    )
-    _step("onderdelen", wf.attempt_order_parts, attempt=attempt, by=user)
-    _step(
-        "ontvangst",
-        wf.attempt_receive_vehicle,
-        attempt=attempt,
-        by=user,
-        odometer=int((version.vehicle_snapshot or {}).get("mileage_km") or 50000) + 20,
-    )
-    _step(
-        "ontvangstcontrole",
-        wf.attempt_check_reception,
-        attempt=attempt,
-        by=user,
-        new_damage_found=False,
-    )
-    attempt = _step("herstel", wf.attempt_start_repair, attempt=attempt, by=user)
-    if (version.hidden_damage or {}).get("lines"):
-        _save_lines(attempt, user, _lines(version.reference_final, {}))
-        attempt = _step("suppletie", wf.attempt_submit_supplement, attempt=attempt, by=user)
-        with contextlib.suppress(DemoGap):  # a supplement without new parts orders none
-            _step("onderdelen suppletie", wf.attempt_order_parts, attempt=attempt, by=user)
+    play_to_repair(attempt, user, {})
 
 
 def seed(candidates: int, assessors: int, closes_in: float) -> dict:
