@@ -29,6 +29,7 @@ from schadeplatform import private_files
 from schadeplatform.accounts.models import User
 
 from . import exports, override_preview, selectors, services
+from .errors import Refused
 from .marking import STEP_MOVES, grades_release
 from .models import Grade, LineVerdict, Report, ReportKind, ReportStatus
 from .rubric import AREAS, REMARK_MAX_LENGTH
@@ -46,10 +47,10 @@ ErrorSerializer = inline_serializer(
 )
 
 
-def _errors(exc: services.AssessmentError, code: int = status.HTTP_400_BAD_REQUEST) -> Response:
-    if isinstance(exc, services.NotAllowed):
-        code = status.HTTP_403_FORBIDDEN
-    return Response({"errors": exc.errors}, status=code)
+def error_response(exc: Refused) -> Response:
+    """The API's answer to a refused action of the assessment app (`assessment.errors`): its
+    errors, with its status (400, 403 for `Forbidden`, 429 for `services.RateLimited`)."""
+    return Response({"errors": exc.errors}, status=exc.http_status)
 
 
 def _grade_for(request: Request, pk: int) -> Grade:
@@ -161,7 +162,7 @@ class GradeStartApi(APIView):
         try:
             grade = services.grade_start(attempt=attempt, by=request.user)
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(GradeDetailSerializer(grade).data, status=status.HTTP_201_CREATED)
 
 
@@ -238,7 +239,7 @@ class GradeDetailApi(APIView):
                 status=status.HTTP_409_CONFLICT,
             )
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(GradeDetailSerializer(grade).data)
 
 
@@ -288,7 +289,7 @@ class LineOverrideCreateApi(APIView):
                 grade=grade, by=request.user, **override_arguments(serializer.validated_data)
             )
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         grade.refresh_from_db()
         return Response(GradeDetailSerializer(grade).data, status=status.HTTP_201_CREATED)
 
@@ -347,7 +348,7 @@ class OverridePreviewApi(APIView):
                 credit=data.get("credit") or None,
             )
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(self.OutputSerializer(effect).data)
 
 
@@ -370,7 +371,7 @@ class GradeSignApi(APIView):
         try:
             grade = services.grade_sign(grade=grade, by=request.user)
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         grade.refresh_from_db()
         return Response(GradeDetailSerializer(grade).data)
 
@@ -402,7 +403,7 @@ class GradeMarkApi(APIView):
                 grade=grade, by=request.user, move=serializer.validated_data["move"]
             )
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         grade.refresh_from_db()
         return Response(GradeDetailSerializer(grade).data)
 
@@ -421,7 +422,7 @@ class GradeReleaseApi(APIView):
         try:
             grade = services.grade_release(grade=grade, by=request.user)
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         grade.refresh_from_db()
         return Response(GradeDetailSerializer(grade).data)
 
@@ -572,7 +573,7 @@ class GradeCorrectApi(APIView):
                 grade=grade, by=request.user, reason=serializer.validated_data["reason"]
             )
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(GradeDetailSerializer(correction).data, status=status.HTTP_201_CREATED)
 
 
@@ -615,7 +616,7 @@ class GradeRescoreApi(APIView):
                 grade=grade, by=request.user, reason=serializer.validated_data["reason"]
             )
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(self.OutputSerializer(rescored).data, status=status.HTTP_201_CREATED)
 
 
@@ -753,11 +754,11 @@ class ReportRequestApi(APIView):
         try:
             report = services.report_request(kind=data["kind"], subject=subject, by=request.user)
         except services.RateLimited as exc:
-            response = _errors(exc, status.HTTP_429_TOO_MANY_REQUESTS)
+            response = error_response(exc)
             response["Retry-After"] = str(exc.retry_after)
             return response
         except services.AssessmentError as exc:
-            return _errors(exc)
+            return error_response(exc)
         # The rendering ran on commit (immediate backend) or is queued (database backend).
         report.refresh_from_db()
         return Response(ReportSerializer(report).data, status=status.HTTP_202_ACCEPTED)

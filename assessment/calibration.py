@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from schadeplatform.accounts.models import Role, User
 
 from .agreement import AgreementInputError, IccEstimate, Rating, cohen_kappas, icc
+from .errors import Forbidden, Refused
 from .exam import is_exam
 from .exam_board import is_exam_board
 from .models import (
@@ -63,15 +64,14 @@ COMMENT_MAX_LENGTH = 4000
 SCORE_MAX = Decimal("100")
 
 
-class CalibrationError(Exception):
+class CalibrationError(Refused):
     """A refused calibration action; `errors` in the API's {"path", "message"} shape."""
 
     def __init__(self, errors: list[dict[str, str]]):
-        super().__init__(errors[0]["message"] if errors else "")
-        self.errors = errors
+        super().__init__(errors=errors)
 
 
-class CalibrationNotAllowed(CalibrationError):
+class CalibrationNotAllowed(CalibrationError, Forbidden):
     """The user may not do this at all (an assessor only rates, the exam board manages)."""
 
 

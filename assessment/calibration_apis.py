@@ -19,26 +19,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from schadeplatform.api_errors import error_data
+
 from . import calibration, calibration_sets
-from .apis import ErrorSerializer
+from .apis import ErrorSerializer, error_response
 from .exam_board import is_exam_board
 from .models import CalibrationItem, CalibrationResult, CalibrationSet
 from .rubric import AREAS
 
 
-def _refused(exc: calibration.CalibrationError) -> Response:
-    code = (
-        status.HTTP_403_FORBIDDEN
-        if isinstance(exc, calibration.CalibrationNotAllowed)
-        else status.HTTP_400_BAD_REQUEST
-    )
-    return Response({"errors": exc.errors}, status=code)
-
-
 def _forbidden(message: str) -> Response:
-    return Response(
-        {"errors": [{"path": "", "message": message}]}, status=status.HTTP_403_FORBIDDEN
-    )
+    return Response(error_data(message), status=status.HTTP_403_FORBIDDEN)
 
 
 def _calibration_user(request: Request) -> bool:
@@ -202,7 +193,7 @@ class CalibrationRateApi(APIView):
                 comment=values.get("comment", ""),
             )
         except calibration.CalibrationError as exc:
-            return _refused(exc)
+            return error_response(exc)
         result = (
             CalibrationResult.objects.filter(
                 assessor=request.user, calibration_set=item.calibration_set, period=rating.period
@@ -300,7 +291,7 @@ class CalibrationSetCreateApi(APIView):
                 items=items,
             )
         except calibration.CalibrationError as exc:
-            return _refused(exc)
+            return error_response(exc)
         created = CalibrationSet.objects.prefetch_related("items").get(pk=created.pk)
         return Response(CalibrationSetSerializer(created).data, status=status.HTTP_201_CREATED)
 
@@ -328,5 +319,5 @@ class CalibrationSetPublishApi(APIView):
         try:
             calibration.calibration_set_publish(calibration_set=found, by=request.user)
         except calibration.CalibrationError as exc:
-            return _refused(exc)
+            return error_response(exc)
         return Response(CalibrationSetSerializer(found).data)

@@ -45,6 +45,7 @@ from django.utils.translation import gettext_lazy
 from calcengine.formatting import format_number
 
 from .cut_score import passed_at
+from .errors import Refused
 from .exam import candidate_code, is_exam
 from .exam_board import is_exam_board
 from .models import (
@@ -217,10 +218,11 @@ def policy_save(
     return policy
 
 
-class PolicyRefused(Exception):
+class PolicyRefused(Refused):
+    """A refused policy (its field errors)."""
+
     def __init__(self, errors: list[dict[str, str]]):
-        super().__init__(errors[0]["message"])
-        self.errors = errors
+        super().__init__(errors=errors)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from schadeplatform.api_errors import error_data
+
 from . import double_marking, selectors
 from .apis import AgreedGradeSerializer, ErrorSerializer
 from .exam_board import is_exam_board
@@ -47,7 +49,7 @@ class MarkingPolicySerializer(serializers.Serializer):
 
 def _forbidden() -> Response:
     return Response(
-        {"errors": [{"path": "", "message": _("Alleen de examencommissie beheert dit beleid.")}]},
+        error_data(_("Alleen de examencommissie beheert dit beleid.")),
         status=status.HTTP_403_FORBIDDEN,
     )
 

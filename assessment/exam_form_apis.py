@@ -21,18 +21,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import exam_forms
-from .apis import ErrorSerializer
+from .apis import ErrorSerializer, error_response
 from .exam_form_presenters import study_summary
 from .models import AngoffStudy, Blueprint, ExamForm
-
-
-def _errors(exc: exam_forms.ExamFormError) -> Response:
-    code = (
-        status.HTTP_403_FORBIDDEN
-        if isinstance(exc, exam_forms.NotAllowed)
-        else status.HTTP_400_BAD_REQUEST
-    )
-    return Response({"errors": exc.errors}, status=code)
 
 
 def _form_for(request: Request, pk: int) -> ExamForm:
@@ -144,7 +135,7 @@ class BlueprintListApi(APIView):
         try:
             blueprint = exam_forms.blueprint_save(by=request.user, **serializer.validated_data)
         except exam_forms.ExamFormError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(BlueprintSerializer(blueprint).data, status=status.HTTP_201_CREATED)
 
 
@@ -181,7 +172,7 @@ class BlueprintDetailApi(APIView):
                 by=request.user, blueprint=blueprint, **serializer.validated_data
             )
         except exam_forms.ExamFormError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(BlueprintSerializer(blueprint).data)
 
     @extend_schema(
@@ -194,7 +185,7 @@ class BlueprintDetailApi(APIView):
         try:
             exam_forms.blueprint_delete(blueprint=blueprint, by=request.user)
         except exam_forms.ExamFormError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -255,7 +246,7 @@ class AngoffJudgementsApi(APIView):
                 probabilities=serializer.validated_data["probabilities"],
             )
         except exam_forms.ExamFormError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(_study_data(study, request))
 
 
@@ -278,7 +269,7 @@ class AngoffStudyCloseApi(APIView):
         try:
             study = exam_forms.angoff_study_close(study=study, by=request.user)
         except exam_forms.ExamFormError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(_study_data(study, request))
 
 
@@ -301,5 +292,5 @@ class CutScoreAdoptApi(APIView):
         try:
             form = exam_forms.cut_score_adopt(study=study, by=request.user)
         except exam_forms.ExamFormError as exc:
-            return _errors(exc)
+            return error_response(exc)
         return Response(ExamFormSummarySerializer(form).data)

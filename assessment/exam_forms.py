@@ -41,6 +41,7 @@ from cases.timeline import EventKind
 from content.profile_labels import GROUP_TITLES
 from schadeplatform.accounts.models import Cohort, User
 
+from .errors import Forbidden, Refused
 from .exam_board import is_exam_board
 from .exam_quality import (
     DIMENSIONS,
@@ -72,15 +73,11 @@ from .selectors import cohorts_for_assessor, effective_result, final_grade
 from .workflow_checks import CHECKS, run_checks
 
 
-class ExamFormError(Exception):
+class ExamFormError(Refused):
     """A refused write; `errors` in the API's {"path", "message"} shape."""
 
-    def __init__(self, message: str, path: str = "", errors: list[dict[str, str]] | None = None):
-        super().__init__(message)
-        self.errors = errors or [{"path": path, "message": message}]
 
-
-class NotAllowed(ExamFormError):
+class NotAllowed(ExamFormError, Forbidden):
     """The user may not do this (shown as 404 on pages, 403/404 in the API)."""
 
 

@@ -28,6 +28,7 @@ from schadeplatform.accounts.models import User
 from . import double_marking
 from .calibration import exam_allocation_refusal, exam_start_refusal
 from .cut_score import graded_fields, has_critical, kept_fields, result_passed
+from .errors import Forbidden, Refused
 from .exam import is_exam
 from .machine_result import NothingToScore, machine_result
 from .marking import MarkingRefused, marking_transition
@@ -54,21 +55,18 @@ from .workflow_checks import run_checks
 # sample and the agreed grade are `assessment.double_marking`'s (the cohort's marking policy).
 
 
-class AssessmentError(Exception):
+class AssessmentError(Refused):
     """A refused assessment action; `errors` follow the API's {"path", "message"} shape."""
-
-    def __init__(self, message: str, path: str = "", errors: list[dict[str, str]] | None = None):
-        super().__init__(message)
-        self.errors = errors or [{"path": path, "message": message}]
 
 
 class RateLimited(AssessmentError):
     """Too many of something in a time window (an abuse limit): the API answers 429."""
 
+    http_status = 429
     retry_after = 3600
 
 
-class NotAllowed(AssessmentError):
+class NotAllowed(AssessmentError, Forbidden):
     """The user may not do this to this object (shown as 404 where the object is hidden)."""
 
 
