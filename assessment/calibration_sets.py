@@ -27,7 +27,7 @@ from .calibration import (
 )
 from .exam import is_exam
 from .exam_board import is_exam_board
-from .models import CalibrationItem, CalibrationSet, Moderation
+from .models import CalibrationItem, CalibrationSet
 from .selectors import released_final_grade
 
 
@@ -37,8 +37,7 @@ def attempt_refusal(attempt: Attempt) -> str:
     if not is_exam(attempt):
         return ""
     grades = list(attempt.grades.all())
-    moderation = Moderation.objects.filter(attempt=attempt).first()
-    if released_final_grade(attempt, grades, moderation) is not None:
+    if released_final_grade(attempt, grades) is not None:
         return ""
     return _(
         "Dit is een examenpoging waarvan het eindcijfer nog niet is vrijgegeven; een "

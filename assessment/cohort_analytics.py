@@ -46,8 +46,8 @@ from schadeplatform.accounts.models import Cohort
 
 from .exports import _cell as defused
 from .mistake_lessons import ProfileItems, items_for_check, items_for_verdict
-from .models import AgreedGrade, Grade, GradeStatus, LineOverride, LineVerdict, Moderation
-from .selectors import _moderation_of, final_grade
+from .models import AgreedGrade, Grade, GradeStatus, LineOverride, LineVerdict
+from .selectors import final_grade
 from .workflow_checks import CHECKS
 
 #: The error kinds, in the heat map's column order (every verdict but `correct`).
@@ -117,16 +117,11 @@ class HeatMap:
 
 
 def for_final_grade(attempts: QuerySet) -> QuerySet:
-    """Attempts with just what `selectors.final_grade` reads beside their grades: the
-    moderation and the agreed grade joined, of the attempt only its keys (the caller sets
-    `cohort` and `case_version`: a case version row decodes a dozen JSON documents, once per
-    attempt if joined)."""
-    related = [
-        f"{name}__{field.name}"
-        for name, model in (("moderation", Moderation), ("agreed_grade", AgreedGrade))
-        for field in model._meta.concrete_fields
-    ]
-    return attempts.select_related("moderation", "agreed_grade").only(
+    """Attempts with just what `selectors.final_grade` reads beside their grades: the agreed
+    grade joined, of the attempt only its keys (the caller sets `cohort` and `case_version`: a
+    case version row decodes a dozen JSON documents, once per attempt if joined)."""
+    related = [f"agreed_grade__{field.name}" for field in AgreedGrade._meta.concrete_fields]
+    return attempts.select_related("agreed_grade").only(
         "pk", "cohort_id", "case_version_id", "submitted_at", *related
     )
 
@@ -158,7 +153,7 @@ def _graded(cohort: Cohort, case_version: CaseVersion) -> tuple[int, list[Graded
     final_ids = []
     for attempt in attempts:
         attempt.cohort, attempt.case_version = cohort, case_version
-        grade = final_grade(attempt, list(attempt.grades.all()), _moderation_of(attempt))
+        grade = final_grade(attempt, list(attempt.grades.all()))
         if grade is not None:
             final_ids.append(grade.pk)
     overridden = (

@@ -183,7 +183,7 @@ def _release(attempt: Attempt, by: User) -> None:
 
     attempt = Attempt.objects.get(pk=attempt.pk)
     grades = list(attempt.grades.all())
-    final = final_grade(attempt, grades, Moderation.objects.filter(attempt=attempt).first())
+    final = final_grade(attempt, grades)
     if final is not None and not final.is_released:
         services.grade_release(grade=final, by=by)
 

@@ -173,7 +173,7 @@ def _graded(attempt: Attempt, marker: User) -> Grade:
         )
         signed = services.grade_sign(grade=grade, by=marker)
     grades = list(attempt.grades.all())
-    final = final_grade(attempt, grades, None)
+    final = final_grade(attempt, grades)
     if final is not None and not final.is_released:
         final = services.grade_release(grade=final, by=marker)
     return final or signed

@@ -66,7 +66,6 @@ from .models import (
     ExamForm,
     Grade,
     GradeStatus,
-    Moderation,
 )
 from .scoring.competence import AREA_KEYS, KNOWLEDGE, WORK_PROCESSES
 from .selectors import cohorts_for_assessor, effective_result, final_grade
@@ -303,13 +302,9 @@ def final_grades(form: ExamForm) -> list[Grade]:
             )
         )
     )
-    moderations = {
-        m.attempt_id: m
-        for m in Moderation.objects.filter(attempt_id__in=[attempt.pk for attempt in attempts])
-    }
     finals = []
     for attempt in attempts:
-        grade = final_grade(attempt, list(attempt.grades.all()), moderations.get(attempt.pk))
+        grade = final_grade(attempt, list(attempt.grades.all()))
         if grade is not None:
             finals.append(grade)
     return finals

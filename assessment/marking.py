@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy
 from schadeplatform.accounts.models import User
 
 from .models import Grade, GradeEvent, GradeStatus, MarkingState
-from .selectors import _moderation_of, final_grade
+from .selectors import final_grade
 
 
 class MarkingRefused(Exception):
@@ -129,7 +129,7 @@ def _check(grade: Grade, move: Move, by: User) -> None:
     if move.name == "release":
         attempt = grade.attempt
         grades = list(attempt.grades.all())
-        final = final_grade(attempt, grades, _moderation_of(attempt))
+        final = final_grade(attempt, grades)
         if final is None or final.pk != grade.pk:
             raise MarkingRefused(
                 _("Alleen de eindbeoordeling van een poging wordt vrijgegeven."), path="grade"

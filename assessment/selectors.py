@@ -75,7 +75,7 @@ def latest_of_role(grades, role: str) -> Grade | None:
     return max(of_role, key=lambda g: g.version) if of_role else None
 
 
-def final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
+def final_grade(attempt, grades) -> Grade | None:
     """The grade that counts: outside exam mode the latest signed version; in exam mode the
     grade with the details of the attempt's agreed grade (`AgreedGrade.basis`, determined by
     `assessment.double_marking`: the moderator's after an escalation or in the sample, else
@@ -88,12 +88,12 @@ def final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
     return next((g for g in grades if g.pk == agreed.basis_id and g.is_signed), None)
 
 
-def released_final_grade(attempt, grades, moderation: Moderation | None) -> Grade | None:
+def released_final_grade(attempt, grades) -> Grade | None:
     """The grade the trainee sees: the final grade (`final_grade`) once it is released; while
     a newer final version (a correction, a re-score) waits for release, the earlier released
     version of the same line stays shown; before any release, nothing. The one rule of
     "released to the trainee": pages, API, PDF and progress all go through it."""
-    final = final_grade(attempt, grades, moderation)
+    final = final_grade(attempt, grades)
     if final is None:
         return None
     if final.is_released:
@@ -244,7 +244,7 @@ def _queue_row(attempt, user: User) -> QueueRow:
         row.correction_open = line.supersedes_id is not None and not line.is_signed
     if row.final is not None and row.final.marking_state == MarkingState.READY_FOR_RELEASE:
         row.releasable = row.final
-    released = released_final_grade(attempt, grades, _moderation_of(attempt))
+    released = released_final_grade(attempt, grades)
     row.trainee_name = trainee_label(attempt, released)
     row.trainee_username = trainee_label(attempt, released, username=True)
     if row.final is not None:
@@ -257,7 +257,7 @@ def _queue_state(attempt, user: User) -> QueueRow:
     grades = list(attempt.grades.all())
     moderation = _moderation_of(attempt)
     exam = is_exam(attempt)
-    final = final_grade(attempt, grades, moderation)
+    final = final_grade(attempt, grades)
     mine = [g for g in grades if g.assessor_id == user.pk]
     my_grade = max(mine, key=lambda g: (g.role == GradeRole.MODERATOR, g.version)) if mine else None
     current = latest_of_role(grades, GradeRole.PRIMARY)
@@ -330,7 +330,7 @@ def trainee_label_of(attempt, *, username: bool = False, viewer: User | None = N
     if not is_exam(attempt):
         return trainee_label(attempt, None, username=username)
     grades = list(attempt.grades.all())
-    released = released_final_grade(attempt, grades, _moderation_of(attempt))
+    released = released_final_grade(attempt, grades)
     return trainee_label(attempt, released, username=username)
 
 
@@ -574,10 +574,9 @@ def _grades_prefetch() -> Prefetch:
 def _final_for(user: User, attempt, grades) -> Grade | None:
     """The final grade as `user` may see it: a trainee only once released, an assessor (or
     administrator) once signed."""
-    moderation = _moderation_of(attempt)
     if user.is_trainee:
-        return released_final_grade(attempt, grades, moderation)
-    return final_grade(attempt, grades, moderation)
+        return released_final_grade(attempt, grades)
+    return final_grade(attempt, grades)
 
 
 def result_for(user: User, attempt_id: int) -> AttemptResult | None:
@@ -707,7 +706,7 @@ def _final_points(viewer: User, attempts) -> list[ProgressPoint]:
         if final is not None and is_exam(attempt) and not final.is_released:
             # Progress names the trainee: an exam grade counts there once released (before,
             # markers know the attempt by its candidate code only).
-            final = released_final_grade(attempt, grades, _moderation_of(attempt))
+            final = released_final_grade(attempt, grades)
         if final is None:
             continue
         effective = effective_result(final)

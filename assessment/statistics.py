@@ -69,7 +69,7 @@ from .models import (
     GradeStatus,
 )
 from .rubric import AREAS
-from .selectors import _moderation_of, final_grade, latest_signed
+from .selectors import final_grade, latest_signed
 
 #: The blind markers' roles, in order (`double_marking.BLIND_ROLES`); the moderator decides
 #: and is not a marker here.
@@ -301,7 +301,7 @@ def _cohort_attempts(cohort: Cohort) -> list[MarkedAttempt]:
             basis = next((g for g in grades if g.pk == determined.basis_id), None)
             rubric = basis.rubric if basis is not None else {}
         else:
-            agreed = final_grade(attempt, grades, _moderation_of(attempt))
+            agreed = final_grade(attempt, grades)
             rubric = agreed.rubric if agreed is not None else {}
         marked.append(MarkedAttempt(f"poging-{len(marked) + 1:03d}", markers, agreed, rubric or {}))
     return marked

@@ -49,7 +49,7 @@ def test_an_earlier_double_marked_exam_keeps_the_first_assessors_grade(
     assert "eerste beoordelaar" in agreed.explanation
     assert sorted(g.role for g in agreed.grades.all()) == [GradeRole.PRIMARY, GradeRole.SECOND]
     grades = list(attempt.grades.all())
-    assert selectors.final_grade(attempt, grades, None).pk == first.pk
+    assert selectors.final_grade(attempt, grades).pk == first.pk
 
 
 def test_an_attempt_still_blind_gets_no_agreed_grade(attempt, assessor, second_assessor):
