@@ -43,8 +43,15 @@ case "${1:-}" in
   install)
     ensure_venv
     ;;
+  lrs)
+    # The local Learning Record Store for the xAPI tests (issue #18): ralph, in its own
+    # virtualenv (its FastAPI/pydantic pins are not the project's). About a minute; the tests
+    # in tests/assessment/test_xapi_lrs.py skip, saying so, without it.
+    if [ ! -x var/ralph-venv/bin/python ]; then "$PYTHON" -m venv var/ralph-venv; fi
+    var/ralph-venv/bin/python -m pip install --quiet 'ralph-malph[cli,lrs]==5.1.0' requests
+    ;;
   *)
-    echo "Gebruik: ./dev.sh demo | ./dev.sh test [pytest-argumenten] | ./dev.sh install" >&2
+    echo "Gebruik: ./dev.sh demo | ./dev.sh test [pytest-argumenten] | ./dev.sh install | ./dev.sh lrs" >&2
     exit 64
     ;;
 esac

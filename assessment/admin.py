@@ -192,3 +192,7 @@ class ReportAdmin(admin.ModelAdmin):
             return HIDDEN
         url = reverse("assessment:report", kwargs={"pk": report.pk})
         return format_html('<a href="{}">{}</a>', url, _("PDF openen"))
+
+
+# Open Badges 3.0 (issue #18): rules, issued credentials, signing keys.
+from .badges import admin as badges_admin  # noqa: E402, F401

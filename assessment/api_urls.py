@@ -3,11 +3,13 @@
 from django.urls import path
 
 from . import apis, calibration_apis, double_marking_apis, exam_form_apis, statistics_apis
+from .coverage import apis as coverage_apis
 
 app_name = "assessment_api"
 
 urlpatterns = [
     path("assessment/queue/", apis.AssessmentQueueApi.as_view(), name="queue"),
+    path("assessment/coverage/", coverage_apis.ProfileCoverageGetApi.as_view(), name="coverage"),
     path(
         "assessment/attempts/<int:attempt_id>/grades/",
         apis.GradeStartApi.as_view(),

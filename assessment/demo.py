@@ -26,12 +26,14 @@ from django.db import transaction
 from cases import workflow as wf
 from cases.calculations.selectors import draft_for
 from cases.calculations.services import draft_save
+from cases.hv import asks_judgement
 from cases.models import Attempt, Case
 from cases.services import attempt_start
 from cases.workflow import MoveRefused
 from schadeplatform.accounts.models import User
 
 from . import demo_calibration, demo_double_marking, demo_exam_forms, services
+from .intake_estimate import estimate_band
 from .models import Grade, GradeStatus
 
 ASSESSOR = "beoordelaar1"
@@ -172,26 +174,129 @@ def _step(name: str, move, **kwargs):
 def play(attempt, user, demo: DemoAttempt) -> None:
     """Walk the attempt from intake to delivery as a trainee would."""
     attempt = play_to_repair(attempt, user, demo.changes)
+    attempt = _step("eindcalculatie", wf.attempt_submit_final, attempt=attempt, by=user)
+    deliver_well(attempt, user)
+
+
+def deliver_well(attempt, user) -> Attempt:
+    """The final inspection and delivery as a good trainee does them: their own list names
+    every point of the case's (hidden) list, the findings are recorded, the critical ones
+    reworked and inspected again, and the invoice explained by the payer's split."""
+    from cases.final_inspection import read_findings, read_items
+    from cases.invoice_split import invoice_split
+
     version = attempt.case_version
     customer = version.customer or {}
-    attempt = _step("eindcalculatie", wf.attempt_submit_final, attempt=attempt, by=user)
-    checklist = list(version.delivery_checklist or [])
+    own_list = [item.item for item in read_items(version.delivery_checklist)]
+    findings = read_findings(version.delivery_findings)
+    inspect = {"attempt": attempt, "by": user, "items": own_list}
     _step(
         "eindcontrole",
         wf.attempt_final_inspection,
-        attempt=attempt,
-        by=user,
-        checked=list(range(len(checklist))),
+        **inspect,
+        findings=[f.item for f in findings],
     )
+    to_rework = [f for f in findings if f.critical]
+    if to_rework:
+        _step(
+            "nawerk",
+            wf.attempt_rework,
+            attempt=attempt,
+            by=user,
+            work=" ".join(f.rework for f in to_rework),
+        )
+        _step("eindcontrole opnieuw", wf.attempt_final_inspection, **inspect, findings=[])
+    invoice: dict[str, Any] = {}
+    if customer.get("invoice_question"):
+        final = attempt.calculation_versions.order_by("-number").first()
+        split = invoice_split(
+            output=final.output, payer_rules=version.payer_rules, customer=customer
+        )
+        invoice = {
+            "customer_pays": split.customer_pays,
+            "payer_pays": split.payer_pays,
+            "invoice_explanation": (
+                "U betaalt het eigen risico en de btw; de btw verrekent u als voorbelasting. "
+                "De verzekeraar betaalt de rest, exclusief btw."
+            ),
+        }
     questions = list(customer.get("last_questions") or [])
-    _step(
+    return _step(
         "afleveren",
         wf.attempt_deliver_vehicle,
         attempt=attempt,
         by=user,
         explanation="Werk toegelicht aan de hand van de eindcalculatie en de foto's.",
         answers=["Ja, dat is meegenomen in het herstel." for _ in questions],
+        **invoice,
     )
+
+
+def _find_hv_facts(attempt, user) -> None:
+    """Ask the questions and read the photos the case's HV facts are found by, and record each
+    fact with its source (cases.workflow.hv_intake), as a careful trainee does."""
+    from cases.hv_questions import source_key
+
+    version = attempt.case_version
+    facts = version.hv_facts or {}
+    for fact, source in (version.hv_fact_sources or {}).items():
+        if source.get("question"):
+            _step(
+                "vraag",
+                wf.attempt_ask_customer,
+                attempt=attempt,
+                by=user,
+                question=source["question"],
+            )
+        _step(
+            "hv-feit",
+            wf.attempt_record_hv_fact,
+            attempt=attempt,
+            by=user,
+            fact=fact,
+            present=bool(facts.get(fact)),
+            source=source_key(source),
+        )
+
+
+def file_damage_photos(attempt, user) -> None:
+    """One intake photo per damage zone of the case in the digital dossier, as the check
+    `damage_photos_filed` (K16, ICT skills) asks: the case's own intake photo of that zone
+    where it has one, else a plain placeholder image."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from cases.models import PhotoStage
+
+    version = attempt.case_version
+    photos = {
+        photo.zone: photo
+        for photo in reversed(
+            version.photos.filter(stage=PhotoStage.VISIBLE).order_by("sort_order")
+        )
+        if photo.zone
+    }
+    for zone in version.expected_damage_zones or []:
+        photo = photos.get(zone)
+        if photo is not None:
+            with photo.image.open("rb") as handle:
+                raw = handle.read()
+        else:
+            buffer = io.BytesIO()
+            Image.new("RGB", (320, 240), (176, 184, 192)).save(buffer, format="PNG")
+            raw = buffer.getvalue()
+        _step(
+            "schadefoto",
+            wf.attempt_add_photo,
+            attempt=attempt,
+            by=user,
+            upload=SimpleUploadedFile(f"{zone}.png", raw),
+            zone=zone,
+            stage="intake",
+            annotation="Schadefoto bij de intake.",
+        )
 
 
 def play_to_repair(attempt, user, changes: dict[str, dict[str, Any] | None]):
@@ -219,6 +324,7 @@ def play_to_repair(attempt, user, changes: dict[str, dict[str, Any] | None]):
         zones=list(version.expected_damage_zones or ["front"]),
         description="Schade opgenomen volgens de foto's en de toelichting van de klant.",
     )
+    file_damage_photos(attempt, user)
     if customer.get("wishes"):
         _step(
             "wensen",
@@ -227,7 +333,10 @@ def play_to_repair(attempt, user, changes: dict[str, dict[str, Any] | None]):
             by=user,
             wishes="Klant wil de auto zo snel mogelijk terug; vervangend vervoer besproken.",
         )
-    if version.is_hv:
+    if asks_judgement(version):
+        if version.is_hv:
+            _find_hv_facts(attempt, user)
+        quarantine = version.expected_hv_judgement == "quarantine"
         _step(
             "hv",
             wf.attempt_record_hv_judgement,
@@ -235,15 +344,16 @@ def play_to_repair(attempt, user, changes: dict[str, dict[str, Any] | None]):
             by=user,
             judgement=version.expected_hv_judgement or "safe",
             safe_to_park=True,
-            safe_to_work=True,
-            reasons="Geen airbags afgegaan, accubak onbeschadigd.",
+            safe_to_work=not quarantine,
+            reasons="Beoordeeld op de antwoorden van de klant en de foto's.",
         )
+    band = estimate_band(version)
     _step(
         "inschatting",
         wf.attempt_record_first_estimate,
         attempt=attempt,
         by=user,
-        amount=Decimal("2500"),
+        amount=band.reference.quantize(Decimal("1")) if band else Decimal("2500"),
         repair_days=4,
     )
     _step(
@@ -277,6 +387,16 @@ def play_to_repair(attempt, user, changes: dict[str, dict[str, Any] | None]):
         by=user,
         new_damage_found=False,
     )
+    if attempt.hv_judgement == "quarantine":
+        _step(
+            "hv-vrijgave",
+            wf.attempt_release_hv,
+            attempt=attempt,
+            by=user,
+            released_by="A. de Vries",
+            role="battery_specialist",
+            findings="Isolatiemeting in orde, accu zonder schade of warmteontwikkeling.",
+        )
     attempt = _step("herstel", wf.attempt_start_repair, attempt=attempt, by=user)
     if (version.hidden_damage or {}).get("lines"):
         _save_lines(attempt, user, _lines(version.reference_final, changes))
@@ -415,3 +535,7 @@ def load(stdout: TextIO) -> None:
     demo_exam_forms.load(
         stdout, play=play, demo_attempt=DemoAttempt, refused=(DemoGap,), board=EXAM_BOARD_MEMBER
     )
+    # Open Badges 3.0 (issue #18): the demo rules and the badges they give; after the exams.
+    from .badges import demo as demo_badges
+
+    demo_badges.load(stdout)

@@ -183,6 +183,18 @@ def marking_transition(*, grade: Grade, move: str, by: User, data: dict | None =
             from .double_marking import record_release
 
             record_release(grade, by)
+            # Open Badges (issue #18): issued in a task after commit, never blocking release.
+            from .badges.tasks import on_grade_released
+
+            on_grade_released(grade)
+            # Learning records (issue #18, xAPI): queued on commit; off unless configured.
+            from .xapi.hooks import record_grade_released
+
+            record_grade_released(grade)
+            # LTI grade passback (issue #18): the score to the LMS in a task after commit.
+            from schadeplatform.lti.grade_passback import on_grade_released as send_to_lms
+
+            send_to_lms(grade)
     return grade
 
 

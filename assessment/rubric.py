@@ -38,6 +38,21 @@ LEVEL_LABELS = {
 LEVEL_FLOORS = {2: 55, 3: int(PASS_MARK), 4: 85}
 REMARK_MAX_LENGTH = 4000
 
+# What the assessor's rubric scores (issue #16 item 5; assessment.coverage.sources collects
+# it): every signed grade has a level 1–4 per area. Interacteren is judged on the dossier's
+# evidence of the conversations — the customer's wishes as recorded, the answers to the
+# customer's questions beside the case's model answers (`workflow_checks.open_answers`), the
+# advice at intake and the explanation at delivery: listening, advising, talking with
+# customers and payers. "Ondersteunen en samenwerken" is scored too, but one dossier shows
+# the assessor almost nothing of it (no colleagues to support), so it is not declared here:
+# the exercises that put colleagues in the task declare it.
+ASSESSES = {
+    "work_processes": (),
+    "competence_areas": (ANALYSEREN, ORGANISEREN, INTERACTEREN),
+    "knowledge": ("luisteren", "adviseren", "gesprekken-voeren"),
+    "trade_offs": (),
+}
+
 
 def level_of_score(score) -> int | None:
     """A sub-score out of 100 read as a level 1–4 (`LEVEL_FLOORS`); None for None."""

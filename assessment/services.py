@@ -236,11 +236,13 @@ def _log(grade: Grade, *, kind: str, by: User | None, old: str = "", new: str = 
 
 def _new_grade(*, attempt, by: User, role: str) -> Grade:
     events = _events(attempt)
+    versions = sorted(attempt.calculation_versions.all(), key=lambda version: version.number)
     try:
-        machine = machine_result(attempt, list(attempt.calculation_versions.all()), events)
+        machine = machine_result(attempt, versions, events)
     except NothingToScore as exc:
         raise AssessmentError(str(exc), path="attempt") from exc
-    checks = [check.to_json() for check in run_checks(attempt.case_version, events)]
+    submitted = [version.input for version in versions]
+    checks = [check.to_json() for check in run_checks(attempt.case_version, events, submitted)]
     grade = Grade.objects.create(
         attempt=attempt,
         version=1,

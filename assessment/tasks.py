@@ -45,6 +45,13 @@ def render_report(report_id: int) -> str:
                 status=ReportStatus.FAILED, error=f"{type(exc).__name__}: {exc}"
             )
             return "failed"
+        # The name is the report's own (`models.report_path`, keyed by its key): a file already
+        # there was written by a render that was killed before its commit (the row is still
+        # not rendered, and we hold its lock): this render replaces it, so the report keeps one
+        # file (issue #17, a worker killed mid-render).
+        name = report.file.field.generate_filename(report, filename)
+        if report.file.storage.exists(name):
+            report.file.storage.delete(name)
         report.file.save(filename, ContentFile(rendered.content), save=False)
         Report.objects.filter(pk=report.pk).update(
             file=report.file.name,

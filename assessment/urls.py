@@ -1,11 +1,14 @@
 from django.urls import path
 
 from . import calibration_views, double_marking_views, exam_form_views, statistics_views, views
+from .coverage import views as coverage_views
 
 app_name = "assessment"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    # Coverage of the competence profile: practised in, assessed by (issue #16, item 5).
+    path("dekking/", coverage_views.coverage, name="coverage"),
     path("poging/<int:attempt_id>/beoordelen/", views.grade_start, name="grade_start"),
     path("poging/<int:attempt_id>/resultaat/", views.result, name="result"),
     path("cijfer/<int:pk>/", views.grade, name="grade"),

@@ -265,6 +265,31 @@ REPAIR_JUDGED_OPERATIONS = operations_where(lambda op: op.judges_repair)
 ON_PART_OPERATIONS = operations_where(lambda op: op.on_part)
 WORK_CODE_OPERATIONS = operations_where(lambda op: op.by_work_code)
 DAMAGE_ONLY_OPERATIONS = operations_where(lambda op: op.damage_only)
+
+
+def the_operation_where(test: Callable[[Operation], bool]) -> str:
+    """The name of the one operation for which `test` holds; a table in which none or several
+    hold fails at import, so a named operation below never silently means another."""
+    codes = [operation.code for operation in OPERATION_TABLE if test(operation)]
+    if len(codes) != 1:
+        raise LookupError(f"Expected exactly one operation, the table gives {codes}.")
+    return codes[0]
+
+
+# The operations other modules name one by one (a builder that writes a replace line, a
+# variant's HV work, a lesson's repair lines): each picked here by what only it does, so that
+# no module but this one spells an operation. Where a property decides, test the property
+# (`OPERATION[code].buys_part`, `code in PART_BUYING_OPERATIONS`) rather than a name.
+REPLACE_OPERATION = the_operation_where(lambda op: op.buys_part)
+REPAIR_OPERATION = the_operation_where(lambda op: op.judges_repair and not op.buys_part)
+# The one work on a part that an undamaged part gets too: removed to reach another.
+REMOVE_REFIT_OPERATION = the_operation_where(lambda op: op.on_part and not op.damage_only)
+PAINT_OPERATION = the_operation_where(lambda op: op.needs_paint)
+SUBCONTRACT_OPERATION = the_operation_where(lambda op: op.marked_up)
+# No property of §1.3 sets de-energising apart from the other labour off a part (calibrate
+# differs only by its sensor): named by its code, here where it is declared.
+HV_SAFETY_OPERATION = OPERATION["hv_safety"].code
+
 DEFAULT_LABOUR_CATEGORY = {
     op.code: op.default_labour_category
     for op in OPERATION_TABLE

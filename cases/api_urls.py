@@ -20,4 +20,5 @@ urlpatterns = [
     path("attempts/<int:pk>/photos/", apis.AttemptPhotoUploadApi.as_view(), name="attempt-photos"),
     path("", include("cases.calculations.api_urls")),
     path("", include("cases.calc_review.api_urls")),
+    path("", include("cases.workshop_day.api_urls")),
 ]

@@ -35,6 +35,7 @@ from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus, PhotoStage
 from .models.case import FROZEN_FIELDS
 from .paint_drill.demo import load as load_paint_drills
 from .services import case_version_new_draft, case_version_publish, case_version_update
+from .workshop_day.demo import load as load_workshop_days
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_cases"
 PHOTO_DIR = DEMO_DIR / "photos"
@@ -94,6 +95,9 @@ def version_fields(data: dict[str, Any]) -> dict[str, Any]:
         "arrival": data["arrival"],
         "hv_facts": data.get("hv_facts"),
         "expected_hv_judgement": data.get("expected_hv_judgement") or None,
+        "hv_fact_sources": data.get("hv_fact_sources") or {},
+        "hv_answers": data.get("hv_answers") or {},
+        "expert_reasons": data.get("expert_reasons") or [],
         "expected_damage_zones": data.get("expected_damage_zones", []),
         "hidden_damage": data.get("hidden_damage", {}),
         "parts_lead_times": data.get("parts_lead_times", {}),
@@ -103,6 +107,7 @@ def version_fields(data: dict[str, Any]) -> dict[str, Any]:
         "reference_final": data.get("reference_final", {}),
         "expected_decisions": data["expected_decisions"],
         "delivery_checklist": data.get("delivery_checklist", []),
+        "delivery_findings": data.get("delivery_findings", []),
         "structural_damage_wok": bool(data.get("structural_damage_wok", False)),
         "is_total_loss": bool(data.get("is_total_loss", False)),
         "exam_only": bool(data.get("exam_only", False)),
@@ -121,7 +126,13 @@ def photo_specs(data: dict[str, Any]) -> list[PhotoSpec]:
         PhotoSpec(PhotoStage.HIDDEN, n, p["file"], p.get("caption", ""), p.get("zone", ""))
         for n, p in enumerate((data.get("hidden_damage") or {}).get("photos", []))
     ]
-    return visible + hidden
+    delivery = [
+        PhotoSpec(PhotoStage.DELIVERY, n, p["file"], p.get("caption", ""), p.get("zone", ""))
+        for n, p in enumerate(
+            f["photo"] for f in data.get("delivery_findings", []) if f.get("photo")
+        )
+    ]
+    return visible + hidden + delivery
 
 
 def _stored_photos(version: CaseVersion) -> list[tuple[str, int, str, str, str]]:
@@ -244,3 +255,4 @@ def load(stdout: TextIO) -> None:
         stdout.write(f"  {data['slug']:<34} {outcome}\n")
     load_paint_drills(stdout)
     load_calc_reviews(stdout)
+    load_workshop_days(stdout)

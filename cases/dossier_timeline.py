@@ -31,6 +31,7 @@ from .timeline import SUBMISSION_KINDS, EventKind
 from .workflow.forms import (
     CreateDossierForm,
     HvJudgementForm,
+    HvReleaseForm,
     InformCustomerForm,
     ReplacementTransportForm,
 )
@@ -91,6 +92,18 @@ def _charged_to(value: Any) -> str:
     return str({"payer": _("de betalende partij"), "customer": _("de klant")}.get(value, value))
 
 
+def _hv_fact(value: Any) -> str:
+    from .hv import HV_FACT_LABELS
+
+    return str(HV_FACT_LABELS.get(str(value), value))
+
+
+def _expert_reason(value: Any) -> str:
+    from .expert_reasons import reason_label
+
+    return reason_label(str(value))
+
+
 @dataclass(frozen=True)
 class Field:
     label: Any
@@ -121,6 +134,14 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "answer": (Field(_("antwoord")),),
     "advice": (Field(_("advies")),),
     "judgement": (Field(_("oordeel"), _label(_choices(HvJudgementForm, "judgement"))),),
+    "fact": (Field(_("HV-feit"), _hv_fact),),
+    "present": (Field(_("bevinding"), _yes_no, kinds=frozenset({EventKind.HV_FACT_RECORDED})),),
+    "source_text": (Field(_("bron")),),
+    "released_by": (Field(_("vrijgegeven door")),),
+    "role": (Field(_("rol"), _label(_choices(HvReleaseForm, "role"))),),
+    "findings": (Field(_("bevindingen"), kinds=frozenset({EventKind.HV_RELEASED})),),
+    "released_on": (Field(_("vrijgegeven op"), nl_date),),
+    "reason_code": (Field(_("reden expertise"), _expert_reason),),
     "safe_to_park": (Field(_("veilig om te stallen"), _yes_no),),
     "safe_to_work": (Field(_("veilig om aan te werken"), _yes_no),),
     "reasons": (Field(_("onderbouwing"), kinds=frozenset({EventKind.HV_JUDGEMENT_RECORDED})),),
@@ -169,6 +190,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     # A refusal's message is the event's own, shown beside its kind.
     "message": (Field(_("bericht"), kinds=frozenset({EventKind.CUSTOMER_INFORMED})),),
     "explanation": (Field(_("toelichting")),),
+    "work": (Field(_("nawerk")),),
     "complete": (Field(_("volledig"), _yes_no),),
     "value_before_damage": (Field(_("waarde voor schade"), _money),),
     "residual_value": (Field(_("restwaarde"), _money),),
@@ -198,6 +220,17 @@ def _findings(kind: str, data: dict[str, Any]) -> Iterable[tuple[Any, str]]:
     for item in data.get("checklist") or []:
         if isinstance(item, dict):
             yield str(item.get("item", "")), _yes_no(item.get("ok"))
+    # The final inspection's own list and findings, the rework's findings (issue #16).
+    if kind in (EventKind.FINAL_INSPECTION_DONE, EventKind.REWORK_DONE):
+        for line in data.get("items") or []:
+            yield _("controlepunt"), str(line)
+        for line in data.get("findings") or []:
+            yield _("bevinding"), str(line)
+    invoice = data.get("invoice")
+    if kind == EventKind.VEHICLE_DELIVERED and isinstance(invoice, dict):
+        yield _("klant betaalt"), _money(invoice.get("customer_pays"))
+        yield _("verzekeraar betaalt"), _money(invoice.get("payer_pays"))
+        yield _("uitleg factuur"), str(invoice.get("explanation", ""))
     for answered in data.get("answers") or []:
         if isinstance(answered, dict):
             yield str(answered.get("question", "")), str(answered.get("answer", ""))

@@ -4,6 +4,11 @@ Dutch practice (and the branch's HV guidance): a damaged HV vehicle with fired a
 battery housing, heat or smell goes to quarantine and the battery specialist; without those it is
 parked in a safe spot, apart from other vehicles, and observed before work starts. Warning lights
 alone do not quarantine a vehicle but are a reason to observe it and read out the fault memory.
+
+A car with a 48 V mild-hybrid system is no HV vehicle (voltage class B starts above 60 V DC:
+UNECE Regulation No. 100, DGUV Information 200-005). Its case has no HV facts but expects the
+judgement `not_hv`, so the intake asks the trainee to tell 48 V from HV: quarantine or "safe
+parking as an HV vehicle" there is a mistake (`asks_judgement`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,15 @@ HV_FACT_LABELS = {
     "warning_lights": "waarschuwingslampjes branden",
     "smell_or_heat": "geur of warmteontwikkeling",
 }
+
+
+def asks_judgement(version: Any) -> bool:
+    """The intake asks for an HV judgement: an HV vehicle (`hv_facts`), or a car whose case
+    expects `not_hv` (a 48 V mild hybrid the trainee must tell from HV)."""
+    return (
+        getattr(version, "hv_facts", None) is not None
+        or getattr(version, "expected_hv_judgement", None) == HvJudgement.NOT_HV
+    )
 
 
 def expected_judgement(facts: dict[str, Any] | None) -> str | None:

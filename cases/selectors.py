@@ -19,9 +19,14 @@ from calcengine.schema import VEHICLE_FIELDS
 from schadeplatform.accounts.models import Cohort, Role
 
 from . import payer
+from .final_inspection import findings_state
 from .hv import HV_FACT_LABELS
+from .hv_findings import asked_questions, recorded_facts
+from .hv_questions import HV_QUESTIONS, source_key
+from .liability_claim import liability_claim_brief, vat_status_known
 from .models import (
     Attempt,
+    AttemptStatus,
     Case,
     CasePhoto,
     CaseVersion,
@@ -148,6 +153,28 @@ def hidden_damage_revealed(attempt: Attempt) -> bool:
     return attempt.events.filter(kind=EventKind.HIDDEN_DAMAGE_REVEALED).exists()
 
 
+def delivery_findings_revealed(attempt: Attempt) -> bool:
+    """The final inspection's findings show once the final calculation is approved (the car is
+    ready for the inspection), and stay in the delivered dossier."""
+    return attempt.status in (AttemptStatus.FINAL_SUBMITTED, AttemptStatus.DELIVERED)
+
+
+def delivery_findings_brief(attempt: Attempt) -> list[dict[str, str]]:
+    """What the inspection shows the trainee, per finding: its observation, or what the
+    re-inspection shows once a rework resolved it. No match terms, no verdict."""
+    if not delivery_findings_revealed(attempt):
+        return []
+    events = list(attempt.events.filter(refused=False).order_by("pk"))
+    return [
+        {
+            "observation": state.finding.after_rework
+            if state.resolved_by and state.finding.after_rework
+            else state.finding.observation
+        }
+        for state in findings_state(attempt.case_version.delivery_findings, events)
+    ]
+
+
 def expertise_done(attempt: Attempt) -> bool:
     return attempt.events.filter(kind=EventKind.EXPERTISE_DONE).exists()
 
@@ -162,6 +189,8 @@ def case_photos_for(attempt: Attempt):
     stages = [PhotoStage.VISIBLE]
     if hidden_damage_revealed(attempt):
         stages.append(PhotoStage.HIDDEN)
+    if delivery_findings_revealed(attempt):
+        stages.append(PhotoStage.DELIVERY)
     return attempt.case_version.photos.filter(stage__in=stages)
 
 
@@ -230,6 +259,7 @@ def trainee_brief(attempt: Attempt) -> dict[str, Any]:
     """The case as the trainee meets it at this point of the dossier. Never any reference."""
     version = attempt.case_version
     customer = version.customer or {}
+    vat_known = vat_status_known(attempt)
     revealed = hidden_damage_revealed(attempt)
     hidden = version.hidden_damage or {}
     brief: dict[str, Any] = {
@@ -245,8 +275,10 @@ def trainee_brief(attempt: Attempt) -> dict[str, Any]:
         },
         "customer": {
             "name": customer.get("name", ""),
-            "kind": customer.get("kind", ""),
-            "deducts_vat": bool(customer.get("deducts_vat", False)),
+            # Hidden until asked where the case makes the owner's VAT status a finding.
+            "kind": customer.get("kind", "") if vat_known else "",
+            "deducts_vat": bool(customer.get("deducts_vat", False)) if vat_known else None,
+            "vat_status_known": vat_known,
             "wishes": customer.get("wishes", ""),
             "needs_replacement_car": bool(customer.get("needs_replacement_car", False)),
             "insurer": customer.get("insurer", ""),
@@ -263,7 +295,9 @@ def trainee_brief(attempt: Attempt) -> dict[str, Any]:
         "payer": _payer_brief(version),
         "hv": None,
         "subcontract_options": list(version.subcontract_options or []),
-        "delivery_checklist": list(version.delivery_checklist or []),
+        # The case's delivery checklist is hidden (the trainee writes their own list); the
+        # inspection's findings show from the final inspection on.
+        "delivery_findings": delivery_findings_brief(attempt),
         "parts_lead_times": version.parts_lead_times or {},
         "vsi_notes": list(version.vsi_notes or []) if vsi_consulted(attempt) else [],
         "hidden_damage": (
@@ -271,12 +305,29 @@ def trainee_brief(attempt: Attempt) -> dict[str, Any]:
             if revealed
             else None
         ),
+        "liability_claim": liability_claim_brief(attempt),
     }
     if version.hv_facts is not None:
+        # Never the case's HV facts: only what the trainee asked (and was answered) and what
+        # they recorded themselves (cases.workflow.hv_intake); the photos are in the dossier.
+        events = list(attempt.events.filter(refused=False).order_by("pk"))
+        asked = asked_questions(events)
+        recorded = recorded_facts(events)
         brief["hv"] = {
-            "facts": [
-                {"key": key, "label": label, "present": bool(version.hv_facts.get(key))}
+            "asked": [
+                {"key": key, "question": str(HV_QUESTIONS[key].text), "answer": answer}
+                for key, answer in asked.items()
+                if key in HV_QUESTIONS and HV_QUESTIONS[key].hv
+            ],
+            "recorded": [
+                {
+                    "key": key,
+                    "label": label,
+                    "present": recorded[key]["present"],
+                    "source": source_key(recorded[key]["source"]),
+                }
                 for key, label in HV_FACT_LABELS.items()
-            ]
+                if key in recorded
+            ],
         }
     return brief

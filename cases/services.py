@@ -17,7 +17,9 @@ from schadeplatform.accounts.models import Cohort, User
 
 from . import payer, selectors
 from . import workflow as wf
+from .expert_reasons import expert_reason_errors
 from .hv import expected_judgement
+from .hv_questions import hv_source_errors, intake_photo_files
 from .models import (
     Attempt,
     AttemptStatus,
@@ -27,7 +29,7 @@ from .models import (
     CaseVersionStatus,
     FrozenCaseVersion,
 )
-from .models.case import FROZEN_FIELDS
+from .models.case import FROZEN_FIELDS, HvJudgement
 from .ownership import ensure_owner
 from .reference_assess import reference_assess_errors
 
@@ -94,15 +96,55 @@ def case_version_errors(version: CaseVersion) -> list[dict[str, str]]:
                     "message": _("Bij deze HV-feiten hoort het oordeel '%(j)s'.") % {"j": wanted},
                 }
             )
-    elif version.expected_hv_judgement:
+    elif version.expected_hv_judgement and version.expected_hv_judgement != HvJudgement.NOT_HV:
         errors.append(
             {
                 "path": "expected_hv_judgement",
-                "message": _("Een HV-oordeel hoort alleen bij een voertuig met HV-feiten."),
+                "message": _(
+                    "Zonder HV-feiten is alleen het oordeel 'geen hoogvoltsysteem' mogelijk "
+                    "(bijv. een 48V-mild hybride)."
+                ),
             }
         )
+    # HV facts are found, not told (cases.hv_questions), and an expert is asked for a reason.
+    errors += hv_source_errors(
+        version.hv_facts,
+        version.hv_fact_sources,
+        version.hv_answers,
+        [name for name, _caption in intake_photo_files(version)] if version.pk else [],
+    )
+    errors += expert_reason_errors(version)
     if not version.is_total_loss and not version.delivery_checklist:
         errors.append({"path": "delivery_checklist", "message": _("De afleverchecklist is leeg.")})
+    errors += _delivery_shape_errors(version)
+    return errors
+
+
+def _delivery_shape_errors(version: CaseVersion) -> list[dict[str, str]]:
+    """The hidden final-inspection list and the findings (cases.final_inspection): every item
+    says how it is named (`match`), every finding what it shows and how it is recorded."""
+    errors = []
+    for i, item in enumerate(version.delivery_checklist or []):
+        if isinstance(item, dict) and not (item.get("item") and item.get("match")):
+            errors.append(
+                {
+                    "path": f"delivery_checklist[{i}]",
+                    "message": _("Een punt heeft een tekst (item) en zoektermen (match) nodig."),
+                }
+            )
+    for i, finding in enumerate(version.delivery_findings or []):
+        if not isinstance(finding, dict) or not (
+            finding.get("observation") and finding.get("match") and finding.get("rework")
+        ):
+            errors.append(
+                {
+                    "path": f"delivery_findings[{i}]",
+                    "message": _(
+                        "Een bevinding heeft een waarneming (observation), zoektermen (match) "
+                        "en het nawerk (rework) nodig."
+                    ),
+                }
+            )
     return errors
 
 
@@ -200,13 +242,18 @@ def attempt_start(*, trainee: User, case: Case, cohort: Cohort | int | None = No
         ).first()
         if open_attempt is not None:
             return open_attempt
-        return Attempt.objects.create(
+        attempt = Attempt.objects.create(
             trainee=trainee,
             case_version=version,
             cohort=chosen,
             status=AttemptStatus.INTAKE,
             simulated_date=version.start_date or version.tariff_date,
         )
+        # Learning records (issue #18, xAPI): queued on commit; off unless configured.
+        from assessment.xapi.hooks import record_case_started
+
+        record_case_started(attempt)
+        return attempt
 
 
 def _cohort_for_start(

@@ -23,10 +23,18 @@ class EventKind(models.TextChoices):
         _("Vraag klant beantwoord"),
     )  # index, question, answer
     ADVICE_GIVEN = "advice_given", _("Advies gegeven")  # advice
+    CUSTOMER_ASKED = (
+        "customer_asked",
+        _("Klant een vraag gesteld"),
+    )  # question_key (cases.hv_questions), question (its text), answer
+    HV_FACT_RECORDED = (
+        "hv_fact_recorded",
+        _("HV-feit vastgelegd"),
+    )  # fact, present, source {"question": key}|{"photo": file}, source_text
     HV_JUDGEMENT_RECORDED = (
         "hv_judgement_recorded",
         _("HV-veiligheid beoordeeld"),
-    )  # judgement safe|quarantine, safe_to_park, safe_to_work, reasons
+    )  # judgement safe|quarantine, safe_to_park, safe_to_work, reasons, facts {fact: {present, source}}
     FIRST_ESTIMATE_RECORDED = (
         "first_estimate_recorded",
         _("Eerste inschatting vastgelegd"),
@@ -48,7 +56,7 @@ class EventKind(models.TextChoices):
     EXPERT_REQUESTED = (
         "expert_requested",
         _("Expertise aangevraagd"),
-    )  # sent_by, cover, expected_date
+    )  # sent_by, cover, expected_date, reason, reason_code (cases.expert_reasons), return_to
     EXPERTISE_DONE = "expertise_done", _("Expertise uitgevoerd")  # days, total_loss, report
     REPLACEMENT_TRANSPORT_ARRANGED = (
         "replacement_transport_arranged",
@@ -75,6 +83,10 @@ class EventKind(models.TextChoices):
     )  # odometer_out, fuel, date
     # Stored name kept; the shop checks the expert's WOK report to the RDW, it makes none.
     WOK_REPORTED = "wok_reported", _("WOK-melding nagegaan")  # reason
+    HV_RELEASED = (
+        "hv_released",
+        _("HV-vrijgave vastgelegd"),
+    )  # released_by, role hv_expert|battery_specialist, findings, released_on
     REPAIR_STARTED = "repair_started", _("Herstel gestart")  # start_date
     # 1.3 Bewaken van het schadedossier
     HIDDEN_DAMAGE_REVEALED = (
@@ -101,11 +113,16 @@ class EventKind(models.TextChoices):
     FINAL_INSPECTION_DONE = (
         "final_inspection_done",
         _("Optische eindcontrole uitgevoerd"),
-    )  # checklist {item: bool}, complete, notes
+    )  # items [the trainee's own list], findings [lines], notes (before #16: checklist, complete)
+    REWORK_DONE = (
+        "rework_done",
+        _("Nawerk uitgevoerd"),
+    )  # work, findings [the trainee's finding lines sent back]
     VEHICLE_DELIVERED = (
         "vehicle_delivered",
         _("Voertuig afgeleverd"),
-    )  # explanation, odometer_in (replacement car)
+    )  # explanation, odometer_in (replacement car), invoice {customer_pays, payer_pays,
+    # explanation, version_number, subtotal_excl_vat, vat, total_incl_vat}
     CUSTOMER_QUESTIONS_ANSWERED = (
         "customer_questions_answered",
         _("Laatste vragen klant beantwoord"),
@@ -119,6 +136,28 @@ class EventKind(models.TextChoices):
         "estimating_costs_charged",
         _("Begrotingskosten in rekening gebracht"),
     )  # amount, charged_to
+    # The WA claimant's dossier and a contra-expertise (cases.workflow.liability_claim); the
+    # owner's VAT status is asked through `customer_asked` (cases.hv_questions.VAT_STATUS).
+    ASSIGNMENT_OF_CLAIM_SIGNED = (
+        "assignment_of_claim_signed",
+        _("Akte van cessie getekend"),
+    )  # signed_by, signed_on, debtor
+    CONTRA_EXPERTISE_REQUESTED = (
+        "contra_expertise_requested",
+        _("Tegenexpertise aangevraagd"),
+    )  # part, shop_position replace|repair, reasons
+    CONTRA_EXPERTISE_DONE = (
+        "contra_expertise_done",
+        _("Tegenexpertise uitgevoerd"),
+    )  # days, outcome replace|repair, report (actor: the contra-expert)
+    LOSS_OF_USE_CLAIMED = (
+        "loss_of_use_claimed",
+        _("Gebruiksderving geclaimd"),
+    )  # days, day_amount, amount (= days × day_amount)
+    LOSS_OF_VALUE_CLAIMED = (
+        "loss_of_value_claimed",
+        _("Waardevermindering geclaimd"),
+    )  # amount, basis
     MOVE_REFUSED = "move_refused", _("Stap geweigerd")  # move, message
 
 

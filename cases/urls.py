@@ -34,6 +34,10 @@ urlpatterns = [
     path("", include("cases.paint_drill.urls")),
     # The calculation review (rekencontrole): practice only, the trainee's own (cases/calc_review/).
     path("", include("cases.calc_review.urls")),
+    # The workshop day (werkplaatsdag): practice only, the trainee's own (cases/workshop_day/).
+    path("", include("cases.workshop_day.urls")),
+    # Practice variants (oefenvarianten): generated cases, the trainee's own (cases/variants/).
+    path("", include("cases.variants.urls")),
     # The calculation editor (pages under pogingen/<pk>/calculatie/).
     path("", include("cases.calculations.urls")),
 ]

@@ -89,6 +89,8 @@ def _forms_for(
     forms = []
     for move in wf.available_moves(attempt):
         declared = wf.get_move(move)
+        if not declared.applies_to(attempt) and not (bound is not None and bound[0] == move):
+            continue  # not for this case (HV moves for a car without HV system, …)
         if bound is not None and bound[0] == move:
             form = bound[1]
         else:

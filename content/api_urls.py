@@ -24,6 +24,8 @@ urlpatterns = [
         name="competence-profile",
     ),
     path("content/coverage/", apis.CoverageGetApi.as_view(), name="coverage"),
+    # The profile as CASE 1.1 (issue #18): /api/v1/case/ims/case/v1p1/…
+    path("case/", include("content.case_framework.urls")),
     path(
         "",
         include(

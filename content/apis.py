@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from content.case_framework.references import case_identifier_of_code
 from content.models.profile import competence_profile
 from content.permissions import can_view_coverage
 from content.search_query import SEARCH_OPERATORS, search_text
@@ -31,24 +32,30 @@ class CompetenceProfileGetApi(APIView):
                 title = serializers.CharField()
                 description = serializers.CharField()
                 result = serializers.CharField()
+                case_identifier = serializers.UUIDField()
 
             code = serializers.CharField()
             title = serializers.CharField()
+            case_identifier = serializers.UUIDField()
             work_processes = ProfileWorkProcessSerializer(many=True)
 
         class ProfileKnowledgeItemSerializer(serializers.Serializer):
             code = serializers.CharField()
             slug = serializers.CharField(allow_null=True)
             title = serializers.CharField()
+            # None for an item without a slug: it has no stable identifier (issue #18).
+            case_identifier = serializers.UUIDField(allow_null=True)
 
         class ProfileCompetenceAreaSerializer(serializers.Serializer):
             slug = serializers.CharField()
             name = serializers.CharField()
             description = serializers.CharField()
+            case_identifier = serializers.UUIDField()
 
         class ProfileTradeOffSerializer(serializers.Serializer):
             slug = serializers.CharField()
             title = serializers.CharField()
+            case_identifier = serializers.UUIDField()
 
         class ProfileSectionSerializer(serializers.Serializer):
             key = serializers.CharField()
@@ -90,6 +97,8 @@ class CoverageGetApi(APIView):
 
             code = serializers.CharField()
             title = serializers.CharField()
+            # The item's CASE identifier (content.case_identifiers; issue #18).
+            case_identifier = serializers.UUIDField(allow_null=True)
             covered = serializers.BooleanField()
 
             class CoverageCaseSerializer(serializers.Serializer):
@@ -123,6 +132,7 @@ class CoverageGetApi(APIView):
             return {
                 "code": r.code,
                 "title": r.title,
+                "case_identifier": case_identifier_of_code(r.kind, r.code),
                 "covered": r.covered,
                 "lessons": [page(p) for p in r.lessons],
                 "case_briefs": [page(p) for p in r.case_briefs],

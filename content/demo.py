@@ -14,7 +14,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from content.demo_content.lessons import ASSESSOR_MODULE, CASE_BRIEFS, MODULES
+from content.demo_content.lessons_case_reports import with_case_report_lessons
+from content.demo_content.lessons_claims import with_claim_lessons
+from content.demo_content.lessons_delivery import with_delivery_lessons
+from content.demo_content.lessons_hail_ev import with_hail_ev_lessons
 from content.demo_content.lessons_topics import with_topic_lessons
+from content.demo_content.lessons_workshop_day import with_workshop_day_lessons
 from content.models import (
     CaseBriefIndexPage,
     CaseBriefPage,
@@ -145,7 +150,10 @@ def load(stdout: TextIO) -> None:
     editorial_setup_ensure(learning_index=learning_index)
 
     briefs = _case_briefs(learning_index)
-    for spec in with_topic_lessons(MODULES):
+    modules = with_delivery_lessons(with_workshop_day_lessons(with_topic_lessons(MODULES)))
+    modules = with_claim_lessons(modules)
+    modules = with_hail_ev_lessons(modules)
+    for spec in with_case_report_lessons(modules):
         _module(learning_index, spec, briefs)
     assessor_module = _module(learning_index, ASSESSOR_MODULE, briefs)
     assessors_only_restrict(page=assessor_module)

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import BaseViewRestriction, Page, ReferenceIndex, TaskState
 
+from assessment.coverage.sources import checks_applying, critical_kinds_possible
 from assessment.scoring.competence import (
     AREA_KEYS,
     COMPONENT_ITEMS,
@@ -22,7 +23,6 @@ from assessment.scoring.competence import (
     VERDICT_ITEMS,
 )
 from assessment.workflow_checks import CHECKS
-from calcengine.schema import HIGH_VOLTAGE_POWERTRAINS
 from cases.models import Case, CaseVersion, CaseVersionStatus
 from content.models import (
     CompetenceArea,
@@ -103,41 +103,20 @@ def case_profile_items(case: Case, version: CaseVersion) -> CaseItems:
     found["competence_areas"].update(a.slug for a in case.competence_areas.all())
     found["trade_offs"].update(t.slug for t in case.trade_offs.all())
 
-    lines = [
-        line
+    # Which knock-outs and checks can fire on the case: one owner, the coverage registry.
+    if any(
+        (reference or {}).get("lines")
         for reference in (version.reference_precalc, version.reference_final)
-        for line in (reference or {}).get("lines") or []
-    ]
-    vehicle = version.vehicle_snapshot or {}
-    if lines:
+    ):
         for component in ("L", "T", "D"):
             _add(found, COMPONENT_ITEMS[component])
         _add(found, VERDICT_ITEMS["correct"])
-    critical = []
-    if any((line.get("assess") or {}).get("critical") for line in lines):
-        critical += ["missing_critical", "wrong_operation_critical"]
-    if any(line.get("repair_allowed") is False for line in lines):
-        critical.append("repair_not_allowed")
-    if vehicle.get("adas") or any(line.get("adas_sensors") for line in lines):
-        critical.append("adas_calibration_missing")
-    if vehicle.get("powertrain") in HIGH_VOLTAGE_POWERTRAINS:
-        critical.append("hv_safety_missing")
-    if "economic_total_loss" in (version.expected_decisions or {}):
-        critical.append("total_loss_decision")
+    critical = critical_kinds_possible(version)
     if critical:
         _add(found, COMPONENT_ITEMS["critical"])
     for kind in critical:
         _add(found, CRITICAL_ITEMS[kind])
-
-    # Every claim runs through expertise, approval and reception; the others by the facts.
-    checks = ["expert_requested", "no_order_before_approval", "reception_check"]
-    if version.hv_facts:
-        checks.append("hv_judgement")
-    if version.hidden_damage:
-        checks += ["customer_informed_hidden_damage", "supplement_before_final"]
-    if version.delivery_checklist:
-        checks.append("delivery_checklist")
-    for key in checks:
+    for key in checks_applying(version):
         _title, process, area, knowledge, trade_offs = CHECKS[key]
         _add(
             found,

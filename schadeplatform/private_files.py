@@ -32,6 +32,7 @@ from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.utils.crypto import salted_hmac
 from django.utils.functional import LazyObject, empty
 from django.utils.http import content_disposition_header
 
@@ -73,6 +74,16 @@ def unguessable_name(folder: str, filename: str) -> str:
     """`folder/<32 hex random>/filename`: 128 random bits a visitor cannot guess or count."""
     leaf = PurePosixPath(filename).name or "bestand"
     return f"{folder}/{secrets.token_hex(16)}/{leaf}"
+
+
+def keyed_name(folder: str, key: str, filename: str) -> str:
+    """`folder/<32 hex>/filename` where the 32 hex are an HMAC of `key` under SECRET_KEY: as
+    unguessable as `unguessable_name` for anyone without the secret, and the same every time
+    for one key, so a render that is retried writes the same name again (a report has one
+    file, even when a worker was killed after writing it and before its commit)."""
+    leaf = PurePosixPath(filename).name or "bestand"
+    token = salted_hmac("schadeplatform.private_files.keyed_name", key, algorithm="sha256")
+    return f"{folder}/{token.hexdigest()[:32]}/{leaf}"
 
 
 def serve(

@@ -28,7 +28,11 @@ urlpatterns = [
     path("account/", include("schadeplatform.accounts.urls")),
     path("casussen/", include("cases.urls")),
     path("beoordeling/", include("assessment.urls")),
+    # Open Badges 3.0 (issue #18): public verification, keys, status list; own downloads.
+    path("badges/", include("assessment.badges.urls")),
     path("leren/", include("content.urls")),
+    # LTI 1.3 Advantage tool (issue #18, schadeplatform/lti/).
+    path("lti/", include("schadeplatform.lti.urls")),
 ]
 
 if settings.DEBUG:

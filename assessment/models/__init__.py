@@ -3,6 +3,7 @@ overrides, allocation, moderation, reports), `marking_policy` (double and triple
 `calibration` (exam periods and calibration of assessors), `exam_forms` (blueprints, exam
 forms, Angoff studies)."""
 
+from .badges import BadgeRule, BadgeRuleKind, IssuedCredential, SigningKey
 from .calibration import (
     DEFAULT_ICC_THRESHOLD,
     DEFAULT_KAPPA_THRESHOLD,
@@ -44,6 +45,8 @@ __all__ = [
     "AngoffJudgement",
     "AngoffStatus",
     "AngoffStudy",
+    "BadgeRule",
+    "BadgeRuleKind",
     "Blueprint",
     "CalibrationItem",
     "CalibrationRating",
@@ -55,6 +58,7 @@ __all__ = [
     "GradeEvent",
     "GradeRole",
     "GradeStatus",
+    "IssuedCredential",
     "LineOverride",
     "LineVerdict",
     "MarkerAllocation",
@@ -68,5 +72,6 @@ __all__ = [
     "ReportKind",
     "ReportStatus",
     "SignedGradeImmutable",
+    "SigningKey",
     "report_path",
 ]

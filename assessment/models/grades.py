@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.scoring import PREVIOUS_SPEC, Verdict
 from assessment.scoring.rules import PASS_MARK
-from schadeplatform.private_files import private_storage, unguessable_name
+from schadeplatform.private_files import keyed_name, private_storage
 
 
 class SignedGradeImmutable(Exception):
@@ -398,8 +398,10 @@ class ReportStatus(models.TextChoices):
 
 
 def report_path(instance: Report, filename: str) -> str:
-    # A random folder per file: the name of one report says nothing about any other's.
-    return unguessable_name(f"reports/{instance.kind}", filename)
+    # A folder per report, keyed by the report's unique key under the secret: the name of one
+    # report says nothing about any other's, and a retried render writes the same name
+    # (assessment.tasks.render_report replaces what a killed render left there).
+    return keyed_name(f"reports/{instance.kind}", instance.key, filename)
 
 
 class Report(models.Model):

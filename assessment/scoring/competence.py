@@ -200,10 +200,13 @@ CRITICAL_ITEMS = {
         ),
         "trade_offs": ("repareren-of-vervangen",),
     },
+    # A missing calibration line is a knock-out of the calculation; it reads no diagnosis
+    # report, so it does not claim "diagnoserapporten" (issue #16 item 5: declare only what
+    # is scored).
     "adas_calibration_missing": {
         "work_processes": ("1.2",),
         "competence_areas": (ORGANISEREN,),
-        "knowledge": ("voertuigsystemen", "voertuigspecifieke-informatie", "diagnoserapporten"),
+        "knowledge": ("voertuigsystemen", "voertuigspecifieke-informatie"),
         "trade_offs": ("balans-calculeren",),
     },
     # 1.1: with an electric or hybrid vehicle the intake judges whether it is safe to work on.

@@ -29,9 +29,11 @@ from calcengine.formatting import format_money, format_number
 from calcengine.schema import (
     DEFAULT_PART_SOURCE,
     OPERATION,
-    OPERATION_TABLE,
     PAINT_MODE_TABLE,
     PART_SOURCE_TABLE,
+    REMOVE_REFIT_OPERATION,
+    REPAIR_OPERATION,
+    REPLACE_OPERATION,
     operation_named,
 )
 
@@ -48,17 +50,6 @@ OTHER_SOURCE_PRICE_SHARE = Decimal("0.6")
 UNIT_FACTORS = (Decimal("1.5"), Decimal("2"), Decimal("0.5"))
 PAINT_MODE_NAMES = {choice.code: choice.name for choice in PAINT_MODE_TABLE}
 PART_SOURCE_NAMES = {choice.code: choice.name for choice in PART_SOURCE_TABLE}
-
-
-def _only(codes: list[str]) -> str:
-    assert len(codes) == 1, codes
-    return codes[0]
-
-
-# The operations a builder turns a line into, read from the operations table by what they do.
-REPLACE = _only([op.code for op in OPERATION_TABLE if op.buys_part])
-REPAIR = _only([op.code for op in OPERATION_TABLE if op.judges_repair and not op.buys_part])
-REMOVE_REFIT = _only([op.code for op in OPERATION_TABLE if op.on_part and op.by_work_code])
 
 
 class InjectionError(ValueError):
@@ -308,14 +299,19 @@ class _Builder:
                 key: value
                 for key, value in line.items()
                 if key in ("id", "code", "description", "labour_category", "labour_units")
-                or key in OPERATION[REPAIR].optional
+                or key in OPERATION[REPAIR_OPERATION].optional
             }
-            wrong["operation"] = REPAIR
+            wrong["operation"] = REPAIR_OPERATION
             if "paint" in line:
-                wrong["paint"] = {**line["paint"], "mode": OPERATION[REPAIR].default_paint_mode}
+                wrong["paint"] = {
+                    **line["paint"],
+                    "mode": OPERATION[REPAIR_OPERATION].default_paint_mode,
+                }
         else:
             try:
-                wrong = prefill_line(self.facts.vehicle_id, line["code"], REPLACE, line_id="x")
+                wrong = prefill_line(
+                    self.facts.vehicle_id, line["code"], REPLACE_OPERATION, line_id="x"
+                )
             except CatalogueError as refused:
                 raise InjectionError(str(refused)) from None
             wrong = {**wrong, "id": line["id"], "description": line.get("description", "")}
@@ -435,7 +431,7 @@ class _Builder:
             "id": "x",
             "code": line["code"],
             "description": f"{line.get('description') or line['code']} demonteren/monteren"[:200],
-            "operation": REMOVE_REFIT,
+            "operation": REMOVE_REFIT_OPERATION,
             "labour_units": _plain(units),
         }
         if "labour_category" in line:
@@ -454,7 +450,7 @@ class _Builder:
         options = [code for code in self.facts.undamaged if code not in present]
         code = self.choose(spec, options, "het onbeschadigde onderdeel")
         try:
-            added = prefill_line(self.facts.vehicle_id, code, REPLACE, line_id="x")
+            added = prefill_line(self.facts.vehicle_id, code, REPLACE_OPERATION, line_id="x")
         except CatalogueError as refused:
             raise InjectionError(str(refused)) from None
         after = self.rng.choice(self.lines)["id"] if spec.line is None else spec.line

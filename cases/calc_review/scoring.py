@@ -26,10 +26,23 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from assessment.scoring.competence import ANALYSEREN
 from calcengine.formatting import format_money
 
 from .error_kinds import ERROR_KIND, OMISSION_KINDS, label_of
 from .injection import RATES_ANCHOR
+
+# What every review scores (issue #16 item 5; collected by assessment.coverage.sources):
+# reading a colleague's calculation of the work preparation (1.2) row by row, the rates
+# included, and finding what is wrong in it (a false flag costs too). The items of each error
+# kind (`error_kinds`) lead to the lessons; which kinds an exercise holds differs per
+# exercise, so only what all reviews score is declared here.
+ASSESSES = {
+    "work_processes": ("1.2",),
+    "competence_areas": (ANALYSEREN,),
+    "knowledge": ("calculatie-lezen",),
+    "trade_offs": (),
+}
 
 MIN_WEIGHT = Decimal("10.00")
 OTHER_KIND_SHARE = Decimal("0.5")

@@ -46,11 +46,15 @@ class Arrival(models.TextChoices):
 class HvJudgement(models.TextChoices):
     SAFE = "safe", _("veilig stallen en observeren")
     QUARANTINE = "quarantine", _("quarantaine en batterijspecialist")
+    # A car with a low-voltage hybrid system (48 V mild hybrid): the intake judges it too, and
+    # the right answer is that it has no high-voltage system (cases.hv.asks_judgement).
+    NOT_HV = "not_hv", _("geen hoogvoltsysteem")
 
 
 class PhotoStage(models.TextChoices):
     VISIBLE = "visible", _("zichtbare schade (intake)")
     HIDDEN = "hidden", _("verborgen schade (tijdens herstel)")
+    DELIVERY = "delivery", _("bevindingen bij de eindcontrole")
 
 
 class Case(models.Model):
@@ -99,6 +103,9 @@ FROZEN_FIELDS = (
     "arrival",
     "hv_facts",
     "expected_hv_judgement",
+    "hv_fact_sources",
+    "hv_answers",
+    "expert_reasons",
     "expected_damage_zones",
     "hidden_damage",
     "parts_lead_times",
@@ -108,6 +115,7 @@ FROZEN_FIELDS = (
     "reference_final",
     "expected_decisions",
     "delivery_checklist",
+    "delivery_findings",
     "structural_damage_wok",
     "is_total_loss",
     "exam_only",
@@ -166,10 +174,18 @@ class CaseVersion(RevisionMixin, ClusterableModel):
     )
     # airbags_fired, battery_housing_damaged, warning_lights, smell_or_heat; null = not an HV vehicle
     hv_facts = models.JSONField(_("HV-feiten"), null=True, blank=True)
-    # Null for a vehicle without high-voltage system, as the contract with assessment pins it.
+    # Null for a vehicle without high-voltage system, as the contract with assessment pins it;
+    # `not_hv` for one whose 48 V system the intake must tell from HV (cases.hv.asks_judgement).
     expected_hv_judgement = models.CharField(  # noqa: DJ001
         _("verwacht HV-oordeel"), max_length=16, choices=HvJudgement.choices, blank=True, null=True
     )
+    # How the trainee finds each HV fact: {fact: {"question": key} | {"photo": file}}
+    # (cases.hv_questions; cases/README.md "HV facts are found"). Never shown to the trainee.
+    hv_fact_sources = models.JSONField(_("bronnen HV-feiten"), default=dict, blank=True)
+    # The customer's answers to the intake questions of cases.hv_questions: {key: answer}.
+    hv_answers = models.JSONField(_("antwoorden klant (HV-vragen)"), default=dict, blank=True)
+    # Why the case needs an expert, besides the amount (cases.expert_reasons.AUTHORED_REASONS).
+    expert_reasons = models.JSONField(_("redenen voor expertise"), default=list, blank=True)
     expected_damage_zones = models.JSONField(_("verwachte schadezones"), default=list, blank=True)
     # description, revealed_after (simulated days after repair start), lines [schadecalc/1], photos
     hidden_damage = models.JSONField(_("verborgen schade"), default=dict, blank=True)
@@ -183,8 +199,14 @@ class CaseVersion(RevisionMixin, ClusterableModel):
     reference_final = models.JSONField(_("referentie-eindcalculatie"), default=dict, blank=True)
     # {"economic_total_loss", "expert_required", "used_parts_allowed"}
     expected_decisions = models.JSONField(_("verwachte beslissingen"), default=dict, blank=True)
-    # ["Lakkleur en glans gecontroleerd", …]
+    # The hidden final-inspection list: [{"item", "match": [stems], "critical"}, …]
+    # (cases.final_inspection; never shown to the trainee before delivery)
     delivery_checklist = models.JSONField(_("afleverchecklist"), default=list, blank=True)
+    # [{"key", "observation", "photo"?, "match", "critical", "rework", "rework_match",
+    #   "after_rework"}]: what the final inspection reveals (cases.final_inspection)
+    delivery_findings = models.JSONField(
+        _("bevindingen bij de eindcontrole"), default=list, blank=True
+    )
     structural_damage_wok = models.BooleanField(
         _("WOK-melding vereist (constructieschade)"), default=False
     )

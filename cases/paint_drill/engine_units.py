@@ -15,12 +15,9 @@ from decimal import Decimal
 
 import calcengine
 from calcengine.catalogue import get_rate_set, vehicle_block
-from calcengine.schema import OPERATION_TABLE
+from calcengine.schema import PAINT_OPERATION
 
 from .scoring import LEVEL_NONE, PanelAnswer
-
-# The operation whose line is paint work alone (§1.3), read from the operations table.
-PAINT_ONLY = next(op.code for op in OPERATION_TABLE if op.needs_paint)
 
 # The engine needs a whole vehicle; these figures do not touch paint units (§2.2).
 _FIRST_REGISTRATION = "2024-01-01"
@@ -85,7 +82,7 @@ def paint_lines(
                 "id": code,
                 "code": code,
                 "description": name[:200],
-                "operation": PAINT_ONLY,
+                "operation": PAINT_OPERATION,
                 "paint": {"mode": answer.level, "units": str(units)},
             }
         )

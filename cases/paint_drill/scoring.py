@@ -32,7 +32,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from assessment.scoring.competence import ANALYSEREN
 from assessment.scoring.rules import DEFAULT_UNIT_TOLERANCE_PERCENT
+
+# What a drill scores (issue #16 item 5; collected by assessment.coverage.sources): the paint
+# level read from the damage (a repair-method question: new part, filler or not, more than
+# half, blending) and the base paint units and overlap deductions as a calculation program
+# states them, in the work preparation's calculation (1.2).
+ASSESSES = {
+    "work_processes": ("1.2",),
+    "competence_areas": (ANALYSEREN,),
+    "knowledge": ("reparatiemethodes", "calculatieprogramma"),
+    "trade_offs": (),
+}
 
 # Within this share of the model answer's base units the units earn their point. The scoring
 # contract's default band for paint units (scoring-spec §1), so "close enough" means one thing

@@ -18,10 +18,13 @@ it takes input, its event kind in `cases.timeline` if it records a new kind of f
 | `registry` | the declarations and what is read from them |
 | `machine` | refusals, `move`, `_transition` |
 | `forms` | one form per move |
+| `hv_intake` | 1.1 for an HV vehicle: ask the customer, record the HV facts with their source |
 | `intake` | 1.1 |
 | `approval` | pre-calculation and the paying party, expertise, total loss, WOK |
 | `preparation` | 1.2 after approval |
+| `hv_release` | the HV release after a quarantine; no repair move before it |
 | `monitoring` | 1.3 |
+| `liability_claim` | the owner's VAT status (1.1); a WA claim: assignment of claim, contra-expertise, loss of use and of value (1.3) |
 | `delivery` | 1.4 |
 | `photos` | the trainee's photos |
 """
@@ -34,6 +37,7 @@ from typing import Any
 # Imported in this order, the moves are declared (and offered on the page) in the order of the
 # work processes; a move allowed in every open state comes last (`registry.moves_allowed_in`).
 from .photos import attempt_add_photo  # isort: skip
+from .hv_intake import attempt_ask_customer, attempt_record_hv_fact  # isort: skip
 from .intake import (  # isort: skip
     attempt_answer_customer_question,
     attempt_create_dossier,
@@ -69,7 +73,14 @@ from .preparation import (  # isort: skip
     attempt_receive_vehicle,
     attempt_start_repair,
 )
-from .delivery import attempt_deliver_vehicle, attempt_final_inspection  # isort: skip
+from .liability_claim import (  # isort: skip
+    attempt_claim_loss_of_use,
+    attempt_claim_loss_of_value,
+    attempt_request_contra_expertise,
+    attempt_sign_assignment_of_claim,
+)
+from .hv_release import attempt_release_hv  # isort: skip
+from .delivery import attempt_deliver_vehicle, attempt_final_inspection, attempt_rework  # isort: skip
 from .machine import (  # isort: skip
     MoveRefused,
     UndeclaredTransition,
@@ -124,7 +135,10 @@ __all__ = [
     "attempt_answer_customer_question",
     "attempt_arrange_replacement_transport",
     "attempt_arrange_subcontract",
+    "attempt_ask_customer",
     "attempt_check_reception",
+    "attempt_claim_loss_of_use",
+    "attempt_claim_loss_of_value",
     "attempt_consult_vsi",
     "attempt_create_dossier",
     "attempt_create_work_order",
@@ -141,9 +155,14 @@ __all__ = [
     "attempt_record_customer_wishes",
     "attempt_record_damage",
     "attempt_record_first_estimate",
+    "attempt_record_hv_fact",
     "attempt_record_hv_judgement",
+    "attempt_release_hv",
     "attempt_report_wok",
+    "attempt_request_contra_expertise",
     "attempt_request_expert",
+    "attempt_rework",
+    "attempt_sign_assignment_of_claim",
     "attempt_signal_upsell",
     "attempt_start_repair",
     "attempt_submit_final",

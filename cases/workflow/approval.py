@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cases import payer
+from cases.expert_reasons import EXPERT_REASONS
 from cases.models import Attempt
 from cases.timeline import EventKind
 
@@ -132,10 +133,18 @@ def attempt_submit_precalc(*, attempt: Attempt, by: Any, draft_version: int | No
     ),
     answers=(payer.EXPERTISE_REQUIRED,),
 )
-def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> Step:
-    """Casco: the own insurer sends the expert; WA: the insurer of the party at fault."""
+def attempt_request_expert(
+    *, attempt: Attempt, by: Any, reason: str = "", reason_code: str = ""
+) -> Step:
+    """Casco: the own insurer sends the expert; WA: the insurer of the party at fault. The
+    trainee states why (`reason_code`, cases.expert_reasons; the form requires it, scored by
+    the assessment's `expert_requested`)."""
 
     def step(a: Attempt) -> StepResult:
+        _require(
+            not reason_code or reason_code in EXPERT_REASONS,
+            _("Kies een reden voor de expertise uit de lijst."),
+        )
         rules = a.case_version.payer_rules or {}
         cover = a.cover or rules.get("cover", "casco")
         days = payer.expertise_days(rules)
@@ -145,6 +154,7 @@ def attempt_request_expert(*, attempt: Attempt, by: Any, reason: str = "") -> St
             "sent_by": payer.expert_sender(cover),
             "expected_date": a.expertise_due_date.isoformat(),
             "reason": (reason or "").strip(),
+            "reason_code": reason_code or "",
             "return_to": a.status,
         }
         return StepResult(

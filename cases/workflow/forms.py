@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from calcengine.catalogue import ZONE_NAMES, ZONES
 from cases.calculations.selectors import draft_for
+from cases.final_inspection import split_lines
 from cases.models import Attempt, AttemptPhotoStage
 
 from .dates import date_in_window, window_message
@@ -126,6 +127,7 @@ class HvJudgementForm(MoveForm):
         choices=[
             ("safe", _("Veilig stallen op een aparte plek en observeren")),
             ("quarantine", _("Quarantaine en batterijspecialist")),
+            ("not_hv", _("Geen hoogvoltsysteem (bijv. 48V-mild hybride): gewoon stallen")),
         ],
         widget=forms.RadioSelect,
     )
@@ -151,9 +153,16 @@ class RepairOrderForm(MoveForm):
 
 
 class RequestExpertForm(MoveForm):
+    reason_code = forms.ChoiceField(label=_("Waarom een expertise?"))
     reason = forms.CharField(
-        label=_("Reden"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, attempt: Attempt, **kwargs: Any) -> None:
+        from cases.expert_reasons import EXPERT_REASONS
+
+        super().__init__(*args, attempt=attempt, **kwargs)
+        self.fields["reason_code"].choices = [("", "—"), *EXPERT_REASONS.items()]
 
 
 class TotalLossForm(MoveForm):
@@ -236,19 +245,45 @@ class InformCustomerForm(MoveForm):
     )
 
 
+class LinesField(forms.CharField):
+    """Free lines, one per line as typed, or a JSON list of strings (the API)."""
+
+    widget = forms.Textarea(attrs={"rows": 6})
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            value = "\n".join(str(v) for v in value)
+        return super().to_python(value)
+
+    def clean(self, value: Any) -> list[str]:
+        text = super().clean(value)
+        return split_lines(text)
+
+
 class FinalInspectionForm(MoveForm):
-    checked = forms.TypedMultipleChoiceField(
-        label=_("Gecontroleerd"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    # The trainee's own list: the case's list stays hidden until the attempt is delivered.
+    items = LinesField(
+        label=_("Uw eindcontrolelijst (één controlepunt per regel)"),
+        help_text=_("Wat heeft u voor de aflevering gecontroleerd en geregeld?"),
+        max_length=4000,
+    )
+    findings = LinesField(
+        label=_("Bevindingen (één per regel; leeg als u niets vond)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     notes = forms.CharField(
         label=_("Opmerkingen"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, attempt: Attempt, **kwargs: Any) -> None:
-        super().__init__(*args, attempt=attempt, **kwargs)
-        self.fields["checked"].choices = list(
-            enumerate(attempt.case_version.delivery_checklist or [])
-        )
+
+class ReworkForm(MoveForm):
+    work = forms.CharField(
+        label=_("Nawerk: wat laat u de werkplaats doen?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DeliverForm(MoveForm):
@@ -259,9 +294,34 @@ class DeliverForm(MoveForm):
     replacement_odometer_in = forms.IntegerField(
         label=_("Kilometerstand vervangende auto bij inname"), min_value=0, required=False
     )
+    # Asked when the case's customer asks what they pay (`customer.invoice_question`); the
+    # workflow refuses a delivery without them there, in Dutch.
+    customer_pays = AmountField(
+        label=_("De klant betaalt (€)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+    )
+    payer_pays = AmountField(
+        label=_("De verzekeraar betaalt (€)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+    )
+    invoice_explanation = forms.CharField(
+        label=_("Uitleg van de factuur aan de klant"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args: Any, attempt: Attempt, **kwargs: Any) -> None:
         super().__init__(*args, attempt=attempt, **kwargs)
+        if not (attempt.case_version.customer or {}).get("invoice_question"):
+            for name in ("customer_pays", "payer_pays", "invoice_explanation"):
+                del self.fields[name]
         questions = (attempt.case_version.customer or {}).get("last_questions") or []
         for i, question in enumerate(questions):
             text = question.get("question", "") if isinstance(question, dict) else str(question)
@@ -304,3 +364,73 @@ class PhotoForm(MoveForm):
         data = dict(self.cleaned_data)
         data["upload"] = data.pop("image")
         return data
+
+
+class AskCustomerForm(MoveForm):
+    """A question from the customer-question catalogue (`cases.hv_questions`)."""
+
+    question = forms.ChoiceField(label=_("Vraag aan de klant"))
+
+    def __init__(self, *args: Any, attempt: Attempt, **kwargs: Any) -> None:
+        from cases.hv_questions import HV_QUESTIONS
+
+        super().__init__(*args, attempt=attempt, **kwargs)
+        self.fields["question"].choices = [(q.key, q.text) for q in HV_QUESTIONS.values()]
+
+
+class YesNoField(forms.TypedChoiceField):
+    """The words yes/no on the page; a JSON true/false from the API means the same."""
+
+    def to_python(self, value: Any) -> str:
+        if value is True or value in ("true", "True"):
+            return "yes"
+        if value is False or value in ("false", "False"):
+            return "no"
+        return super().to_python(value)
+
+
+class HvFactForm(MoveForm):
+    """One HV fact as the trainee found it, and where: a question asked or an intake photo."""
+
+    fact = forms.ChoiceField(label=_("HV-feit"))
+    present = YesNoField(
+        label=_("Bevinding"),
+        choices=[("yes", _("ja")), ("no", _("nee"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    source = forms.ChoiceField(label=_("Bron"))
+
+    def __init__(self, *args: Any, attempt: Attempt, **kwargs: Any) -> None:
+        from cases.hv import HV_FACT_LABELS
+        from cases.hv_questions import HV_QUESTIONS, intake_photo_files
+
+        super().__init__(*args, attempt=attempt, **kwargs)
+        self.fields["fact"].choices = list(HV_FACT_LABELS.items())
+        self.fields["source"].choices = [
+            (
+                _("Antwoord van de klant"),
+                [(f"question:{q.key}", q.text) for q in HV_QUESTIONS.values() if q.hv],
+            ),
+            (
+                _("Foto"),
+                [
+                    (f"photo:{name}", caption or name)
+                    for name, caption in intake_photo_files(attempt.case_version)
+                ],
+            ),
+        ]
+
+
+class HvReleaseForm(MoveForm):
+    released_by = forms.CharField(label=_("Vrijgegeven door (naam)"), max_length=200)
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=[
+            ("hv_expert", _("HV-deskundige")),
+            ("battery_specialist", _("Accuspecialist")),
+        ],
+    )
+    findings = forms.CharField(
+        label=_("Bevindingen (metingen, toestand accu)"), widget=forms.Textarea(attrs={"rows": 2})
+    )

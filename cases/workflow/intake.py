@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from calcengine.arithmetic import round2
-from cases.models import Attempt
+from cases.hv import asks_judgement
+from cases.hv_findings import recorded_facts
+from cases.models import Attempt, HvJudgement
 from cases.timeline import EventKind
 
 from .dates import date_in_window, window_message
@@ -40,8 +42,8 @@ from .machine import (
 from .registry import OPEN_STATES
 
 
-def _has_high_voltage(attempt: Attempt) -> bool:
-    return bool(attempt.case_version.is_hv)
+def _asks_hv_judgement(attempt: Attempt) -> bool:
+    return asks_judgement(attempt.case_version)
 
 
 @move(
@@ -192,7 +194,7 @@ def attempt_give_advice(*, attempt: Attempt, by: Any, advice: str) -> Step:
     from_states=(S.INTAKE,),
     form=HvJudgementForm,
     event_kind=EventKind.HV_JUDGEMENT_RECORDED,
-    applies=_has_high_voltage,
+    applies=_asks_hv_judgement,
     phrase=_lazy("de HV-veiligheid beoordelen"),
 )
 def attempt_record_hv_judgement(
@@ -206,10 +208,13 @@ def attempt_record_hv_judgement(
 ) -> Step:
     def step(a: Attempt) -> StepResult:
         _require(
-            a.case_version.is_hv,
+            asks_judgement(a.case_version),
             _("Dit voertuig heeft geen hoogvoltsysteem; een HV-beoordeling is niet nodig."),
         )
-        _require(judgement in ("safe", "quarantine"), _("Kies: veilig stallen of quarantaine."))
+        _require(
+            judgement in HvJudgement.values,
+            _("Kies: veilig stallen, quarantaine of geen hoogvoltsysteem."),
+        )
         _require(
             not (judgement == "quarantine" and safe_to_work),
             _("Een voertuig in quarantaine is niet veilig om aan te werken."),
@@ -221,6 +226,8 @@ def attempt_record_hv_judgement(
             "safe_to_park": bool(safe_to_park),
             "safe_to_work": bool(safe_to_work),
             "reasons": a.hv_reasons,
+            # The facts the trainee had found when judging (cases.workflow.hv_intake).
+            "facts": recorded_facts(a.events.order_by("pk")),
         }
         return StepResult([Happened(EventKind.HV_JUDGEMENT_RECORDED, data)])
 

@@ -106,6 +106,7 @@ def move(
     applies: Callable[[Attempt], bool] | None = None,
     advances: bool = False,
     answers: tuple[str, ...] = (),
+    redoes: tuple[str, ...] = (),
     phrase: Any = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a move once, on its step (the fields: `registry.Move`).
@@ -142,6 +143,7 @@ def move(
                 applies=applies,
                 advances=advances,
                 answers=tuple(answers),
+                redoes=tuple(redoes),
                 phrase=phrase,
             )
         )
@@ -237,8 +239,9 @@ def _transition(*, attempt: Attempt, by: Any, move: str, step: Step) -> Attempt:
             if new_status in END_STATES and locked.submitted_at is None:
                 locked.submitted_at = now
             locked.save()
+            written = []
             for happened in result.events:
-                DossierEvent.objects.create(
+                event = DossierEvent.objects.create(
                     attempt=locked,
                     kind=happened.kind,
                     old_status=old_status,
@@ -248,8 +251,13 @@ def _transition(*, attempt: Attempt, by: Any, move: str, step: Step) -> Attempt:
                     data=happened.data,
                     message=happened.message,
                 )
+                written.append(event)
             for effect in result.on_commit:
                 transaction.on_commit(effect)
+            # Learning records (issue #18, xAPI): queued on commit; off unless configured.
+            from assessment.xapi.hooks import record_move
+
+            record_move(locked, move=move, events=written)
     except MoveRefused as refusal:
         _record_refusal(attempt=attempt, by=by, move=move, refusal=refusal)
         raise
@@ -299,7 +307,18 @@ def missing_requirements(attempt: Attempt, name: str) -> list[Move]:
     """The moves `name` requires (`Move.requires`) that apply to this case and have not been
     made yet (no event of theirs, refusals aside), in declared order."""
     required = (get_move(r) for r in get_move(name).requires)
-    return [m for m in required if m.applies_to(attempt) and not _has(attempt, m.event_kind)]
+    return [m for m in required if m.applies_to(attempt) and not _made(attempt, m)]
+
+
+def _made(attempt: Attempt, declared: Move) -> bool:
+    """Whether `declared` has been made, and not voided since by a move that redoes it."""
+    last = _last(attempt, declared.event_kind)
+    if last is None:
+        return False
+    voiding = [m.event_kind for m in REGISTRY.values() if declared.name in m.redoes]
+    return not (
+        voiding and attempt.events.filter(kind__in=voiding, refused=False, pk__gt=last.pk).exists()
+    )
 
 
 def missing_phrases(attempt: Attempt, name: str) -> str:

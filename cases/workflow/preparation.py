@@ -26,6 +26,7 @@ from .forms import (
     VsiForm,
     WorkOrderForm,
 )
+from .hv_release import ensure_hv_released
 from .machine import (
     Happened,
     S,
@@ -161,10 +162,24 @@ def _approved_version(a: Attempt):
     return None
 
 
+def _buys_parts(a: Attempt) -> bool:
+    """Whether the approved calculation buys a part (until one is approved: assume it does).
+    A repair of labour only (dents, paint, a calibration) has nothing to order, so ordering
+    neither applies nor holds up the repair's start."""
+    version = _approved_version(a)
+    if version is None:
+        return True
+    return any(
+        (operation := operation_named(line.get("operation"))) is not None and operation.buys_part
+        for line in version.input.get("lines", [])
+    )
+
+
 @move(
     name="order_parts",
     label=_lazy("Onderdelen bestellen"),
     from_states=(S.APPROVED, S.IN_REPAIR),
+    applies=_buys_parts,
     form=NoInputForm,
     event_kind=EventKind.PARTS_ORDERED,
     too_early=_ORDER_PARTS_TOO_EARLY,
@@ -344,6 +359,7 @@ def attempt_start_repair(*, attempt: Attempt, by: Any) -> Step:
             not missing,
             _("De werkvoorbereiding is nog niet rond: %(missing)s.") % {"missing": missing},
         )
+        ensure_hv_released(a)
         _advance(a, a.planned_date)
         _advance(a, a.parts_expected_date)
         events = [Happened(EventKind.REPAIR_STARTED, {"start_date": a.simulated_date.isoformat()})]

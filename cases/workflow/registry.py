@@ -55,6 +55,8 @@ class Move:
       `from_states` (one per state); the dossier's "next required step" starts from it;
     - `answers`: the paying party's reason codes (`cases.payer`) this move answers: after a
       rejection for one of them, this move is the next step rather than resubmitting;
+    - `redoes`: the moves whose earlier result this move voids: a requirement on one of them is
+      met again only by making it after this move (nawerk voids the final inspection);
     - `phrase`: the move inside a sentence ("het schadedossier aanmaken"), for a refusal that
       names what is missing; without it, the label;
     - `service`: the function that makes the move (`attempt_<name>`).
@@ -74,6 +76,7 @@ class Move:
     applies: Callable[[Any], bool] | None = field(default=None, compare=False, repr=False)
     advances: bool = False
     answers: tuple[str, ...] = ()
+    redoes: tuple[str, ...] = ()
     phrase: Any = None
 
     def applies_to(self, attempt: Any) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from calcengine.catalogue import prefill_line
-from calcengine.schema import OPERATION_TABLE
+from calcengine.schema import REMOVE_REFIT_OPERATION
 from content.demo_content.lessons import (
     ANALYSEREN,
     INTERACTEREN,
@@ -51,16 +51,13 @@ GOLF_CASE = "golf-front-low-speed"
 # remove/refit time from the catalogue: calculated on top of the replacement, it is overlap.
 GOLF_BUMPER = ("vw-golf-8", "5H0807221GRU")
 OVERLAP_LINE_ID = "10"
-# Remove/refit (demonteren/monteren): the one operation on a part that an undamaged part gets
-# too (calculation-spec §1.3), read from the operations table, its one owner.
-REMOVE_REFIT = next(op.code for op in OPERATION_TABLE if op.on_part and not op.damage_only)
 
 
 def golf_bumper_refit_twice_lines() -> list[dict[str, Any]]:
     """The Golf reference's lines plus the bumper's remove/refit, prefilled from the catalogue:
     work that replacing the bumper already includes."""
     reference = case_calculation(GOLF_CASE)["lines"]
-    extra = prefill_line(*GOLF_BUMPER, REMOVE_REFIT, line_id=OVERLAP_LINE_ID)
+    extra = prefill_line(*GOLF_BUMPER, REMOVE_REFIT_OPERATION, line_id=OVERLAP_LINE_ID)
     return [*reference, extra]
 
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from cases.models import Case
 from content.blocks import IntroStreamBlock, LessonStreamBlock
+from content.case_framework.references import ProfileTagsField
 from content.models.profile import competence_profile
 from content.widgets import ProfileTagsWidget
 
@@ -117,6 +118,18 @@ class LearningModulePage(Page):
         return context
 
 
+# The tags in the pages API, each with its CASE identifier and CFItem URL (issue #18).
+PROFILE_TAG_API_FIELDS = [
+    APIField(name, serializer=ProfileTagsField(kind))
+    for name, kind in (
+        ("work_processes", "work_process"),
+        ("knowledge_items", "knowledge_item"),
+        ("competence_areas", "competence_area"),
+        ("trade_offs", "trade_off"),
+    )
+]
+
+
 class ProfileTagsMixin(models.Model):
     """The items of the competence profile that a page serves (coverage counts these)."""
 
@@ -187,10 +200,7 @@ class LessonPage(ProfileTagsMixin, Page):
         APIField("summary"),
         APIField("duration_minutes"),
         APIField("body"),
-        APIField("work_processes"),
-        APIField("knowledge_items"),
-        APIField("competence_areas"),
-        APIField("trade_offs"),
+        *PROFILE_TAG_API_FIELDS,
     ]
     template = "content/lesson_page.html"
 
@@ -257,10 +267,7 @@ class CaseBriefPage(ProfileTagsMixin, Page):
         APIField("case_slug"),
         APIField("summary"),
         APIField("body"),
-        APIField("work_processes"),
-        APIField("knowledge_items"),
-        APIField("competence_areas"),
-        APIField("trade_offs"),
+        *PROFILE_TAG_API_FIELDS,
     ]
     template = "content/case_brief_page.html"
 

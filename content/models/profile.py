@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from content.case_identifiers import row_identifier
+
 
 def in_active_language(dutch: str, english: str) -> str:
     """The English name when English is the active language and the item has one; otherwise
@@ -237,10 +239,12 @@ def competence_profile() -> dict[str, Any]:
             {
                 "code": task.code,
                 "title": task.label,
+                "case_identifier": row_identifier("core_task", task),
                 "work_processes": [
                     {
                         "code": process.code,
                         "title": process.label,
+                        "case_identifier": row_identifier("work_process", process),
                         "description": process.description,
                         "result": process.result,
                     }
@@ -250,15 +254,29 @@ def competence_profile() -> dict[str, Any]:
             for task in core_tasks
         ],
         "knowledge_items": [
-            {"code": item.code, "slug": item.slug, "title": item.label}
+            {
+                "code": item.code,
+                "slug": item.slug,
+                "title": item.label,
+                "case_identifier": row_identifier("knowledge_item", item),
+            }
             for item in KnowledgeItem.objects.all()
         ],
         "competence_areas": [
-            {"slug": area.slug, "name": area.label, "description": area.description}
+            {
+                "slug": area.slug,
+                "name": area.label,
+                "description": area.description,
+                "case_identifier": row_identifier("competence_area", area),
+            }
             for area in CompetenceArea.objects.all()
         ],
         "trade_offs": [
-            {"slug": trade_off.slug, "title": trade_off.label}
+            {
+                "slug": trade_off.slug,
+                "title": trade_off.label,
+                "case_identifier": row_identifier("trade_off", trade_off),
+            }
             for trade_off in TradeOff.objects.all()
         ],
         "sections": [

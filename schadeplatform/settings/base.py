@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_database, env_optional, env_url
+from .env import env_bool, env_database, env_int, env_optional, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "schadeplatform"
@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "content",
     "cases",
     "assessment",
+    # LTI 1.3 Advantage tool (issue #18): django-lti's models, our mapping to cohorts.
+    "lti_tool",
+    "schadeplatform.lti",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -232,6 +235,18 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background work (PDF rendering, bulk scoring) runs through Django's task framework.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Learning records as xAPI (issue #18, assessment/xapi/README.md): off unless XAPI_LRS_URL is
+# set (the LRS's xAPI endpoint, e.g. https://lrs.example.nl/xAPI/). Credentials for HTTP basic
+# authentication: username/password, or an LRS's key/secret under those names.
+XAPI_LRS_URL = env_optional(env_url, "XAPI_LRS_URL", schemes=("http", "https")) or ""
+XAPI_LRS_USERNAME = env_str("XAPI_LRS_USERNAME", "") or env_str("XAPI_LRS_KEY", "")
+XAPI_LRS_PASSWORD = env_str("XAPI_LRS_PASSWORD", "") or env_str("XAPI_LRS_SECRET", "")
+# The key of the learners' pseudonyms in statements (default: derived from SECRET_KEY). Set it
+# on its own so that rotating SECRET_KEY does not give every learner a new name in the LRS.
+XAPI_ACTOR_KEY = env_str("XAPI_ACTOR_KEY", "")
+# Retries of a statement the LRS did not take (down, 5xx, 429): at most this many sends.
+XAPI_MAX_ATTEMPTS = env_int("XAPI_MAX_ATTEMPTS", 8, minimum=1)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -7,6 +7,7 @@ import zlib
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from assessment import services
@@ -232,3 +233,37 @@ def test_report_requested_twice_through_the_api_is_the_same_report(
     download = client.get(detail.json()["download"])
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
+
+
+def test_a_render_after_a_killed_one_replaces_its_file_and_keeps_one(
+    attempt, assessor, django_capture_on_commit_callbacks, settings
+):
+    # A worker killed after writing the PDF and before its commit leaves a file at the report's
+    # name with the row still pending (issue #17's fault b). The retry writes the same name
+    # (keyed by the report, not random) and replaces that file: one report, one file.
+    from assessment.tasks import render_report
+
+    # A private storage of this test's own: the tests' in-memory one keeps earlier tests'
+    # files, and a report of the same key (ids repeat after a rollback) has the same name.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    version = attempt.calculation_versions.get(kind="final")
+    with django_capture_on_commit_callbacks(execute=False):
+        report = services.report_request(kind=ReportKind.CALCULATION, subject=version, by=assessor)
+    leaf = f"calculatie-{version.attempt_id}-{version.kind}-{version.number}.pdf"
+    name = Report._meta.get_field("file").generate_filename(report, leaf)
+    assert name == Report._meta.get_field("file").generate_filename(report, leaf)
+    folder = name.rsplit("/", 1)[0]
+    storage = report.file.storage
+    storage.save(name, ContentFile(b"half a PDF from a killed render"))
+
+    render_report.call(report.pk)
+
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RENDERED
+    assert report.file.name.rsplit("/", 1)[0] == folder
+    _dirs, files = storage.listdir(folder)
+    assert len(files) == 1
+    assert report.file.read().startswith(b"%PDF")

@@ -19,6 +19,10 @@ def save_lines(attempt: Attempt, by: Any, lines: list[dict[str, Any]]) -> int:
     return draft_save(attempt=attempt, lines=lines, expected_version=draft.version, by=by).version
 
 
+# A trainee's own final-inspection list that names the factories' hidden list.
+OWN_INSPECTION = ["Lakkleur en glans bij daglicht", "Spleetmaten rondom", "Interieur schoon"]
+
+
 def precalc_lines() -> list[dict[str, Any]]:
     return [line(GRILLE, "replace", line_id="1")]
 

@@ -36,6 +36,20 @@ def test_an_hv_expectation_that_contradicts_the_facts_is_not_published(editor):
             "smell_or_heat": False,
         },
         expected_hv_judgement="safe",
+        # Every fact found by a question the customer answers (cases.hv_questions), so that
+        # the expectation is the only thing wrong with the draft.
+        hv_fact_sources={
+            "airbags_fired": {"question": "airbags"},
+            "battery_housing_damaged": {"question": "underbody_hit"},
+            "warning_lights": {"question": "warning_lights"},
+            "smell_or_heat": {"question": "smell_or_smoke"},
+        },
+        hv_answers={
+            "airbags": "Ja, de zijairbag links is afgegaan.",
+            "underbody_hit": "Nee, de onderkant heeft niets geraakt.",
+            "warning_lights": "Nee, geen lampjes.",
+            "smell_or_smoke": "Nee, niets geroken of gezien.",
+        },
     )
     with pytest.raises(services.CaseVersionInvalid) as invalid:
         services.case_version_publish(version=draft, by=editor)

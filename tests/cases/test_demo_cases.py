@@ -238,6 +238,7 @@ def test_vehicle_and_rates_are_the_catalogues(case):
         value_before_damage=case.get("value_before_damage"),
         new_value=case.get("new_value"),
         residual_value=case["residual_value"],
+        margin_scheme=case.get("margin_scheme", False),
     )
     rate_set = get_rate_set(case["rate_set_id"])
     assert case["reference_precalc"]["rates"] == rate_set.rates
@@ -287,7 +288,15 @@ def test_a_reference_scored_against_itself_earns_full_marks(case):
 def test_hv_facts_belong_to_high_voltage_vehicles_with_the_judgement_they_call_for(case):
     high_voltage = get_vehicle(case["vehicle_id"]).powertrain in HV_POWERTRAINS
     assert (case["hv_facts"] is not None) is high_voltage
-    assert case["expected_hv_judgement"] == expected_judgement(case["hv_facts"])
+    if case["expected_hv_judgement"] == "not_hv":
+        # a 48 V mild hybrid, which the intake must tell from HV: no HV facts, a 48 V disconnect
+        from assessment.calculation_checks import MILD_HYBRID_CODES
+
+        assert case["hv_facts"] is None
+        codes = {line["code"] for line in case["reference_precalc"]["lines"]}
+        assert codes & MILD_HYBRID_CODES
+    else:
+        assert case["expected_hv_judgement"] == expected_judgement(case["hv_facts"])
 
 
 @each_case()
@@ -315,9 +324,14 @@ def test_lead_times_name_parts_of_the_references(case):
     assert set(lead.get("used", {})) <= codes
 
 
+def _delivery_photos(case):
+    """The photos that show the final inspection's findings (`delivery_findings[].photo`)."""
+    return [f["photo"] for f in case.get("delivery_findings", []) if f.get("photo")]
+
+
 @each_case()
 def test_photos_are_small_png_sketches_that_exist(case):
-    photos = case["photos"] + case["hidden_damage"].get("photos", [])
+    photos = case["photos"] + case["hidden_damage"].get("photos", []) + _delivery_photos(case)
     assert case["photos"]
     for photo in photos:
         path = demo.PHOTO_DIR / photo["file"]
@@ -377,7 +391,7 @@ def test_load_publishes_one_version_per_case_with_its_photos_and_tags(profile):
         assert version.reference_precalc == data["reference_precalc"]
         assert version.photos.count() == len(data["photos"]) + len(
             data["hidden_damage"].get("photos", [])
-        )
+        ) + len(_delivery_photos(data))
         assert sorted(case.work_processes.values_list("code", flat=True)) == sorted(
             data["tags"]["work_processes"]
         )
@@ -522,7 +536,7 @@ def _visible_before_reveal(case):
     texts = [case["title"], case["summary"], case["briefing"], customer["wishes"]]
     texts += [q["question"] for q in customer["questions"]]
     texts += [q["question"] for q in customer["last_questions"]]
-    texts += case["delivery_checklist"]
+    # The delivery checklist is hidden from the trainee until delivery (cases.final_inspection).
     texts += [note["topic"] + " " + note["text"] for note in case["vsi_notes"]]
     texts += [json.dumps(option, ensure_ascii=False) for option in case["subcontract_options"]]
     texts += [photo["caption"] for photo in case["photos"]]
@@ -612,10 +626,14 @@ def test_hv_safety_only_where_the_manufacturer_asks_for_it(case):
     assert bool(hv_safety) is asked
 
 
+def _item_text(item):
+    return item["item"] if isinstance(item, dict) else item
+
+
 @each_case()
 def test_the_shop_invoices_incl_vat_and_a_business_owner_reclaims_it(case):
     customer = case["customer"]
-    texts = case["delivery_checklist"] + [customer["wishes"]]
+    texts = [_item_text(item) for item in case["delivery_checklist"]] + [customer["wishes"]]
     texts += [q["good_answer"] for q in customer["questions"] + customer["last_questions"]]
     for text in texts:
         lowered = text.lower()
@@ -633,7 +651,26 @@ COMPLETE = [
     ("niro-phev-sill-structural", "71525-G5190", "replace", "the sill the section cuts into"),
     ("yaris-cross-hev-side", "61146-K6110", "paint", "rear quarter blend by the painted door"),
     ("yaris-cross-hev-side", "75557-F3610", "remove_refit", "the right-hand trim strip"),
+    ("peugeot-208-kerb-alignment", "1613785880", "replace", "the tie rod the report points at"),
+    ("peugeot-208-kerb-alignment", "SUB-ALIGN", "subcontract", "alignment after the tie rod"),
+    ("peugeot-208-kerb-alignment", "ADAS-FRONT-CAMERA", "calibrate", "camera after alignment"),
+    ("golf-etsi-48v-side-sill", "ELEC-48V-OFF", "remove_refit", "48 V disconnect before welding"),
+    ("model3-hail-glass-roof", "1031717-S0-A", "replace", "the cracked front glass roof"),
+    ("model3-hail-glass-roof", "1541963-01-G", "paint", "left rear quarter blend (pearl)"),
 ]
+
+
+def test_the_hail_case_dents_without_paint_where_the_paint_is_whole():
+    """Hail dents with whole paint are driven out without paint (PDR); only the boot lid, whose
+    paint cracked, is painted, and the car's manufacturer information limits the drying."""
+    case = BY_SLUG["model3-hail-glass-roof"]
+    lines = {line["code"]: line for line in case["reference_precalc"]["lines"]}
+    for code in ("1082087-00-F", "1290584-00-B", "1292593-0A-B", "1109301-S0-F"):
+        assert lines[code]["operation"] == "repair" and "paint" not in lines[code], code
+    assert lines["1081670-E0-C"]["paint"]["mode"] == "repair_minor"
+    assert any(note.get("max_paint_temperature_c") == 49 for note in case["vsi_notes"])
+    # The windscreen is undamaged: no camera calibration, and replacing it is a knock-out.
+    assert "1274263-S0-D" in case["reference_precalc"]["assess"]["undamaged"]
 
 
 @pytest.mark.parametrize(("slug", "code", "operation", "why"), COMPLETE)
@@ -713,3 +750,44 @@ def test_the_readme_table_gives_the_engines_figures():
             assert f"ratio {Decimal(precalc['total_loss']['repair_ratio']).normalize()}" in row, (
                 slug
             )
+
+
+# --- issue #16: the owner's VAT status decides; a WA claimant's dossier -----------------------
+
+
+def test_a_case_whose_total_loss_verdict_the_owners_vat_status_decides():
+    hidden = [case for case in CASES if case["customer"].get("vat_status_question")]
+    assert hidden
+    for case in hidden:
+        reference = case["reference_precalc"]
+        flipped = copy.deepcopy(reference)
+        flipped["rates"]["owner_deducts_vat"] = not reference["rates"]["owner_deducts_vat"]
+        verdict = calcengine.estimate(reference)["total_loss"]["economic_total_loss"]
+        assert calcengine.estimate(flipped)["total_loss"]["economic_total_loss"] is not verdict
+        # The brief does not give it away: the answer is only revealed by asking.
+        answer = case["customer"]["vat_status_question"]["answer"].lower()
+        assert "btw" in answer
+        assert "btw" not in case["briefing"].lower()
+        bids = [
+            Decimal(o["quote_amount"])
+            for o in case["subcontract_options"]
+            if o["description"].startswith("Restwaardebod")
+        ]
+        assert len(bids) >= 3 and Decimal(case["residual_value"]) == max(bids)
+
+
+def test_a_wa_claim_case_states_its_loss_of_use_from_the_engines_repair_days():
+    claims = [case for case in CASES if case["payer_rules"].get("liability_claim")]
+    assert claims
+    for case in claims:
+        claim = case["payer_rules"]["liability_claim"]
+        days = _output(case, "reference_final")["repair_days"]
+        assert claim["loss_of_use"]["days"] == days
+        assert case["payer_rules"]["cover"] == "wa"
+        disputed = [
+            line
+            for line in case["reference_precalc"]["lines"]
+            if line["code"] == claim["disputed_part"]
+        ]
+        assert disputed and disputed[0]["operation"] == claim["contra_expertise"]["outcome"]
+        assert disputed[0]["assess"]["critical"] is True

@@ -86,7 +86,7 @@ def test_a_trainee_works_a_case_from_intake_to_delivery_in_the_browser(trainee, 
     move(client, attempt, "submit_final")
     assert attempt.status == AttemptStatus.FINAL_SUBMITTED
     # 1.4 afleveren
-    move(client, attempt, "final_inspection", {"checked": ["0", "1", "2"]})
+    move(client, attempt, "final_inspection", {"items": "Lakkleur\nSpleetmaten\nInterieur"})
     move(
         client,
         attempt,

@@ -248,7 +248,7 @@ def test_a_closed_dossier_has_no_next_step(hidden_attempt, trainee):
     wf.attempt_order_parts(attempt=hidden_attempt, by=trainee)
     wf.attempt_submit_final(attempt=hidden_attempt, by=trainee)
     assert dossier_status(hidden_attempt).next_step.move == "final_inspection"
-    wf.attempt_final_inspection(attempt=hidden_attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_final_inspection(attempt=hidden_attempt, by=trainee, items=["Lakkleur"])
     assert dossier_status(hidden_attempt).next_step.move == "deliver_vehicle"
     wf.attempt_deliver_vehicle(
         attempt=hidden_attempt, by=trainee, explanation="Klaar", answers=["Wassen na 4 weken"]
@@ -355,7 +355,7 @@ def walk_a_whole_claim(attempt, trainee, client):
     move(client, attempt, "order_parts")
     move(client, attempt, "inform_customer", {"topic": "progress", "message": "Loopt"})
     move(client, attempt, "submit_final")
-    move(client, attempt, "final_inspection", {"checked": ["0", "1", "2"]})
+    move(client, attempt, "final_inspection", {"items": "Lakkleur\nSpleetmaten\nInterieur"})
     move(
         client,
         attempt,

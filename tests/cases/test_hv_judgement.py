@@ -57,6 +57,7 @@ def test_the_hv_judgement_is_recorded_with_park_work_and_reasons(hv_attempt, tra
         "safe_to_park": False,
         "safe_to_work": False,
         "reasons": "Airbags afgegaan",
+        "facts": {},  # no HV fact recorded before judging (cases.workflow.hv_intake)
     }
     assert hv_attempt.hv_judgement == "quarantine"
 
@@ -107,3 +108,92 @@ def test_the_repair_order_of_an_hv_vehicle_waits_for_the_hv_judgement(hv_attempt
         wf.attempt_receive_repair_order(
             attempt=hv_attempt, by=trainee, planned_date=dt.date(2026, 3, 5)
         )
+
+
+# A 48 V mild hybrid is no HV vehicle, but the intake must tell it from one (cases.hv): the case
+# has no HV facts and expects the judgement "geen hoogvoltsysteem".
+
+
+@pytest.fixture
+def mild_hybrid_attempt(db, trainee):
+    version = PublishedCaseVersionFactory(hv_facts=None, expected_hv_judgement="not_hv")
+    return AttemptFactory(trainee=trainee, case_version=version)
+
+
+def _judge(attempt, trainee, judgement):
+    wf.attempt_record_hv_judgement(
+        attempt=attempt,
+        by=trainee,
+        judgement=judgement,
+        safe_to_park=True,
+        safe_to_work=judgement != "quarantine",
+        reasons="eTSI: 48V-boordnet, onder 60 V gelijkspanning",
+    )
+    return list(attempt.events.order_by("pk"))
+
+
+@pytest.mark.django_db
+def test_a_48v_mild_hybrid_is_asked_the_judgement_a_petrol_car_is_not(mild_hybrid_attempt, trainee):
+    from cases.hv import asks_judgement
+    from cases.workflow.registry import get_move
+
+    assert asks_judgement(mild_hybrid_attempt.case_version)
+    assert not mild_hybrid_attempt.case_version.is_hv  # no HV facts, no HV questions
+    judging = get_move("record_hv_judgement")
+    assert judging.applies_to(mild_hybrid_attempt)
+    petrol = AttemptFactory(trainee=trainee)
+    assert not asks_judgement(petrol.case_version) and not judging.applies_to(petrol)
+
+
+@pytest.mark.django_db
+def test_no_high_voltage_is_the_right_judgement_on_a_48v_car(mild_hybrid_attempt, trainee):
+    from assessment.workflow_checks import check_hv_judgement
+
+    events = _judge(mild_hybrid_attempt, trainee, "not_hv")
+    assert mild_hybrid_attempt.hv_judgement == "not_hv"
+    result = check_hv_judgement(mild_hybrid_attempt.case_version, events)
+    assert result.applicable and result.passed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("judgement", ["quarantine", "safe"])
+def test_judging_a_48v_car_as_an_hv_vehicle_fails(mild_hybrid_attempt, trainee, judgement):
+    from assessment.workflow_checks import check_hv_judgement
+
+    events = _judge(mild_hybrid_attempt, trainee, judgement)
+    result = check_hv_judgement(mild_hybrid_attempt.case_version, events)
+    assert result.applicable and not result.passed
+
+
+@pytest.mark.django_db
+def test_the_repair_order_of_a_48v_car_waits_for_the_judgement(mild_hybrid_attempt, trainee):
+    wf.attempt_create_dossier(
+        attempt=mild_hybrid_attempt,
+        by=trainee,
+        customer_name="a",
+        license_plate="b",
+        insurer="c",
+        cover="wa",
+    )
+    wf.attempt_record_damage(
+        attempt=mild_hybrid_attempt, by=trainee, zones=["side"], description="x"
+    )
+    wf.attempt_record_first_estimate(
+        attempt=mild_hybrid_attempt, by=trainee, amount=Decimal("100"), repair_days=1
+    )
+    with pytest.raises(wf.MoveRefused, match="HV-veiligheid beoordelen"):
+        wf.attempt_receive_repair_order(
+            attempt=mild_hybrid_attempt, by=trainee, planned_date=dt.date(2026, 3, 5)
+        )
+
+
+@pytest.mark.django_db
+def test_a_case_without_hv_facts_may_only_expect_no_high_voltage(mild_hybrid_attempt):
+    from cases.services import case_version_errors
+
+    version = mild_hybrid_attempt.case_version
+    paths = {e["path"] for e in case_version_errors(version)}
+    assert "expected_hv_judgement" not in paths
+    version.expected_hv_judgement = "safe"
+    paths = {e["path"] for e in case_version_errors(version)}
+    assert "expected_hv_judgement" in paths

@@ -103,3 +103,72 @@ def test_a_move_answer_holds_no_reference(attempt, trainee, client_for):
     )
     assert response.status_code == 200
     assert_clean(response.content.decode())
+
+
+HV_SECRET = "GEHEIM-HV-ANTWOORD"
+
+
+@pytest.fixture
+def hv_attempt(trainee, cohort):
+    """An HV vehicle whose facts are found by asking (issue #16 item 4): before a question is
+    asked neither its answer nor the facts nor their sources reach the trainee."""
+    version = PublishedCaseVersionFactory(
+        hv_facts={
+            "airbags_fired": True,
+            "battery_housing_damaged": False,
+            "warning_lights": False,
+            "smell_or_heat": False,
+        },
+        expected_hv_judgement="quarantine",
+        hv_fact_sources={
+            "airbags_fired": {"question": "airbags"},
+            "battery_housing_damaged": {"question": "underbody_hit"},
+            "warning_lights": {"question": "warning_lights"},
+            "smell_or_heat": {"question": "smell_or_smoke"},
+        },
+        hv_answers={
+            "airbags": f"Ja, de airbag ging af ({HV_SECRET}).",
+            "underbody_hit": "Nee.",
+            "warning_lights": "Nee.",
+            "smell_or_smoke": "Nee.",
+        },
+    )
+    return AttemptFactory(trainee=trainee, case_version=version, cohort=cohort)
+
+
+def test_the_hv_facts_and_answers_stay_hidden_until_asked(hv_attempt, trainee, client_for):
+    client = client_for(trainee)
+    pages = [
+        client.get(reverse("cases:attempt-detail", kwargs={"pk": hv_attempt.pk})),
+        client.get(reverse("api:cases_api:attempt-detail", kwargs={"pk": hv_attempt.pk})),
+        client.get(reverse("api:cases_api:attempt-timeline", kwargs={"pk": hv_attempt.pk})),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert_clean(text)
+        for secret in (HV_SECRET, "hv_fact_sources", "hv_answers", "Ja, de airbag"):
+            assert secret not in text, secret
+    wf.attempt_ask_customer(attempt=hv_attempt, by=trainee, question="airbags")
+    detail = client.get(reverse("api:cases_api:attempt-detail", kwargs={"pk": hv_attempt.pk}))
+    assert HV_SECRET in detail.content.decode()
+
+
+def test_the_customers_kind_and_vat_answer_stay_hidden_until_asked(trainee, cohort, client_for):
+    """In every case (not only where the VAT status decides): the kind shows as "–" and the
+    customer's VAT answer is in no page or API until the catalogue's question is asked."""
+    from cases.hv_questions import VAT_STATUS
+
+    customer = {"name": "Jan Visser", "kind": "business", "deducts_vat": True}
+    version = PublishedCaseVersionFactory(customer=customer)
+    attempt = AttemptFactory(trainee=trainee, case_version=version, cohort=cohort)
+    client = client_for(trainee)
+    detail = reverse("api:cases_api:attempt-detail", kwargs={"pk": attempt.pk})
+    page = reverse("cases:attempt-detail", kwargs={"pk": attempt.pk})
+    assert '"kind": "business"' not in json.dumps(json.loads(client.get(detail).content))
+    shown = client.get(page).content.decode().split("Soort klant")[1][:120]
+    assert "–" in shown and "zakelijk" not in shown
+    wf.attempt_ask_customer(attempt=attempt, by=trainee, question=VAT_STATUS)
+    assert '"kind": "business"' in json.dumps(json.loads(client.get(detail).content))
+    shown = client.get(page).content.decode().split("Soort klant")[1][:120]
+    assert "zakelijk" in shown and "verrekent btw" in shown

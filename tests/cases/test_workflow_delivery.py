@@ -1,4 +1,4 @@
-"""1.4 Afleveren: the visual inspection against the checklist, then the delivery."""
+"""1.4 Afleveren: the trainee's own final inspection, rework, then the delivery."""
 
 import datetime as dt
 from decimal import Decimal
@@ -9,7 +9,7 @@ from assessment.selectors import attempts_assessable_by
 from cases import workflow as wf
 from cases.models import AttemptStatus
 from cases.timeline import EventKind
-from tests.cases.flow import to_approved, to_final_submitted, to_in_repair
+from tests.cases.flow import OWN_INSPECTION, to_approved, to_final_submitted, to_in_repair
 from tests.factories.cases import AttemptFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,25 +38,53 @@ def test_delivering_before_the_final_calculation_is_refused_and_recorded(trainee
     assert attempt.status == AttemptStatus.IN_REPAIR
 
 
-def test_the_final_inspection_records_each_checklist_answer(attempt, trainee):
+def test_the_final_inspection_records_the_trainees_own_list_and_findings(attempt, trainee):
     wf.attempt_final_inspection(
-        attempt=attempt, by=trainee, checked=[0, 2], notes="Spleet rechts te groot"
+        attempt=attempt,
+        by=trainee,
+        items="Lakkleur bij daglicht\n\n- Spleetmaten rondom",
+        findings=["Spleet rechts te groot"],
+        notes="Klant gebeld",
     )
     data = attempt.events.get(kind=EventKind.FINAL_INSPECTION_DONE).data
-    assert data["complete"] is False
-    assert data["checklist"][1] == {"item": "Spleetmaten gecontroleerd", "ok": False}
+    assert data == {
+        "items": ["Lakkleur bij daglicht", "Spleetmaten rondom"],
+        "findings": ["Spleet rechts te groot"],
+        "notes": "Klant gebeld",
+    }
 
 
-def test_delivery_needs_a_complete_final_inspection(attempt, trainee):
+def test_the_final_inspection_needs_a_list_of_ones_own(attempt, trainee):
+    with pytest.raises(wf.MoveRefused, match="eindcontrolelijst"):
+        wf.attempt_final_inspection(attempt=attempt, by=trainee, items=" \n - ")
+
+
+def test_delivery_needs_a_final_inspection(attempt, trainee):
     with pytest.raises(wf.MoveRefused, match="optische eindcontrole"):
         wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
-    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1])
-    with pytest.raises(wf.MoveRefused, match="optische eindcontrole"):
+
+
+def test_after_rework_the_vehicle_is_inspected_again_before_delivery(attempt, trainee):
+    wf.attempt_final_inspection(
+        attempt=attempt, by=trainee, items=OWN_INSPECTION, findings=["Spleet rechts te groot"]
+    )
+    wf.attempt_rework(attempt=attempt, by=trainee, work="Motorkap opnieuw afstellen")
+    with pytest.raises(wf.MoveRefused, match="opnieuw de optische eindcontrole"):
         wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=OWN_INSPECTION)
+    wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
+    assert attempt.status == AttemptStatus.DELIVERED
+
+
+def test_rework_needs_a_finding_recorded_at_the_inspection(attempt, trainee):
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=OWN_INSPECTION)
+    with pytest.raises(wf.MoveRefused, match="Noteer eerst"):
+        wf.attempt_rework(attempt=attempt, by=trainee, work="Overspuiten")
+    assert attempt.events.order_by("pk").last().data["move"] == "rework"
 
 
 def test_delivery_needs_the_customers_last_questions_answered(attempt, trainee):
-    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=OWN_INSPECTION)
     with pytest.raises(wf.MoveRefused, match="laatste vragen"):
         wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=[])
 
@@ -64,7 +92,7 @@ def test_delivery_needs_the_customers_last_questions_answered(attempt, trainee):
 def test_delivery_ends_the_attempt_and_makes_it_ready_for_assessment(
     attempt, trainee, assessor, cohort
 ):
-    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=OWN_INSPECTION)
     wf.attempt_deliver_vehicle(
         attempt=attempt, by=trainee, explanation="Grille vervangen", answers=["Na 4 weken wassen"]
     )
@@ -78,7 +106,7 @@ def test_delivery_ends_the_attempt_and_makes_it_ready_for_assessment(
 
 
 def test_no_move_is_possible_after_delivery(attempt, trainee):
-    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=OWN_INSPECTION)
     wf.attempt_deliver_vehicle(attempt=attempt, by=trainee, explanation="Klaar", answers=["x"])
     with pytest.raises(wf.MoveRefused, match="afgesloten"):
         wf.attempt_inform_customer(
@@ -105,7 +133,7 @@ def test_the_replacement_car_comes_back_with_its_odometer_reading(trainee):
     wf.attempt_hand_over_replacement_car(attempt=attempt, by=trainee, odometer_out=1200)
     wf.attempt_start_repair(attempt=attempt, by=trainee)
     wf.attempt_submit_final(attempt=attempt, by=trainee)
-    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=OWN_INSPECTION)
     with pytest.raises(wf.MoveRefused, match="minstens 1200"):
         wf.attempt_deliver_vehicle(
             attempt=attempt,

@@ -36,7 +36,7 @@ def test_a_case_with_hidden_damage_goes_from_intake_to_delivery(trainee):
     )
     wf.attempt_submit_final(attempt=attempt, by=trainee)
     assert attempt.status == AttemptStatus.FINAL_SUBMITTED
-    wf.attempt_final_inspection(attempt=attempt, by=trainee, checked=[0, 1, 2])
+    wf.attempt_final_inspection(attempt=attempt, by=trainee, items=["Lakkleur", "Spleetmaten"])
     wf.attempt_deliver_vehicle(
         attempt=attempt,
         by=trainee,

@@ -21,6 +21,8 @@ from tests.factories.cases import (
 
 pytestmark = pytest.mark.django_db
 
+WING = "5H0821105"  # Voorscherm links: no sensors, may be repaired
+
 EXPENSIVE = {
     "id": "9",
     "code": "SUB-X",
@@ -283,3 +285,25 @@ def test_structural_damage_is_reported_for_a_wok_registration_once(attempt, trai
     assert events_of(attempt, EventKind.WOK_REPORTED)[0].data == {"reason": "A-stijl vervormd"}
     with pytest.raises(wf.MoveRefused, match="al gedaan"):
         wf.attempt_report_wok(attempt=attempt, by=trainee, reason="nogmaals")
+
+
+def test_a_labour_only_repair_starts_without_ordering_parts(attempt, trainee):
+    # A dent repaired and painted buys nothing: ordering does not apply, and the repair starts
+    # once the rest of the preparation is done (it once waited for an order that could not be
+    # placed: "Alle onderdelen ... zijn al besteld").
+    to_approved(attempt, trainee, [line(WING, "repair", line_id="1", repair_units=12)])
+    assert not wf.get_move("order_parts").applies_to(attempt)
+    wf.attempt_create_work_order(attempt=attempt, by=trainee, instructions="Voorscherm uitdeuken")
+    wf.attempt_receive_vehicle(attempt=attempt, by=trainee, odometer=61250)
+    wf.attempt_check_reception(attempt=attempt, by=trainee, new_damage_found=False)
+    wf.attempt_start_repair(attempt=attempt, by=trainee)
+    assert attempt.status in (AttemptStatus.IN_REPAIR, AttemptStatus.SUPPLEMENT_PENDING)
+    assert not events_of(attempt, EventKind.PARTS_ORDERED)
+
+
+def test_ordering_parts_applies_while_the_approved_calculation_buys_one(attempt, trainee):
+    to_approved(attempt, trainee)
+    assert wf.get_move("order_parts").applies_to(attempt)
+    with pytest.raises(wf.MoveRefused) as refused:
+        wf.attempt_start_repair(attempt=attempt, by=trainee)
+    assert "onderdelen bestellen" in refused.value.message

@@ -25,6 +25,9 @@ SAMPLE_INPUT = {
     "signal_upsell": {"description": "x"},
     "answer_customer_question": {"question_index": 0, "answer": "x"},
     "give_advice": {"advice": "x"},
+    "ask_customer": {"question": "airbags"},
+    "record_hv_fact": {"fact": "airbags_fired", "present": True, "source": "question:airbags"},
+    "release_hv": {"released_by": "x", "role": "hv_expert", "findings": "x"},
     "record_hv_judgement": {
         "judgement": "safe",
         "safe_to_park": True,
@@ -56,8 +59,17 @@ SAMPLE_INPUT = {
     "inform_customer": {"topic": "progress", "message": "x"},
     "submit_final": {},
     "submit_late_supplement": {},
-    "final_inspection": {"checked": []},
+    "final_inspection": {"items": "Lakkleur"},
+    "rework": {"work": "x"},
     "deliver_vehicle": {"explanation": "x", "answers": ["x"]},
+    "sign_assignment_of_claim": {
+        "signed_by": "x",
+        "signed_on": dt.date(2026, 3, 9),
+        "debtor": "y",
+    },
+    "request_contra_expertise": {"part": "x", "shop_position": "replace", "reasons": "y"},
+    "claim_loss_of_use": {"days": 1, "day_amount": Decimal("10")},
+    "claim_loss_of_value": {"amount": Decimal("10"), "basis": "x"},
 }
 
 FORBIDDEN = [

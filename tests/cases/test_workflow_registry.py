@@ -178,3 +178,18 @@ def test_every_declared_move_reaches_the_page_and_the_api_and_is_refused_in_a_cl
     assert api_status == (404 if REGISTRY[name].upload else 409)
     refused = attempt.events.filter(kind=EventKind.MOVE_REFUSED, data__move=name)
     assert refused.count() == (1 if REGISTRY[name].upload else 2)
+
+
+def test_there_is_one_way_to_ask_the_customer_and_one_to_contest_the_expert():
+    """The VAT status is a question of the one customer-question catalogue (no move or event of
+    its own), and a contra-expertise is a move, not an expert reason (review #16, 12/13)."""
+    from cases.expert_reasons import EXPERT_REASONS
+    from cases.hv_questions import HV_QUESTIONS, VAT_STATUS
+
+    asking = [m.name for m in REGISTRY.values() if m.event_kind == EventKind.CUSTOMER_ASKED]
+    assert asking == ["ask_customer"]
+    assert "ask_owner_vat_status" not in REGISTRY
+    assert "owner_vat_status_asked" not in EventKind.values
+    assert VAT_STATUS in HV_QUESTIONS and not HV_QUESTIONS[VAT_STATUS].hv
+    assert "counter_expertise" not in EXPERT_REASONS
+    assert REGISTRY["request_contra_expertise"].event_kind == EventKind.CONTRA_EXPERTISE_REQUESTED

@@ -14,7 +14,7 @@ def test_anyone_reads_the_whole_profile(client, profile):
     assert [task["code"] for task in data["core_tasks"]] == ["1"]
     processes = data["core_tasks"][0]["work_processes"]
     assert [p["code"] for p in processes] == ["1.1", "1.2", "1.3", "1.4"]
-    assert set(processes[0]) == {"code", "title", "description", "result"}
+    assert set(processes[0]) == {"code", "title", "description", "result", "case_identifier"}
     assert processes[3]["title"] == "Afleveren van het voertuig"
     assert len(data["knowledge_items"]) == 21
     assert data["knowledge_items"][0]["code"] == "K01"

@@ -15,12 +15,14 @@ import calcengine
 from calcengine.arithmetic import compared_value
 from calcengine.catalogue import get_rate_set, get_vehicle
 from content.demo_content.lessons import ASSESSOR_MODULE, CASE_BRIEFS, MODULES
+from content.demo_content.lessons_delivery import LESSON_SLUG as DELIVERY_LESSON
+from content.demo_content.lessons_delivery import case_invoice_split, with_delivery_lessons
 from content.demo_content.lessons_topics import with_topic_lessons
 from content.worked_example import DEMO_CASES_DIR, case_calculation
 
 LESSONS = [
     lesson
-    for module in [*with_topic_lessons(MODULES), ASSESSOR_MODULE]
+    for module in [*with_delivery_lessons(with_topic_lessons(MODULES)), ASSESSOR_MODULE]
     for lesson in module["lessons"]
 ]
 PAGES = LESSONS + CASE_BRIEFS
@@ -29,7 +31,15 @@ CENT = Decimal("0.01")
 
 # Amounts a lesson names that belong to no case: a self-check's made-up car and the new-value
 # scheme's example from the calculation contract (§2.12). Each is checked by its own arithmetic.
+_SPLIT = case_invoice_split()
 ILLUSTRATIVE = {
+    # The invoice's split (cases.invoice_split, the rule's owner) of the case's final reference:
+    # own risk from its payer facts, the shares from the engine's VAT and subtotal.
+    DELIVERY_LESSON: {
+        _SPLIT.own_risk: _SPLIT.own_risk,
+        _SPLIT.customer_pays: _SPLIT.own_risk + _SPLIT.vat,
+        _SPLIT.payer_pays: _SPLIT.subtotal_excl_vat - _SPLIT.own_risk,
+    },
     "economisch-total-loss-beoordelen": {
         Decimal("8000"): Decimal("8000"),
         Decimal("2500"): Decimal("2500"),

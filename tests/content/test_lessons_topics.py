@@ -27,7 +27,7 @@ from django.core.management import call_command
 import calcengine
 from calcengine.catalogue import get_rate_set, get_vehicle, vehicles
 from calcengine.formatting import format_money, format_number
-from calcengine.schema import HIGH_VOLTAGE_POWERTRAINS, POWERTRAINS
+from calcengine.schema import HIGH_VOLTAGE_POWERTRAINS, POWERTRAINS, REMOVE_REFIT_OPERATION
 from content.demo_content.lessons import MODULES
 from content.demo_content.lessons_topics import (
     BRAND_REPAIR,
@@ -38,7 +38,6 @@ from content.demo_content.lessons_topics import (
     MILD_HYBRID,
     OVERLAP,
     OVERLAP_LINE_ID,
-    REMOVE_REFIT,
     REPORTS,
     SOURCES_HEADING,
     TOPIC_LESSONS,
@@ -282,7 +281,7 @@ def test_the_overlap_examples_are_the_golf_reference_and_it_with_the_bumper_refi
     (extra,) = [line for line in twice["lines"] if line["id"] == OVERLAP_LINE_ID]
     (bumper,) = [line for line in reference["lines"] if line["code"] == extra["code"]]
     # The same part, replaced and removed/refitted: work the replacement already includes.
-    assert bumper["operation"] != extra["operation"] == REMOVE_REFIT
+    assert bumper["operation"] != extra["operation"] == REMOVE_REFIT_OPERATION
     part = get_vehicle(GOLF_BUMPER[0]).part(GOLF_BUMPER[1])
     assert Decimal(bumper["labour_units"]) == part.replace_units
     assert Decimal(extra["labour_units"]) == part.remove_refit_units

@@ -298,14 +298,18 @@ def test_trainee_takes_the_golf_from_intake_to_delivery(page, golf, shot, anothe
     shot("dossier-tijdlijn")
 
     # --- 1.4 final inspection and delivery ---------------------------------------------------
+    # The trainee's own list (issue #16): the case's checklist is hidden until delivery.
     def inspection(form):
-        for item in golf.delivery_checklist:
-            form.get_by_label(item, exact=True).check()
+        form.get_by_label("Uw eindcontrolelijst (één controlepunt per regel)").fill(
+            "Kalibratierapporten radar en parkeersensoren in het dossier\n"
+            "Proefrit: geen storingsmeldingen\n"
+            "Kleur en glans bij daglicht"
+        )
         form.get_by_label("Opmerkingen").fill("Proefrit gemaakt, geen meldingen.")
 
     make_move(page, "final_inspection", inspection)
     expect(timeline_entry(page, "Optische eindcontrole uitgevoerd")).to_contain_text(
-        re.compile(r"volledig\s*ja")
+        "Proefrit: geen storingsmeldingen"
     )
 
     def deliver(form):

@@ -39,6 +39,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from content import case_identifiers
+
 ROLES = ("anonymous", "owner", "colleague", "assessor", "outsider", "editor", "admin")
 
 # A marker planted in every line of the reference calculations of the owner's case version.
@@ -64,9 +66,21 @@ EXAM_REPORT = "exam report"  # the assessment report of an exam attempt's final 
 PAINT_DRILL = "paint drill answer"
 # The trainee's own submitted calculation review (practice only): the same rule as the drill.
 CALC_REVIEW = "calculation review answer"
+# The trainee's own practice variant (issue 16, item 6; practice only): the same rule.
+PRACTICE_VARIANT = "practice variant"
+# The trainee's own workshop-day plan (practice only): the same rule as the drill.
+WORKSHOP_DAY = "workshop day plan"
+# The owner's Open Badges credential (issue #18): the downloads for the owner alone; its
+# verification page, the issuer, keys and status list public (PUBLIC rows, naming nobody).
+BADGE_DOWNLOAD = "badge download"
+# Revoking a credential: the exam board's (here the admin) alone.
+BADGE_REVOKE = "badge revocation"
 OWNER_WORK = frozenset(
     {ATTEMPT, GRADE, RESULT, REPORT, PROGRESS, COHORT, BLIND_GRADE, EXAM_RESULT, EXAM_REPORT}
+    | {PRACTICE_VARIANT}
     | {PAINT_DRILL, CALC_REVIEW}
+    | {WORKSHOP_DAY}
+    | {BADGE_DOWNLOAD}
 )
 # An exam cohort's marking policy (issue #15, item 1): the exam board's (here the admin) alone.
 MARKING_POLICY = "marking policy"
@@ -210,6 +224,8 @@ def build_world() -> World:
     cross = _two_organisation_attempt(owner, users["assessor"], cohort_b, case_version.case)
     paint_drill = _paint_drill(owner)
     calc_review = _calc_review(owner)
+    practice_variant = _practice_variant(owner)
+    workshop_day = _workshop_day(owner)
 
     # The reference never reaches a trainee before their result is signed: every line of the
     # case's reference calculations carries a marker to look for in the answers. A published
@@ -268,6 +284,9 @@ def build_world() -> World:
         **_calibration_world(case_version),
         **_exam_form_world(),
         **calc_review,
+        **workshop_day,
+        **practice_variant,
+        **_badge_world(owner),
     }
     others = ("anonymous", "colleague", "outsider", "editor")
     secrets = [
@@ -293,6 +312,9 @@ def build_world() -> World:
         # A calculation review's answer key: for nobody before submitting; the owner reads it
         # in the feedback of their own submitted review only.
         Secret(CALC_REVIEW_MARKER, ROLES, owner_sees_in=frozenset({CALC_REVIEW})),
+        # A workshop day's reference plan: for nobody before submitting; the owner reads it in
+        # the result of their own plan only.
+        Secret(WORKSHOP_DAY_MARKER, ROLES, owner_sees_in=frozenset({WORKSHOP_DAY})),
         Secret(private_module.title, ("anonymous", "owner", "colleague", "outsider")),
     ]
     users["examiner"] = exam_examiner()  # not a column: for the check that the marker shows
@@ -347,6 +369,27 @@ def _documents(private_module) -> dict[str, Any]:
 
 
 PAINT_DRILL_MARKER = "LAKOEFENING-MODELANTWOORD-MATRIX"
+WORKSHOP_DAY_MARKER = "WERKPLAATSDAG-REFERENTIE-MATRIX"
+
+
+def _workshop_day(owner) -> dict[str, Any]:
+    """The demo workshop day whose reference explanation carries a marker, and the owner's plan
+    for it (judged, so its result shows the reference to the owner)."""
+    from cases.models import WorkshopDay
+    from cases.workshop_day import services
+    from cases.workshop_day.scoring import plan_from_data
+
+    day = WorkshopDay.objects.filter(published=True).order_by("pk").first()
+    assert day is not None, "load_demo no longer loads a workshop day"
+    reference = {**day.reference}
+    reference["explanation"] = f"{reference['explanation']} {WORKSHOP_DAY_MARKER}"
+    WorkshopDay.objects.filter(pk=day.pk).update(reference=reference)
+    day.refresh_from_db()
+    answer = services.workshop_day_submit(
+        day=day, trainee=owner, plan=plan_from_data(reference["plan"])
+    )
+    assert WORKSHOP_DAY_MARKER in str(answer.result)
+    return {"workshop_day": day.pk, "workshop_day_answer": answer.pk}
 
 
 def _paint_drill(owner) -> dict[str, Any]:
@@ -371,6 +414,14 @@ def _paint_drill(owner) -> dict[str, Any]:
     )
     assert PAINT_DRILL_MARKER in str(answer.result)
     return {"paint_drill": drill.pk, "paint_drill_answer": answer.pk}
+
+
+def _practice_variant(owner) -> dict[str, Any]:
+    """A practice variant of the owner, not submitted yet (regenerated from its seed)."""
+    from cases.variants import practice
+
+    attempt = practice.practice_new(trainee=owner, template_key="voorzijde")
+    return {"practice_variant": attempt.pk}
 
 
 CALC_REVIEW_MARKER = "REKENCONTROLE-SLEUTEL-MATRIX"
@@ -538,6 +589,29 @@ def _exam_form_world() -> dict[str, Any]:
         "blueprint": form.blueprint_id,
         "angoff_study": form.cut_score_study.pk,
     }
+
+
+def _badge_world(owner) -> dict[str, Any]:
+    """An Open Badges credential of the owner (issue #18), signed as the platform issues one."""
+    from assessment.badges.issuing import store
+    from assessment.badges.rules import Outcome
+    from assessment.models import BadgeRule, BadgeRuleKind
+
+    rule, _created = BadgeRule.objects.get_or_create(
+        slug="matrix-badge",
+        defaults={
+            "name": "Matrixbadge",
+            "description": "Een badge voor de autorisatietabel.",
+            "criteria": "Alle werkprocessen op niveau.",
+            "kind": BadgeRuleKind.WORK_PROCESSES_LEVEL,
+            "min_level": 1,
+        },
+    )
+    levels = {"1.1": 3, "1.2": 3, "1.3": 3, "1.4": 3}
+    credential = rule.credentials.filter(trainee=owner).first() or store(
+        rule, owner, Outcome(met=True, grade=None, work_process_levels=levels)
+    )
+    return {"badge_uuid": credential.uuid, "badge_rule": rule.slug}
 
 
 def _calibrated(examiner) -> None:
@@ -715,6 +789,12 @@ def probe(route, path, method, expect, subject, **kwargs) -> Probe:
 
 
 GET, POST, PUT, PATCH = "get", "post", "put", "patch"
+# The CASE objects of the demo's profile (content.case_identifiers: the same everywhere).
+CASE_DOCUMENT = case_identifiers.document_identifier()
+CASE_WORK_PROCESS = case_identifiers.identifier("work_process", "1.2")
+CASE_ASSOCIATION = case_identifiers.association_identifier(
+    "isChildOf", CASE_WORK_PROCESS, case_identifiers.identifier("core_task", "1")
+)
 A, C, V, N = "{attempt}", "{grade}", "{version_number}", "{report}"
 
 #   columns of by():       anonymous, owner, colleague, assessor, outsider, editor, admin
@@ -908,6 +988,68 @@ PROBES: list[Probe] = [
         PAINT_DRILL,
         note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
     ),
+    # --- the workshop day (practice only, the trainee's own) ---------------------------------
+    probe("casussen/werkplaatsdag/", "/casussen/werkplaatsdag/", GET, users(LOGIN, 200), OWN),
+    probe(
+        "casussen/werkplaatsdag/<int:pk>/",
+        "/casussen/werkplaatsdag/{workshop_day}/",
+        GET,
+        users(LOGIN, 200),
+        SHARED,
+        note="the day (roster, messages, dossiers) without the reference (WORKSHOP_DAY_MARKER)",
+    ),
+    probe(
+        "casussen/werkplaatsdag/<int:pk>/",
+        "/casussen/werkplaatsdag/{workshop_day}/",
+        POST,
+        by(LOGIN, 400, 400, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees plan, for themselves (400: the empty form comes back refused)",
+    ),
+    probe(
+        "casussen/werkplaatsdag/planningen/<int:pk>/",
+        "/casussen/werkplaatsdag/planningen/{workshop_day_answer}/",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        WORKSHOP_DAY,
+        note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
+    ),
+    # --- practice variants (practice only, the trainee's own) ----------------------------------
+    probe(
+        "casussen/oefenvarianten/",
+        "/casussen/oefenvarianten/",
+        GET,
+        users(LOGIN, 200),
+        OWN,
+        note="each trainee's own variants; others see an empty page without the button",
+    ),
+    probe(
+        "casussen/oefenvarianten/nieuw/",
+        "/casussen/oefenvarianten/nieuw/",
+        POST,
+        by(LOGIN, 302, 302, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees ask for a new variant, for themselves",
+    ),
+    probe(
+        "casussen/oefenvarianten/<int:pk>/",
+        "/casussen/oefenvarianten/{practice_variant}/",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        PRACTICE_VARIANT,
+        note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
+    ),
+    probe(
+        "casussen/oefenvarianten/<int:pk>/",
+        "/casussen/oefenvarianten/{practice_variant}/",
+        POST,
+        by(LOGIN, 400, 404, 404, 404, 404, 404),
+        PRACTICE_VARIANT,
+        body={},
+        note="only the owner submits (400: the empty form comes back refused, nothing stored)",
+    ),
     # --- the calculation review (practice only, the trainee's own) ----------------------------
     probe("casussen/rekencontrole/", "/casussen/rekencontrole/", GET, users(LOGIN, 200), OWN),
     probe(
@@ -941,6 +1083,33 @@ PROBES: list[Probe] = [
         GET,
         by(LOGIN, 200, 404, 404, 404, 404, 404),
         CALC_REVIEW,
+        note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
+    ),
+    # --- the workshop day's API (practice only, the trainee's own) -----------------------------
+    probe("api/v1/workshop-days/", "/api/v1/workshop-days/", GET, users(API, 200), SHARED),
+    probe(
+        "api/v1/workshop-days/<int:pk>/",
+        "/api/v1/workshop-days/{workshop_day}/",
+        GET,
+        users(API, 200),
+        SHARED,
+        note="the day without the reference (WORKSHOP_DAY_MARKER)",
+    ),
+    probe(
+        "api/v1/workshop-days/<int:pk>/plan/",
+        "/api/v1/workshop-days/{workshop_day}/plan/",
+        POST,
+        by(API, 400, 400, 404, 404, 404, 404),
+        OWN,
+        body={},
+        note="only trainees submit a plan (400: an empty body names no dossiers)",
+    ),
+    probe(
+        "api/v1/workshop-day-plans/<int:pk>/",
+        "/api/v1/workshop-day-plans/{workshop_day_answer}/",
+        GET,
+        by(API, 200, 404, 404, 404, 404, 404),
+        WORKSHOP_DAY,
         note="practice: the trainee's own, never in an assessor's queue (not the admin's either)",
     ),
     probe("api/v1/calc-reviews/", "/api/v1/calc-reviews/", GET, users(API, 200), SHARED),
@@ -1968,11 +2137,71 @@ PROBES: list[Probe] = [
     ),
     # --- content, accounts and the API's documentation ----------------------------------------
     probe("api/v1/competence-profile/", "/api/v1/competence-profile/", GET, everyone(200), PUBLIC),
+    # The profile as CASE 1.1 (issue #18 item 3): public like the profile itself, read-only.
+    probe(
+        "api/v1/case/ims/case/v1p1/CFPackages/<str:identifier>",
+        f"/api/v1/case/ims/case/v1p1/CFPackages/{CASE_DOCUMENT}",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe(
+        "api/v1/case/ims/case/v1p1/CFDocuments",
+        "/api/v1/case/ims/case/v1p1/CFDocuments",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe(
+        "api/v1/case/ims/case/v1p1/CFDocuments/<str:identifier>",
+        f"/api/v1/case/ims/case/v1p1/CFDocuments/{CASE_DOCUMENT}",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe(
+        "api/v1/case/ims/case/v1p1/CFItems/<str:identifier>",
+        f"/api/v1/case/ims/case/v1p1/CFItems/{CASE_WORK_PROCESS}",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe(
+        "api/v1/case/ims/case/v1p1/CFAssociations/<str:identifier>",
+        f"/api/v1/case/ims/case/v1p1/CFAssociations/{CASE_ASSOCIATION}",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe(
+        "api/v1/case/ims/case/v1p1/CFItemAssociations/<str:identifier>",
+        f"/api/v1/case/ims/case/v1p1/CFItemAssociations/{CASE_WORK_PROCESS}",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
     probe(
         "api/v1/content/coverage/",
         "/api/v1/content/coverage/",
         GET,
         by(API, 403, 403, 403, 403, 200, 200),
+        EDITORIAL,
+    ),
+    # Coverage of the profile, practised in / assessed by (issue #16 item 5): the people who
+    # make, mark and oversee the material (editors, any assessor, the exam board, the admin);
+    # no trainee. It names no one's work.
+    probe(
+        "beoordeling/dekking/",
+        "/beoordeling/dekking/",
+        GET,
+        by(LOGIN, 403, 403, 200, 200, 200, 200),
+        EDITORIAL,
+    ),
+    probe(
+        "api/v1/assessment/coverage/",
+        "/api/v1/assessment/coverage/",
+        GET,
+        by(API, 403, 403, 200, 200, 200, 200),
         EDITORIAL,
     ),
     probe("api/v1/pages/", "/api/v1/pages/", GET, everyone(200), PUBLIC),
@@ -2545,6 +2774,136 @@ PROBES: list[Probe] = [
         GET,
         by(API, 404, 404, 404, 404, 404, 200),
         CALIBRATION,
+    ),
+    # --- Open Badges 3.0 (issue #18): public verification, the owner's downloads ---------------
+    # --- the LTI 1.3 tool (issue #18, schadeplatform/lti/) ------------------------------------
+    # Login initiation, launch and keys are public by nature: the LMS's signed messages are the
+    # credentials (tests/lti/ runs them with a real platform library).
+    probe("lti/jwks/", "/lti/jwks/", GET, everyone(200), PUBLIC),
+    probe(
+        "lti/aanmelden/<uuid:registration_uuid>/",
+        "/lti/aanmelden/00000000-0000-0000-0000-000000000000/",
+        GET,
+        everyone(400),
+        PUBLIC,
+        note="no iss/target_link_uri: refused, names no registration",
+    ),
+    probe(
+        "lti/aanmelden/<uuid:registration_uuid>/",
+        "/lti/aanmelden/00000000-0000-0000-0000-000000000000/",
+        POST,
+        everyone(400),
+        PUBLIC,
+        body={"iss": "https://lms.example.test", "target_link_uri": "https://x.test/"},
+        note="an unregistered platform is refused",
+    ),
+    probe("lti/lancering/", "/lti/lancering/", GET, everyone(405), PUBLIC),
+    probe(
+        "lti/lancering/",
+        "/lti/lancering/",
+        POST,
+        everyone(400),
+        PUBLIC,
+        body={"state": "x", "id_token": "a.b.c"},
+        note="no valid id_token: refused, and nobody's session is ended",
+    ),
+    probe(
+        "lti/activiteiten-kiezen/",
+        "/lti/activiteiten-kiezen/",
+        GET,
+        everyone(403),
+        PUBLIC,
+        note="only for the instructor of a deep-linking launch in this session",
+    ),
+    probe(
+        "lti/activiteiten-kiezen/",
+        "/lti/activiteiten-kiezen/",
+        POST,
+        everyone(403),
+        PUBLIC,
+        body={"activity": "practice_variants"},
+    ),
+    probe("badges/uitgever/", "/badges/uitgever/", GET, everyone(200), PUBLIC),
+    probe("badges/sleutels/", "/badges/sleutels/", GET, everyone(200), PUBLIC),
+    probe("badges/status/<int:list_id>/", "/badges/status/1/", GET, everyone(200), PUBLIC),
+    probe(
+        "badges/prestatie/<slug:slug>/",
+        "/badges/prestatie/{badge_rule}/",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe("badges/controle/", "/badges/controle/", GET, everyone(200), PUBLIC),
+    probe(
+        "badges/controle/",
+        "/badges/controle/",
+        POST,
+        everyone(200),
+        PUBLIC,
+        body={"credential": ""},
+        note="the form comes back with its error",
+    ),
+    probe(
+        "badges/controle/json/",
+        "/badges/controle/json/",
+        POST,
+        everyone(frozenset({200, 400})),
+        PUBLIC,
+        body={"credential": "geen.geldige.jws"},
+        note="anyone checks a credential they hold; it names nobody",
+    ),
+    probe(
+        "badges/controle/<uuid:credential_uuid>/",
+        "/badges/controle/{badge_uuid}/",
+        GET,
+        everyone(200),
+        PUBLIC,
+        note="the owner's badge: public by design, names nobody (the e-mail address hashed)",
+    ),
+    probe(
+        "badges/controle/<uuid:credential_uuid>.json",
+        "/badges/controle/{badge_uuid}.json",
+        GET,
+        everyone(200),
+        PUBLIC,
+    ),
+    probe("badges/mijn/", "/badges/mijn/", GET, users(LOGIN, 200), OWN),
+    probe(
+        "badges/<uuid:credential_uuid>/badge.json",
+        "/badges/{badge_uuid}/badge.json",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        BADGE_DOWNLOAD,
+    ),
+    probe(
+        "badges/<uuid:credential_uuid>/badge.jwt",
+        "/badges/{badge_uuid}/badge.jwt",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        BADGE_DOWNLOAD,
+    ),
+    probe(
+        "badges/<uuid:credential_uuid>/badge.png",
+        "/badges/{badge_uuid}/badge.png",
+        GET,
+        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        BADGE_DOWNLOAD,
+    ),
+    probe(
+        "badges/<uuid:credential_uuid>/intrekken/",
+        "/badges/{badge_uuid}/intrekken/",
+        GET,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        BADGE_REVOKE,
+    ),
+    probe(
+        "badges/<uuid:credential_uuid>/intrekken/",
+        "/badges/{badge_uuid}/intrekken/",
+        POST,
+        by(LOGIN, 404, 404, 404, 404, 404, 200),
+        BADGE_REVOKE,
+        body={"reason": ""},
+        note="without a reason nothing is revoked: the form comes back with its error",
     ),
     # --- third-party areas with their own login: one row each ---------------------------------
     probe(

@@ -24,6 +24,7 @@ LIST_WORDS = re.compile(r"list|index|queue|results|progress|versions|timeline|co
 # Names that match LIST_WORDS but show one object, not a list; and lists that have no rows to
 # grow (the catalogue and the competence profile are files, not tables).
 NOT_LISTS = {
+    "badges:status_list",  # one signed bitstring (a credential), not a list of rows
     "api:assessment_api:attempt-result",  # one attempt's result
     "api:cases_api:calc-catalogue-vehicles",  # catalogue from files, no database rows
     "api:cases_api:calc-version-detail",  # one version
@@ -178,6 +179,42 @@ def own_paint_drill_answers(world: World, count: int) -> None:
         )
 
 
+def own_workshop_day_plans(world: World, count: int) -> None:
+    """The trainee's plans for the demo workshop day (each the reference plan, judged)."""
+    from cases.models import WorkshopDay
+    from cases.workshop_day import day_data, demo
+    from cases.workshop_day.scoring import plan_from_data
+    from cases.workshop_day.services import workshop_day_submit
+
+    if "workshop_day" not in world.made:
+        demo.load_day()
+        world.made["workshop_day"] = WorkshopDay.objects.get(slug=day_data.SLUG)
+    day = world.made["workshop_day"]
+    for _ in range(count):
+        workshop_day_submit(
+            day=day, trainee=world.trainee, plan=plan_from_data(day_data.REFERENCE_PLAN)
+        )
+
+
+def workshop_days(world: World, count: int) -> None:
+    """Published workshop days: copies of the demo day under other codes."""
+    from cases.models import WorkshopDay
+
+    own_workshop_day_plans(world, 0)
+    day = world.made["workshop_day"]
+    made = world.made.setdefault("workshop_day_copies", 0)
+    for number in range(made, made + count):
+        WorkshopDay.objects.create(
+            slug=f"kopie-{number}",
+            title=f"Kopie {number}",
+            briefing=day.briefing,
+            setup=day.setup,
+            reference=day.reference,
+            published=True,
+        )
+    world.made["workshop_day_copies"] = made + count
+
+
 def own_calc_review_answers(world: World, count: int) -> None:
     """The trainee's submitted reviews of a demo exercise (each every row judged right)."""
     import io
@@ -244,6 +281,25 @@ def json_rows(response: Any, world: World) -> int:
     return len(body) if isinstance(body, list) else 0
 
 
+def own_badges(world: World, count: int) -> None:
+    """The trainee's Open Badges credentials (issue #18), each for its own rule, signed."""
+    from assessment.badges.issuing import store
+    from assessment.badges.rules import Outcome
+    from assessment.models import BadgeRule, BadgeRuleKind
+
+    made = world.made.setdefault("badges", 0)
+    for number in range(made, made + count):
+        rule = BadgeRule.objects.create(
+            slug=f"budget-{number}",
+            name=f"Badge {number}",
+            description="Een badge.",
+            criteria="Alle werkprocessen op niveau.",
+            kind=BadgeRuleKind.WORK_PROCESSES_LEVEL,
+        )
+        store(rule, world.trainee, Outcome(met=True, work_process_levels={"1.1": 3}))
+    world.made["badges"] = made + count
+
+
 def html_rows(response: Any, world: World) -> int:
     """Table rows outside <thead>, without the "nothing here yet" row (one cell with colspan)."""
     text = re.sub(r"<thead>.*?</thead>", "", response.content.decode(), flags=re.S)
@@ -257,10 +313,39 @@ def csv_rows(response: Any, world: World) -> int:
     return max(len([line for line in text.splitlines() if line.strip()]) - 1, 0)
 
 
+def own_practice_variants(world: World, count: int) -> None:
+    """The trainee's practice variants (regenerated from their seeds; half of them scored)."""
+    from cases.variants import practice
+
+    for index in range(count):
+        attempt = practice.practice_new(trainee=world.trainee, template_key="voorzijde")
+        if index % 2:
+            variant = practice.variant_of(attempt)
+            answer = {
+                "rate_set": variant.parameters.rate_set_id,
+                "deducts_vat": variant.parameters.owner_deducts_vat,
+                "rows": {},
+                "work": [variant.offered_work[0]],
+            }
+            practice.practice_submit(attempt=attempt, trainee=world.trainee, answer=answer)
+
+
+def practice_variant_links(response: Any, world: World) -> int:
+    """The trainee's own practice variants on the practice page, one link each."""
+    return len(re.findall(r'href="/casussen/oefenvarianten/\d+/"', response.content.decode()))
+
+
 def paint_drill_answer_links(response: Any, world: World) -> int:
     """The trainee's own answers listed on the drills page, one link each."""
     return len(
         re.findall(r'href="/casussen/lakoefening/antwoorden/\d+/"', response.content.decode())
+    )
+
+
+def workshop_day_plan_links(response: Any, world: World) -> int:
+    """The trainee's own plans listed on the workshop-day page, one link each."""
+    return len(
+        re.findall(r'href="/casussen/werkplaatsdag/planningen/\d+/"', response.content.decode())
     )
 
 
@@ -401,10 +486,52 @@ def _cohort_id(world: World) -> dict:
     return {"cohort_id": world.cohort.pk}
 
 
+def published_cases_tagged_with_a_work_process(world: World, count: int) -> None:
+    """Published cases, each tagged with work process 1.1 (the coverage page lists them under
+    it and under the core task)."""
+    from tests.factories.cases import PublishedCaseVersionFactory
+    from tests.factories.content import WorkProcessFactory
+
+    process = WorkProcessFactory(code="1.1", title="Uitvoeren van de intake")
+    for _ in range(count):
+        PublishedCaseVersionFactory().case.work_processes.add(process)
+
+
+def coverage_case_rows(response: Any, world: World) -> int:
+    """The cases named under "geoefend in" (in the work process's row and the core task's)."""
+    return response.content.decode().count('class="practice practice-case"')
+
+
+def coverage_api_case_rows(response: Any, world: World) -> int:
+    return sum(
+        1
+        for group in json.loads(response.content)["groups"]
+        for item in group["items"]
+        for practice in item["practised_in"]
+        if practice["kind"] == "case"
+    )
+
+
 # Budgets are the counts measured with these fixtures (SQLite, 2026-11-27; 2 of them are the
 # session and the user of the logged-in client) and held fixed: a
 # change that adds queries per row fails; one that adds a fixed query needs a new budget here.
 LIST_CASES: list[ListCase] = [
+    # Coverage of the competence profile (issue #16, item 5): every published case, lesson and
+    # exercise once, whatever their number.
+    ListCase(
+        "assessment:coverage",
+        "assessor",
+        published_cases_tagged_with_a_work_process,
+        coverage_case_rows,
+        21,
+    ),
+    ListCase(
+        "api:assessment_api:coverage",
+        "assessor",
+        published_cases_tagged_with_a_work_process,
+        coverage_api_case_rows,
+        21,
+    ),
     # Calibration of assessors (issue #15, item 2): the sets with the own results, the own
     # results, every result of a period (the assessor made a member of the exam board).
     ListCase("assessment:calibration", "assessor", calibration_results_of_assessor, html_rows, 9),
@@ -482,11 +609,20 @@ LIST_CASES: list[ListCase] = [
         kwargs=_cohort_id,
     ),
     ListCase("cases:index", "trainee", graded_own_attempts, html_rows, 5),
+    # Open Badges 3.0 (issue #18): the trainee's own badges with their downloads.
+    ListCase("badges:mine", "trainee", own_badges, html_rows, 5),
     ListCase(
         "cases:paint-drill-list", "trainee", own_paint_drill_answers, paint_drill_answer_links, 5
     ),
     ListCase(
         "cases:calc-review-list", "trainee", own_calc_review_answers, calc_review_answer_links, 5
+    ),
+    ListCase(
+        "cases:workshop-day-list", "trainee", own_workshop_day_plans, workshop_day_plan_links, 5
+    ),
+    ListCase("api:cases_api:workshop-day-list", "trainee", workshop_days, json_rows, 3),
+    ListCase(
+        "cases:practice-variant-list", "trainee", own_practice_variants, practice_variant_links, 5
     ),
     ListCase("api:cases_api:calc-review-list", "trainee", calc_review_exercises, json_rows, 3),
     # 4: the grades, prefetched for the marker's view of the trainee (`trainee_label_of`).

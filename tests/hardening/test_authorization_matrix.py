@@ -34,6 +34,7 @@ from tests.hardening.authorization_table import (
     REFERENCE_MARKER,
     ROLES,
     THIRD_PARTY_ROUTES,
+    WORKSHOP_DAY_MARKER,
     Probe,
     build_world,
     by,
@@ -168,6 +169,12 @@ def test_each_role_gets_only_the_answers_the_table_allows(world, probe):
         ("assessor", "/api/v1/attempts/", "two-organisation trainee"),
         ("owner", "/casussen/rekencontrole/antwoorden/{calc_review_answer}/", "review key"),
         ("owner", "/api/v1/calc-review-answers/{calc_review_answer}/", "review key"),
+        (
+            "owner",
+            "/casussen/werkplaatsdag/planningen/{workshop_day_answer}/",
+            "workshop reference",
+        ),
+        ("owner", "/api/v1/workshop-day-plans/{workshop_day_answer}/", "workshop reference"),
     ],
 )
 def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, path, secret):
@@ -185,6 +192,7 @@ def test_the_secrets_are_in_the_answers_to_those_who_may_see_them(world, role, p
         "two-organisation dossier": CROSS_MARKER,
         "two-organisation trainee": CROSS_TRAINEE,
         "review key": CALC_REVIEW_MARKER,
+        "workshop reference": WORKSHOP_DAY_MARKER,
     }[secret]
     response, content = _ask(world, Probe("", path, "get", {}, ""), role)
     assert response.status_code == 200
@@ -215,9 +223,12 @@ def test_every_row_names_a_route_that_still_exists():
 
 
 class _Sample(dict):
-    """Placeholder values that fit every converter (1 for ids, "x" for slugs and pages)."""
+    """Placeholder values that fit every converter (1 for ids, "x" for slugs and pages, a UUID
+    for `…_uuid`)."""
 
     def __missing__(self, key: str) -> str:
+        if key.endswith("uuid"):
+            return "00000000-0000-4000-8000-000000000000"
         return "/leren/x/" if key.endswith("url") else "1"
 
 

@@ -28,11 +28,28 @@ PUBLIC_PREFIXES = (
     # Wagtail's documents: a public document is for anyone; a private one (its collection's
     # privacy, or used only on private pages) is refused in tests/hardening/ and tests/content.
     "documenten/",
+    # The competence profile as CASE 1.1 (issue #18): public, like api/v1/competence-profile/.
+    "api/v1/case/ims/case/v1p1/",
+    # Open Badges 3.0 (issue #18): anyone checks a credential; the issuer, its keys, the status
+    # list and the achievements are what a verifier fetches (assessment/badges/README.md).
+    "badges/uitgever/",
+    "badges/sleutels/",
+    "badges/status/",
+    "badges/prestatie/",
+    "badges/controle/",
+    # LTI 1.3 (issue #18): the LMS calls these without a session of ours; the launch itself is
+    # checked by its signed id_token, nonce and state (schadeplatform/lti/).
+    "lti/jwks/",
+    "lti/aanmelden/",
+    "lti/lancering/",
 )
+# Entered only through an LTI launch (its session holds the launch): anyone else, logged in or
+# not, is refused with a Dutch page, not sent to our login (there is nothing to log in to).
+LAUNCH_ONLY = {"lti/activiteiten-kiezen/"}
 
 
 def _is_public(route: str) -> bool:
-    if route in PUBLIC_ROUTES or route.startswith(PUBLIC_PREFIXES):
+    if route in PUBLIC_ROUTES or route in LAUNCH_ONLY or route.startswith(PUBLIC_PREFIXES):
         return True
     # Wagtail's catch-all page server: its own privacy rules, tested in tests/content.
     return route.startswith("^") or route.startswith("((?:[\\w\\-]+/)*)")
@@ -56,3 +73,12 @@ def test_an_anonymous_visitor_is_refused_on_every_non_public_url(client, row):
     else:
         assert response.status_code == 302, f"{row.sample} answered {response.status_code}"
         assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", sorted(LAUNCH_ONLY))
+def test_a_launch_only_page_refuses_an_anonymous_visitor(client, route):
+    row = next(row for row in all_url_rows() if row.route == route)
+    response = client.get(row.sample)
+    assert response.status_code == 403
+    assert "leeromgeving" in response.content.decode()

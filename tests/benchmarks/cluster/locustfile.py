@@ -232,7 +232,7 @@ class CandidateUser(ExamUser):
         attempt = self.account["attempt"]
         if not self.move("submit_final", {}):
             return
-        if not self.move("final_inspection", {"checked": self.account["checked"]}):
+        if not self.move("final_inspection", {"items": self.account["items"]}):
             return
         if self.move(
             "deliver_vehicle",
@@ -245,6 +245,11 @@ class CandidateUser(ExamUser):
 
     @task
     def work(self) -> None:
+        # One task per user class: locust merges a base class's tasks into a subclass's, so
+        # the capacity phase's classes override `round`, not the task.
+        self.round()
+
+    def round(self) -> None:
         if self.done:
             gevent.sleep(5)
             return
@@ -340,6 +345,9 @@ class AssessorUser(ExamUser):
 
     @task
     def work(self) -> None:
+        self.round()
+
+    def round(self) -> None:
         if self.done:
             gevent.sleep(5)
             return
@@ -356,6 +364,47 @@ class AssessorUser(ExamUser):
                     {"kind": "calculation", "calculation_version": candidate["precalc_version"]}
                 )
         self.pause(20, 40)
+
+
+_capacity = iter(USERS.get("capacity", []))
+
+
+class CapacityCandidate(CandidateUser):
+    """The capacity phase (closed loop, CLUSTER_PACE 0): a candidate's requests of the exam
+    morning without the pauses: autosaves, and every sixth turn the calculation read again (as
+    after a reload). Its own trainees (the seed's capacity cohort, no exam window), so the
+    exam's attempts and their acknowledged saves are left as the morning ended."""
+
+    fixed_count = 0
+    weight = 9
+
+    def next_account(self) -> dict:
+        return next(_capacity)
+
+    def round(self) -> None:
+        if self.done:
+            gevent.sleep(1)
+            return
+        self.turn += 1
+        if self.turn % 6 == 0:
+            self.reload()
+            return
+        self.save(self.lines if self.turn % 2 == 0 or len(self.lines) < 2 else self.lines[:-1])
+
+
+class CapacityAssessor(AssessorUser):
+    """The capacity phase's assessor: the queue page and its API in a closed loop (grading
+    and reports change what there is to grade; their cost is in the exam morning's figures)."""
+
+    fixed_count = 0
+    weight = 1
+
+    def round(self) -> None:
+        if self.done:
+            gevent.sleep(1)
+            return
+        self.send("GET", "/beoordeling/", "wachtrij: pagina")
+        self.send("GET", "/api/v1/assessment/queue/", "wachtrij: API", headers=self.api_headers())
 
 
 class PingUser(HttpUser):

@@ -25,6 +25,9 @@ from pathlib import Path
 import django
 
 COHORT = "Examendag cluster"
+# The capacity phase's trainees: open attempts in a cohort without an exam window, so that the
+# closed-loop load after the exam morning still has calculations to save.
+CAPACITY_COHORT = "Capaciteit cluster"
 PASSWORD = "examendag-wachtwoord-2026"
 
 
@@ -36,7 +39,7 @@ def walk_to_repair(attempt, user) -> None:
     play_to_repair(attempt, user, {})
 
 
-def seed(candidates: int, assessors: int, closes_in: float) -> dict:
+def seed(candidates: int, assessors: int, closes_in: float, capacity: int = 0) -> dict:
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
@@ -45,6 +48,7 @@ def seed(candidates: int, assessors: int, closes_in: float) -> dict:
     from assessment.rubric import AREAS
     from cases import selectors as case_selectors
     from cases.calculations.selectors import draft_for
+    from cases.final_inspection import read_items
     from cases.services import attempt_start
     from schadeplatform.accounts.demo import COHORT as DEMO_COHORT
     from schadeplatform.accounts.demo import ORGANISATION
@@ -82,8 +86,16 @@ def seed(candidates: int, assessors: int, closes_in: float) -> dict:
         demo_cohort.assessors.add(assessor)
         out["assessors"].append({"username": assessor.username})
 
-    users = [user(f"exam_kandidaat{n:04d}", Role.TRAINEE) for n in range(1, candidates + 1)]
-    cohort.trainees.add(*users)
+    exam_users = [user(f"exam_kandidaat{n:04d}", Role.TRAINEE) for n in range(1, candidates + 1)]
+    cohort.trainees.add(*exam_users)
+    capacity_users = [user(f"cap_kandidaat{n:03d}", Role.TRAINEE) for n in range(1, capacity + 1)]
+    if capacity_users:
+        capacity_cohort, _ = Cohort.objects.update_or_create(
+            organisation=organisation, name=CAPACITY_COHORT, defaults={"exam_mode": False}
+        )
+        capacity_cohort.trainees.add(*capacity_users)
+    out["capacity"] = []
+    users = [*exam_users, *capacity_users]
     cases = list(case_selectors.cases_open_to(users[0])) if users else []
     # The demo's own walks first (assessment.demo): their payers approve the reference lines.
     demo_slugs = ["clio-door-private", "golf-front-low-speed", "vito-van-fleet-rear"]
@@ -118,14 +130,15 @@ def seed(candidates: int, assessors: int, closes_in: float) -> dict:
             precalc = (
                 attempt.calculation_versions.filter(kind="precalc").order_by("-number").first()
             )
-        out["candidates"].append(
+        out["candidates" if index < len(exam_users) else "capacity"].append(
             {
                 "username": candidate.username,
                 "attempt": attempt.pk,
                 "status": attempt.status,
                 "lines": draft.lines,
                 "precalc_version": precalc.pk if precalc else None,
-                "checked": list(range(len(checklist))),
+                # The trainee's own final-inspection list (issue #16: the case's is hidden).
+                "items": [item.item for item in read_items(checklist)],
                 "answers": ["Ja, dat is meegenomen in het herstel." for _ in questions],
             }
         )
@@ -137,10 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidates", type=int, default=200)
     parser.add_argument("--assessors", type=int, default=10)
     parser.add_argument("--closes-in", type=float, required=True, help="seconds from now")
+    parser.add_argument("--capacity", type=int, default=0, help="trainees of the capacity phase")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     django.setup()
-    result = seed(args.candidates, args.assessors, args.closes_in)
+    result = seed(args.candidates, args.assessors, args.closes_in, args.capacity)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1))
     print(f"{len(result['candidates'])} kandidaten, {len(result['assessors'])} beoordelaars klaar")
