@@ -79,6 +79,21 @@ def latest_published_version(case: Case) -> CaseVersion | None:
     return case.versions.filter(status=CaseVersionStatus.PUBLISHED).order_by("-number").first()
 
 
+def latest_published_versions(*prefetch: str) -> list[CaseVersion]:
+    """The latest published version of every case that has one (its case joined, `prefetch`
+    lookups prefetched), ordered by the case's title."""
+    versions = (
+        CaseVersion.objects.filter(status=CaseVersionStatus.PUBLISHED)
+        .select_related("case")
+        .prefetch_related(*prefetch)
+        .order_by("case__title", "case_id", "-number")
+    )
+    latest: dict[int, CaseVersion] = {}
+    for version in versions:
+        latest.setdefault(version.case_id, version)
+    return list(latest.values())
+
+
 def startable_version(*, user: Any, case: Case) -> CaseVersion | None:
     if not cases_open_to(user).filter(pk=case.pk).exists():
         return None

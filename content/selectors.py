@@ -15,7 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import BaseViewRestriction, Page, ReferenceIndex, TaskState
 
-from assessment.coverage.sources import checks_applying, critical_kinds_possible
+from assessment.coverage.sources import (
+    PROFILE_TAG_FIELDS,
+    checks_applying,
+    critical_kinds_possible,
+)
 from assessment.scoring.competence import (
     AREA_KEYS,
     COMPONENT_ITEMS,
@@ -23,7 +27,8 @@ from assessment.scoring.competence import (
     VERDICT_ITEMS,
 )
 from assessment.workflow_checks import CHECKS
-from cases.models import Case, CaseVersion, CaseVersionStatus
+from cases.models import Case, CaseVersion
+from cases.selectors import latest_published_versions
 from content.models import (
     CompetenceArea,
     KnowledgeItem,
@@ -33,7 +38,7 @@ from content.models import (
 from content.models.pages import published_case_briefs, published_lessons
 from content.search_query import search_text
 
-TAG_FIELDS = ("work_processes", "knowledge_items", "competence_areas", "trade_offs")
+TAG_FIELDS = PROFILE_TAG_FIELDS
 
 
 @dataclass
@@ -132,16 +137,8 @@ def case_profile_items(case: Case, version: CaseVersion) -> CaseItems:
 
 def published_cases_with_items() -> list[tuple[Case, CaseItems]]:
     """Every case with a published version, with what its latest published version exercises."""
-    versions = (
-        CaseVersion.objects.filter(status=CaseVersionStatus.PUBLISHED)
-        .select_related("case")
-        .prefetch_related(*(f"case__{name}" for name in TAG_FIELDS))
-        .order_by("case__title", "case_id", "-number")
-    )
-    latest: dict[int, CaseVersion] = {}
-    for version in versions:
-        latest.setdefault(version.case_id, version)
-    return [(v.case, case_profile_items(v.case, v)) for v in latest.values()]
+    versions = latest_published_versions(*(f"case__{name}" for name in TAG_FIELDS))
+    return [(v.case, case_profile_items(v.case, v)) for v in versions]
 
 
 def coverage() -> Coverage:

@@ -26,7 +26,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessment.scoring.competence import AREA_KEYS, KNOWLEDGE, TRADE_OFFS, WORK_PROCESSES
-from cases.models import CaseVersion, CaseVersionStatus
+from cases.models import CaseVersion
+from cases.selectors import latest_published_versions
 from content.models import CoreTask
 from content.models.pages import published_case_briefs, published_lessons
 from content.profile_labels import GROUP_TITLES, profile_labels
@@ -109,16 +110,7 @@ class ProfileCoverage:
 
 def _published_versions() -> list[CaseVersion]:
     """The latest published version of every case, with the case's tags."""
-    versions = (
-        CaseVersion.objects.filter(status=CaseVersionStatus.PUBLISHED)
-        .select_related("case")
-        .prefetch_related(*(f"case__{name}" for name in TAG_FIELDS))
-        .order_by("case__title", "case_id", "-number")
-    )
-    latest: dict[int, CaseVersion] = {}
-    for version in versions:
-        latest.setdefault(version.case_id, version)
-    return list(latest.values())
+    return latest_published_versions(*(f"case__{name}" for name in TAG_FIELDS))
 
 
 def _tag_keys(obj: Any, tag_field: str) -> set[str]:
