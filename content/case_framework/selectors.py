@@ -13,7 +13,7 @@ from content.case_framework.framework import (
     FrameworkItem,
     framework_build,
 )
-from content.case_identifiers import document_identifier, row_identifier
+from content.case_identifiers import KEY_FIELDS, document_identifier, row_identifier
 from content.models.profile import (
     CompetenceArea,
     CoreTask,
@@ -46,11 +46,11 @@ def framework_load() -> Framework:
     items: list[FrameworkItem] = []
     keys: dict[tuple[str, str], str] = {}
 
-    def add(kind, row, *, key, code, title, title_en, notes, parent):
+    def add(kind, row, *, code, title, title_en, notes, parent):
         item_id = row_identifier(kind, row)
         if item_id is None:
             return
-        keys[(kind, key)] = item_id
+        keys[(kind, getattr(row, KEY_FIELDS[kind]))] = item_id
         items.append(
             FrameworkItem(
                 identifier=item_id,
@@ -69,7 +69,6 @@ def framework_load() -> Framework:
         add(
             "core_task",
             task,
-            key=task.code,
             code=task.code,
             title=task.title,
             title_en=task.title_en,
@@ -80,7 +79,6 @@ def framework_load() -> Framework:
         add(
             "work_process",
             process,
-            key=process.code,
             code=process.code,
             title=process.title,
             title_en=process.title_en,
@@ -95,7 +93,6 @@ def framework_load() -> Framework:
         add(
             "knowledge_item",
             knowledge,
-            key=knowledge.slug or "",
             code=knowledge.code,
             title=knowledge.title,
             title_en=knowledge.title_en,
@@ -106,7 +103,6 @@ def framework_load() -> Framework:
         add(
             "competence_area",
             area,
-            key=area.slug,
             code=area.slug,
             title=area.name,
             title_en=area.name_en,
@@ -117,7 +113,6 @@ def framework_load() -> Framework:
         add(
             "trade_off",
             trade_off,
-            key=trade_off.slug,
             code=trade_off.slug,
             title=trade_off.title,
             title_en=trade_off.title_en,
