@@ -27,24 +27,13 @@ from rest_framework.views import APIView
 
 from schadeplatform import private_files
 from schadeplatform.accounts.models import User
+from schadeplatform.api_schema import API_ERRORS
 
 from . import exports, override_preview, selectors, services
 from .errors import Refused
 from .marking import STEP_MOVES, grades_release
 from .models import Grade, LineVerdict, Report, ReportKind, ReportStatus
 from .rubric import AREAS, REMARK_MAX_LENGTH
-
-ErrorSerializer = inline_serializer(
-    name="AssessmentErrors",
-    fields={
-        "errors": serializers.ListField(
-            child=inline_serializer(
-                name="AssessmentError",
-                fields={"path": serializers.CharField(), "message": serializers.CharField()},
-            )
-        )
-    },
-)
 
 
 def error_response(exc: Refused) -> Response:
@@ -150,9 +139,9 @@ class GradeStartApi(APIView):
         request=None,
         responses={
             201: GradeDetailSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, attempt_id: int) -> Response:
@@ -198,7 +187,7 @@ class GradeDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_grade_detail",
         summary="Beoordeling lezen",
-        responses={200: GradeDetailSerializer, 404: ErrorSerializer},
+        responses={200: GradeDetailSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(GradeDetailSerializer(_grade_for(request, pk)).data)
@@ -209,9 +198,9 @@ class GradeDetailApi(APIView):
         request=UpdateInputSerializer,
         responses={
             200: GradeDetailSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
             409: StaleSerializer,
         },
     )
@@ -275,9 +264,9 @@ class LineOverrideCreateApi(APIView):
         request=InputSerializer,
         responses={
             201: GradeDetailSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -330,7 +319,7 @@ class OverridePreviewApi(APIView):
         operation_id="assessment_override_preview",
         summary="Vooraf zien wat een aangepast oordeel doet (niets wordt opgeslagen)",
         request=InputSerializer,
-        responses={200: OutputSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
         grade = _grade_for(request, pk)
@@ -361,9 +350,9 @@ class GradeSignApi(APIView):
         request=None,
         responses={
             200: GradeDetailSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -389,9 +378,9 @@ class GradeMarkApi(APIView):
         request=InputSerializer,
         responses={
             200: GradeDetailSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -415,7 +404,7 @@ class GradeReleaseApi(APIView):
         operation_id="assessment_grade_release",
         summary="Beoordeling vrijgeven aan de cursist",
         request=None,
-        responses={200: GradeDetailSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: GradeDetailSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
         grade = _grade_for(request, pk)
@@ -453,7 +442,7 @@ class GradesBulkReleaseApi(APIView):
         operation_id="assessment_grades_release",
         summary="Meerdere beoordelingen tegelijk vrijgeven",
         request=InputSerializer,
-        responses={200: OutputSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+        responses={200: OutputSerializer, 400: API_ERRORS, 403: API_ERRORS},
     )
     def post(self, request: Request) -> Response:
         if not request.user.is_assessor:
@@ -521,7 +510,7 @@ class MarkerAllocationApi(APIView):
         operation_id="assessment_allocations",
         summary="Pogingen toewijzen aan beoordelaars",
         request=InputSerializer,
-        responses={200: OutputSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+        responses={200: OutputSerializer, 400: API_ERRORS, 403: API_ERRORS},
     )
     def post(self, request: Request) -> Response:
         if not services.may_allocate(request.user):
@@ -559,9 +548,9 @@ class GradeCorrectApi(APIView):
         request=InputSerializer,
         responses={
             201: GradeDetailSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -602,9 +591,9 @@ class GradeRescoreApi(APIView):
         request=InputSerializer,
         responses={
             201: OutputSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -667,7 +656,7 @@ class AttemptResultApi(APIView):
     @extend_schema(
         operation_id="assessment_attempt_result",
         summary="Resultaat van een poging",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, attempt_id: int) -> Response:
         result = selectors.result_for(request.user, attempt_id)
@@ -737,7 +726,7 @@ class ReportRequestApi(APIView):
         operation_id="assessment_report_request",
         summary="Rapport (PDF) aanvragen",
         request=InputSerializer,
-        responses={202: ReportSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={202: ReportSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
@@ -775,7 +764,7 @@ class ReportDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_report_detail",
         summary="Status van een rapport",
-        responses={200: ReportSerializer, 404: ErrorSerializer},
+        responses={200: ReportSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(ReportSerializer(_report_for(request, pk)).data)
@@ -787,8 +776,8 @@ class ReportDownloadApi(APIView):
         summary="Rapport downloaden (PDF)",
         responses={
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
-            404: ErrorSerializer,
-            409: ErrorSerializer,
+            404: API_ERRORS,
+            409: API_ERRORS,
         },
     )
     def get(self, request: Request, pk: int):
@@ -838,7 +827,7 @@ class TraineeProgressApi(APIView):
     @extend_schema(
         operation_id="assessment_progress_trainee",
         summary="Voortgang van een cursist per werkproces en competentiegebied",
-        responses={200: ProgressSerializer, 404: ErrorSerializer},
+        responses={200: ProgressSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, trainee_id: int | None = None) -> Response:
         trainee = request.user if trainee_id is None else User.objects.filter(pk=trainee_id).first()
@@ -856,7 +845,7 @@ class OwnProgressApi(TraineeProgressApi):
     @extend_schema(
         operation_id="assessment_progress_own",
         summary="Eigen voortgang per werkproces en competentiegebied",
-        responses={200: ProgressSerializer, 404: ErrorSerializer},
+        responses={200: ProgressSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request) -> Response:
         return super().get(request, None)
@@ -868,7 +857,7 @@ class CohortGradesCsvApi(APIView):
     @extend_schema(
         operation_id="assessment_cohort_grades_csv",
         summary="Cijfers van een groep (CSV)",
-        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), 404: ErrorSerializer},
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), 404: API_ERRORS},
     )
     def get(self, request: Request, cohort_id: int) -> HttpResponse:
         cohort = selectors.cohort_for_assessor(request.user, cohort_id)

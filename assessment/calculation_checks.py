@@ -37,6 +37,8 @@ MILD_HYBRID_CODES = frozenset({"ELEC-48V-OFF"})
 ALIGNED_SENSORS = frozenset({"front_camera", "front_radar", "rear_radar", "lidar"})
 RUNNING_GEAR_ZONE = "mechanical"
 
+# A check's judgement, which `workflow_checks` wraps: (applicable, passed, explanation). The
+# paint oven's check (`assessment.paint_oven`) answers in it too.
 Verdict = tuple[bool, bool, str]
 
 

@@ -20,9 +20,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from schadeplatform.api_errors import error_data
+from schadeplatform.api_schema import API_ERRORS
 
 from . import calibration, calibration_sets
-from .apis import ErrorSerializer, error_response
+from .apis import error_response
 from .exam_board import is_exam_board
 from .models import CalibrationItem, CalibrationResult, CalibrationSet
 from .rubric import AREAS
@@ -95,7 +96,7 @@ class CalibrationSetListApi(APIView):
     @extend_schema(
         operation_id="assessment_calibration_sets",
         summary="Kalibratiesets",
-        responses={200: CalibrationSetSerializer(many=True), 404: ErrorSerializer},
+        responses={200: CalibrationSetSerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request) -> Response:
         if not _calibration_user(request):
@@ -117,7 +118,7 @@ class CalibrationSetDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_calibration_set_detail",
         summary="Een kalibratieset",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         found = calibration.set_for(request.user, pk)
@@ -172,9 +173,9 @@ class CalibrationRateApi(APIView):
         request=InputSerializer,
         responses={
             201: OutputSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -220,7 +221,7 @@ class OwnCalibrationResultsApi(APIView):
     @extend_schema(
         operation_id="assessment_calibration_results_own",
         summary="Mijn kalibratieresultaten",
-        responses={200: CalibrationResultSerializer(many=True), 404: ErrorSerializer},
+        responses={200: CalibrationResultSerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request) -> Response:
         if not _calibration_user(request):
@@ -235,7 +236,7 @@ class PeriodCalibrationResultsApi(APIView):
     @extend_schema(
         operation_id="assessment_calibration_results_period",
         summary="Alle kalibratieresultaten van een examenperiode",
-        responses={200: CalibrationResultSerializer(many=True), 404: ErrorSerializer},
+        responses={200: CalibrationResultSerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         period = calibration.period_for(request.user, pk)
@@ -264,7 +265,7 @@ class CalibrationSetCreateApi(APIView):
         operation_id="assessment_calibration_set_create",
         summary="Kalibratieset aanmaken",
         request=InputSerializer,
-        responses={201: CalibrationSetSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+        responses={201: CalibrationSetSerializer, 400: API_ERRORS, 403: API_ERRORS},
     )
     def post(self, request: Request) -> Response:
         if not is_exam_board(request.user):
@@ -305,9 +306,9 @@ class CalibrationSetPublishApi(APIView):
         request=None,
         responses={
             200: CalibrationSetSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:

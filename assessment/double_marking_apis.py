@@ -25,9 +25,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from schadeplatform.api_errors import error_data
+from schadeplatform.api_schema import API_ERRORS
 
 from . import double_marking, selectors
-from .apis import AgreedGradeSerializer, ErrorSerializer
+from .apis import AgreedGradeSerializer
 from .exam_board import is_exam_board
 from .models import AgreementRule, MarkingPolicy
 
@@ -111,7 +112,7 @@ class MarkingPolicyApi(APIView):
     @extend_schema(
         operation_id="assessment_marking_policy",
         summary="Beoordelingsbeleid van een examengroep",
-        responses={200: MarkingPolicySerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: MarkingPolicySerializer, 403: API_ERRORS, 404: API_ERRORS},
     )
     def get(self, request: Request, cohort_id: int) -> Response:
         if not is_exam_board(request.user):
@@ -125,9 +126,9 @@ class MarkingPolicyApi(APIView):
         request=InputSerializer,
         responses={
             200: MarkingPolicySerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def put(self, request: Request, cohort_id: int) -> Response:
@@ -185,7 +186,7 @@ class AttemptMarkingApi(APIView):
     @extend_schema(
         operation_id="assessment_attempt_marking",
         summary="Beoordelingsverloop en vastgesteld cijfer van een examenpoging",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, attempt_id: int) -> Response:
         attempt = double_marking.attempt_for_history(request.user, attempt_id)

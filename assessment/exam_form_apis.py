@@ -20,8 +20,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from schadeplatform.api_schema import API_ERRORS
+
 from . import exam_forms
-from .apis import ErrorSerializer, error_response
+from .apis import error_response
 from .exam_form_presenters import study_summary
 from .models import AngoffStudy, Blueprint, ExamForm
 
@@ -76,7 +78,7 @@ class ExamFormListApi(APIView):
     @extend_schema(
         operation_id="assessment_exam_forms",
         summary="Examenvormen",
-        responses={200: ExamFormSummarySerializer(many=True), 404: ErrorSerializer},
+        responses={200: ExamFormSummarySerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request) -> Response:
         if not exam_forms.may_read_forms(request.user):
@@ -91,7 +93,7 @@ class ExamFormDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_exam_form",
         summary="Examenvorm met dekking en itemanalyse",
-        responses={200: OpenApiTypes.OBJECT, 404: ErrorSerializer},
+        responses={200: OpenApiTypes.OBJECT, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(form_detail_data(_form_for(request, pk)))
@@ -114,7 +116,7 @@ class BlueprintListApi(APIView):
     @extend_schema(
         operation_id="assessment_blueprints",
         summary="Toetsmatrijzen",
-        responses={200: BlueprintSerializer(many=True), 404: ErrorSerializer},
+        responses={200: BlueprintSerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request) -> Response:
         _board_or_404(request)
@@ -126,7 +128,7 @@ class BlueprintListApi(APIView):
         operation_id="assessment_blueprint_create",
         summary="Toetsmatrijs aanmaken",
         request=BlueprintSerializer,
-        responses={201: BlueprintSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={201: BlueprintSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request) -> Response:
         _board_or_404(request)
@@ -152,7 +154,7 @@ class BlueprintDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_blueprint",
         summary="Toetsmatrijs",
-        responses={200: BlueprintSerializer, 404: ErrorSerializer},
+        responses={200: BlueprintSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(BlueprintSerializer(self._blueprint(request, pk)).data)
@@ -161,7 +163,7 @@ class BlueprintDetailApi(APIView):
         operation_id="assessment_blueprint_update",
         summary="Toetsmatrijs wijzigen",
         request=BlueprintSerializer,
-        responses={200: BlueprintSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: BlueprintSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def put(self, request: Request, pk: int) -> Response:
         blueprint = self._blueprint(request, pk)
@@ -178,7 +180,7 @@ class BlueprintDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_blueprint_delete",
         summary="Toetsmatrijs verwijderen",
-        responses={204: None, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={204: None, 400: API_ERRORS, 404: API_ERRORS},
     )
     def delete(self, request: Request, pk: int) -> Response:
         blueprint = self._blueprint(request, pk)
@@ -195,7 +197,7 @@ class AngoffStudyDetailApi(APIView):
     @extend_schema(
         operation_id="assessment_angoff_study",
         summary="Angoff-sessie",
-        responses={200: OpenApiTypes.OBJECT, 404: ErrorSerializer},
+        responses={200: OpenApiTypes.OBJECT, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         study = _study_for(request, pk)
@@ -230,9 +232,9 @@ class AngoffJudgementsApi(APIView):
         request=InputSerializer,
         responses={
             200: OpenApiTypes.OBJECT,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def put(self, request: Request, pk: int) -> Response:
@@ -259,9 +261,9 @@ class AngoffStudyCloseApi(APIView):
         request=None,
         responses={
             200: OpenApiTypes.OBJECT,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -282,9 +284,9 @@ class CutScoreAdoptApi(APIView):
         request=None,
         responses={
             200: ExamFormSummarySerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:

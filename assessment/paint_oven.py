@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from assessment.calculation_checks import Verdict
 from cases.timeline import EventKind
 
 LIMIT_KEY = "max_paint_temperature_c"
@@ -73,8 +74,6 @@ _CLAUSES = re.compile(r"[;:\n]|\.\s|,(?!\d)|\b(?:maar|want)\b")
 _ABBREVIATIONS = re.compile(r"\b(max|min|ca|bijv|incl|excl)\.")
 
 CAP, EXEMPT, FORBIDDEN, ASKED = "cap", "exempt", "forbidden", "asked"
-
-Verdict = tuple[bool, bool, str]
 
 
 def oven_limit(case: Any) -> int | None:

@@ -16,9 +16,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from content.profile_labels import profile_labels
+from schadeplatform.api_schema import API_ERRORS
 
 from . import cohort_analytics, statistics
-from .apis import ErrorSerializer
 from .statistics_views import csv_response
 
 
@@ -92,7 +92,7 @@ class AgreementSerializer(serializers.Serializer):
     criteria = CriterionAgreementSerializer(many=True)
 
 
-CSV_RESPONSES = {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), 404: ErrorSerializer}
+CSV_RESPONSES = {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), 404: API_ERRORS}
 ASSESSOR_PARAMETER = OpenApiParameter(
     "assessor",
     int,
@@ -108,7 +108,7 @@ class CohortAgreementApi(APIView):
     @extend_schema(
         operation_id="assessment_cohort_agreement",
         summary="Overeenstemming tussen beoordelaars van een groep",
-        responses={200: AgreementSerializer, 404: ErrorSerializer},
+        responses={200: AgreementSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, cohort_id: int) -> Response:
         cohort = _cohort(request, cohort_id)
@@ -164,7 +164,7 @@ class CalibrationSetAgreementApi(APIView):
         operation_id="assessment_calibration_set_agreement",
         summary="Overeenstemming op een kalibratieset",
         parameters=[PERIOD_PARAMETER],
-        responses={200: AgreementSerializer, 404: ErrorSerializer},
+        responses={200: AgreementSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, set_id: int) -> Response:
         calibration_set, period = _calibration(request, set_id)
@@ -234,7 +234,7 @@ class CohortAnalyticsApi(APIView):
         operation_id="assessment_cohort_analytics",
         summary="Analyse van een groep per casus",
         parameters=[CASE_VERSION_PARAMETER],
-        responses={200: CohortAnalyticsSerializer, 404: ErrorSerializer},
+        responses={200: CohortAnalyticsSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, cohort_id: int) -> Response:
         cohort = _cohort(request, cohort_id)

@@ -28,6 +28,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assessment.selectors import trainee_label_of
+from schadeplatform.api_schema import API_ERRORS
 
 from . import selectors, services
 from . import workflow as wf
@@ -35,18 +36,6 @@ from .models import Attempt
 from .ownership import NotYourAttempt, ensure_owner
 from .photo_views import photo_url
 from .timeline_actor import actor_namer
-
-ErrorSerializer = inline_serializer(
-    name="CaseErrors",
-    fields={
-        "errors": serializers.ListField(
-            child=inline_serializer(
-                name="CaseError",
-                fields={"path": serializers.CharField(), "message": serializers.CharField()},
-            )
-        )
-    },
-)
 
 
 def _attempt(request: Request, pk: int) -> Attempt:
@@ -201,7 +190,7 @@ class AttemptStartApi(APIView):
         operation_id="attempt_start",
         summary="Casus starten (of het open dossier van deze casus teruggeven)",
         request=InputSerializer,
-        responses={201: AttemptDetailSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={201: AttemptDetailSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request, slug: str) -> Response:
         case = selectors.cases_open_to(request.user).filter(slug=slug).first()
@@ -225,7 +214,7 @@ class AttemptDetailApi(APIView):
     @extend_schema(
         operation_id="attempt_detail",
         summary="Schadedossier (zonder referentiegegevens)",
-        responses={200: AttemptDetailSerializer, 404: ErrorSerializer},
+        responses={200: AttemptDetailSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt(request, pk)
@@ -236,7 +225,7 @@ class AttemptTimelineApi(APIView):
     @extend_schema(
         operation_id="attempt_timeline",
         summary="Tijdlijn van het dossier",
-        responses={200: EventSerializer(many=True), 404: ErrorSerializer},
+        responses={200: EventSerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt(request, pk)
@@ -255,11 +244,9 @@ class AttemptMoveApi(APIView):
         request=inline_serializer(name="AttemptMoveInput", fields={}),
         responses={
             200: AttemptDetailSerializer,
-            400: ErrorSerializer,
-            404: ErrorSerializer,
-            409: OpenApiResponse(
-                ErrorSerializer, description="De stap is geweigerd (en vastgelegd)."
-            ),
+            400: API_ERRORS,
+            404: API_ERRORS,
+            409: OpenApiResponse(API_ERRORS, description="De stap is geweigerd (en vastgelegd)."),
         },
     )
     def post(self, request: Request, pk: int, move: str) -> Response:
@@ -316,9 +303,9 @@ class AttemptPhotoUploadApi(APIView):
         },
         responses={
             201: OutputSerializer,
-            400: ErrorSerializer,
-            404: ErrorSerializer,
-            409: ErrorSerializer,
+            400: API_ERRORS,
+            404: API_ERRORS,
+            409: API_ERRORS,
         },
     )
     def post(self, request: Request, pk: int) -> Response:

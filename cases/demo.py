@@ -15,10 +15,9 @@ a re-run (or a new version of the same case) find and reuse the stored file.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any, TextIO
 
 from django.core.files.base import ContentFile
@@ -31,14 +30,13 @@ from schadeplatform.accounts.models import Role, User
 from schadeplatform.private_files import private, unguessable_name
 
 from .calc_review.demo import load as load_calc_reviews
+from .demo_files import PHOTO_DIR, demo_cases
 from .models import Case, CasePhoto, CaseVersion, CaseVersionStatus, PhotoStage
 from .models.case import FROZEN_FIELDS
 from .paint_drill.demo import load as load_paint_drills
 from .services import case_version_new_draft, case_version_publish, case_version_update
 from .workshop_day.demo import load as load_workshop_days
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo_cases"
-PHOTO_DIR = DEMO_DIR / "photos"
 STORAGE_PREFIX = "cases/demo"
 
 
@@ -57,19 +55,6 @@ class PhotoSpec:
         digest = hashlib.sha256(content).hexdigest()[:12]
         stem, _, suffix = self.file.rpartition(".")
         return f"{stem}-{digest}.{suffix}"
-
-
-def case_files() -> list[Path]:
-    return sorted(DEMO_DIR.glob("*.json"))
-
-
-def read_case(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def demo_cases() -> list[dict[str, Any]]:
-    """Every demo case file, parsed, in slug order."""
-    return [read_case(path) for path in case_files()]
 
 
 def version_fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import calcengine
 from calcengine.arithmetic import compared_value
 from calcengine.formatting import format_money, format_number
-
-# The demo cases are the one owner of their vehicles, rates and reference lines; a lesson's
-# worked example on a case is computed from that file, never typed out again.
-DEMO_CASES_DIR = Path(__file__).resolve().parent.parent / "cases" / "demo_cases"
-SCORING_FIELDS = ("assess", "decisions")
+from cases.calc_review.injection import clean_reference
+from cases.demo_files import demo_case
 
 LABOUR_NAMES = {
     "body": "Plaatwerk",
@@ -56,17 +51,15 @@ def case_calculation(
     scoring annotations: `vehicle` and `rates` change single fields (a lesson's "what if the
     owner reclaims VAT"), `remove` drops line ids, `lines` replaces the lines (another damage on
     the case's vehicle, at the case's rates)."""
-    case = json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
-    data = copy.deepcopy(case[kind])
-    for key in SCORING_FIELDS:
-        data.pop(key, None)
+    # The demo cases are the one owner of their vehicles, rates and reference lines; a lesson's
+    # worked example on a case is computed from that file, never typed out again.
+    reference = demo_case(slug)[kind]
+    if lines is not None:
+        reference = {**reference, "lines": lines}
+    data = clean_reference(reference)
     data["vehicle"].update(vehicle or {})
     data["rates"].update(rates or {})
-    if lines is not None:
-        data["lines"] = copy.deepcopy(lines)
     data["lines"] = [line for line in data["lines"] if line["id"] not in remove]
-    for line in data["lines"]:
-        line.pop("assess", None)
     return data
 
 

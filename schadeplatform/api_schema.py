@@ -16,6 +16,9 @@ ERROR_SCHEMA = {
     },
     "required": ["errors"],
 }
+# What a view declares for an error it answers (`extend_schema(responses={404: API_ERRORS})`):
+# that one component, by reference (drf-spectacular takes a schema dict as it is).
+API_ERRORS = {"$ref": f"#/components/schemas/{ERROR_COMPONENT}"}
 
 
 def only_own_api(endpoints, **kwargs):
@@ -47,7 +50,7 @@ def document_error_responses(result, generator, request, public):
     permission, 404 for an object that does not exist or may not be seen, 400 and 415 for a
     refused body, 429 when throttled. A response the view declares itself is kept."""
     result.setdefault("components", {}).setdefault("schemas", {})[ERROR_COMPONENT] = ERROR_SCHEMA
-    content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{ERROR_COMPONENT}"}}}
+    content = {"application/json": {"schema": API_ERRORS}}
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})

@@ -106,7 +106,13 @@ def loads(raw: str | bytes, *, path: str = "") -> Any:
     except ValueError:
         # int() refusing a literal of more than 4,300 digits.
         raise _error(path, _("Dit getal is te lang om te lezen.")) from None
-    check(data, path=path)
+    # Every float was read by `_finite_float`, so of `check` only the depth and the unstorable
+    # text are left, and a parsed string can hold an unstorable character only when the text
+    # does or spells one as a \u escape: an autosave's body is walked once, not three times.
+    if "\\u" in text or UNSTORABLE.search(text) is not None:
+        check(data, path=path)
+    elif depth(data) > MAX_DEPTH:
+        raise _error(path, too_deep_message())
     return data
 
 

@@ -181,3 +181,107 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# -- The demo data, loaded once per test process ------------------------------------------------
+# `load_demo` takes ~10 s; some thirty tests read what it made. They ask for `demo`: the demo is
+# loaded (and committed) once per process, the first time a test asks, and each test still runs
+# in its own transaction, rolled back, on top of it. So that no other test ever sees the demo's
+# rows, the tests that ask for it run after every other test in a transaction, and before the
+# transactional tests, whose flush at the end would take the demo (and the rows the migrations
+# made) away (`pytest_collection_modifyitems` below, after pytest-django's ordering: regular,
+# transactional, no database; pytest-xdist hands each worker its tests in collection order, so
+# this holds on every worker, with the default `--dist load`; not with loadscope or loadfile,
+# and not with --reuse-db, which would keep the committed demo). The first transactional test
+# after them flushes it first (`_transactional_tests_start_without_the_demo`). A test that loads
+# the demo once more (to show that a second run changes nothing) does so inside its own
+# transaction.
+DEMO_FIXTURES = ("demo", "module_demo_data")
+
+
+def _asks_for_demo(item) -> bool:
+    return any(name in item.fixturenames for name in DEMO_FIXTURES)
+
+
+def _in_a_rolled_back_transaction(item) -> bool:
+    """pytest-django's first group: a database test that is not transactional."""
+    if _is_transactional(item):
+        return False
+    return item.get_closest_marker("django_db") is not None or "db" in item.fixturenames
+
+
+def pytest_collection_modifyitems(config, items):
+    demo = [item for item in items if _asks_for_demo(item)]
+    rest = [item for item in items if not _asks_for_demo(item)]
+    regular = [n for n, item in enumerate(rest) if _in_a_rolled_back_transaction(item)]
+    at = regular[-1] + 1 if regular else 0
+    items[:] = rest[:at] + demo + rest[at:]
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory) -> dict:
+    """Settings that keep the demo's files (photos, reports, Wagtail's documents) on disk for
+    the session: the test settings' in-memory storage forgets them whenever a test changes
+    STORAGES, and Wagtail serves a document from its file's path, as in production."""
+    from django.conf import settings
+
+    private = {
+        "BACKEND": "schadeplatform.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": tmp_path_factory.mktemp("demo-private")},
+    }
+    on_disk = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "MEDIA_ROOT": tmp_path_factory.mktemp("demo-media"),
+        "STORAGES": {**settings.STORAGES, "default": on_disk, "private": private},
+    }
+
+
+@pytest.fixture(scope="session")
+def demo_output(django_db_setup, django_db_blocker, demo_files) -> str:
+    """What the first `load_demo` of this process printed (it loads and commits the demo)."""
+    import io
+
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    out = io.StringIO()
+    with django_db_blocker.unblock(), override_settings(**demo_files):
+        call_command("load_demo", stdout=out)
+    _demo_state["committed"] = True
+    return out.getvalue()
+
+
+_demo_state = {"committed": False}
+
+
+@pytest.fixture(autouse=True)
+def _transactional_tests_start_without_the_demo(request, django_db_blocker):
+    """The first transactional test after the demo tests starts from an empty database, as
+    every later one does (each flushes at its end): it never sees the demo's rows."""
+    if _demo_state["committed"] and _is_transactional(request.node):
+        from django.core.management import call_command
+
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+        _demo_state["committed"] = False
+    yield
+
+
+def _is_transactional(item) -> bool:
+    fixtures = item.fixturenames
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+
+
+@pytest.fixture
+def demo(demo_output, demo_files, db):
+    """The demo data (`load_demo`), committed once per process, its files on disk; gives what
+    the load printed."""
+    from django.test import override_settings
+
+    with override_settings(**demo_files):
+        yield demo_output

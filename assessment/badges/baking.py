@@ -8,6 +8,9 @@ import io
 from PIL import Image, ImageDraw, PngImagePlugin
 
 KEYWORD = "openbadgecredential"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# A baked badge of this platform is about 20 KB; the verification page takes no more than this.
+MAX_PNG_BYTES = 1_000_000
 
 
 def badge_image(title: str) -> Image.Image:
@@ -37,9 +40,22 @@ def bake(jws: str, title: str) -> bytes:
     return out.getvalue()
 
 
+class NotABadgeImage(ValueError):
+    """The upload is not a PNG this page reads (too large, not a PNG, broken)."""
+
+
 def unbake(png: bytes) -> str | None:
-    """The credential baked into a PNG, or None."""
-    with Image.open(io.BytesIO(png)) as image:
-        image.load()
-        value = image.text.get(KEYWORD) if hasattr(image, "text") else None
-    return str(value) if value is not None else None
+    """The credential baked into a PNG, or None when it carries none; `NotABadgeImage` when
+    the bytes are not a PNG of at most `MAX_PNG_BYTES`.
+
+    The file may be anyone's upload, so only the chunks before the image data are read (what
+    `Image.open` reads; no pixel is decoded, so a huge or hostile image costs nothing to look
+    at). `bake` writes the iTXt chunk there (Pillow puts text chunks before the image data)."""
+    if len(png) > MAX_PNG_BYTES or not png.startswith(PNG_SIGNATURE):
+        raise NotABadgeImage
+    try:
+        with Image.open(io.BytesIO(png), formats=["PNG"]) as image:
+            value = image.info.get(KEYWORD)
+    except Exception as error:  # a hostile file may fail anywhere in the parser
+        raise NotABadgeImage from error
+    return str(value) if isinstance(value, str) else None

@@ -3,21 +3,28 @@
 The achievement is aligned to the profile's items (`Alignment`, targetType "CFItem", targetCode
 the identifier of `content.case_identifiers`, targetUrl the CASE API's CFItem): the work
 processes (all four) and the rubric's competence areas. The subject's `result` holds the level
-per rubric criterion (`assessment.rubric.AREAS`) of the grade the badge rests on, and the best
-level per work process, each pointing to a `resultDescription` of the achievement with the
-rubric's levels (`RubricCriterionLevel`).
+per rubric criterion (`assessment.rubric.AREAS`) of the grade the badge rests on, and the level
+per work process (`rules.Outcome`: the exam grade's own for an exam form, the best over the
+released grades for the work-process rule), each pointing to a `resultDescription` of the
+achievement with the rubric's levels (`RubricCriterionLevel`).
+
+What names the earner: a salted SHA-256 of the e-mail address (`IdentityObject`, so that an
+employer who was given the address can check it) and an opaque subject id (a keyed hash of the
+account); never a name or username (docs/decisions.md).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import uuid
 from datetime import datetime
 
 from django.conf import settings
 
 from assessment.models import BadgeRule, BadgeRuleKind, Grade
 from assessment.rubric import AREAS, LEVEL_LABELS
-from assessment.scoring.competence import AREA_KEYS, WORK_PROCESSES
+from assessment.scoring.competence import WORK_PROCESSES
 from content.case_identifiers import identifier
 
 from . import links
@@ -104,7 +111,7 @@ def result_descriptions(achievement_id: str) -> list[dict]:
 def achievement(rule: BadgeRule) -> dict:
     achievement_id = links.achievement_id(rule.slug)
     aligned = [alignment("work_process", code, name) for code, name in WORK_PROCESSES.items()]
-    aligned += [alignment("competence_area", AREA_KEYS[area.name], area.name) for area in AREAS]
+    aligned += [alignment("competence_area", area.slug, area.name) for area in AREAS]
     return {
         "id": achievement_id,
         "type": ["Achievement"],
@@ -211,8 +218,5 @@ def build(
 
 def identifier_of_trainee(trainee) -> str:
     """A stable, opaque subject id: a keyed hash of the account (no name, no database key)."""
-    import hmac
-    import uuid
-
     mac = hmac.new(settings.SECRET_KEY.encode(), f"trainee:{trainee.pk}".encode(), "sha256")
     return str(uuid.UUID(bytes=mac.digest()[:16], version=4))

@@ -17,7 +17,9 @@ class Outcome:
     met: bool
     # The grade the credential rests on (the passed exam grade; the latest contributing one).
     grade: Grade | None = None
-    # Best level 1–4 per work process over the released final grades.
+    # Level 1–4 per work process: for an exam form, the passed exam grade's own (the
+    # certificate speaks of the exam); for the work-process rule, the best over the released
+    # final grades (what the rule asks).
     work_process_levels: dict[str, int | None] = field(default_factory=dict)
 
 
@@ -46,7 +48,6 @@ def work_process_levels(grades: list[Grade]) -> dict[str, int | None]:
 
 def evaluate(rule: BadgeRule, trainee) -> Outcome:
     grades = released_grades(trainee)
-    levels = work_process_levels(grades)
     if rule.kind == BadgeRuleKind.EXAM_FORM_PASSED:
         form = rule.exam_form
         passed = [
@@ -56,6 +57,9 @@ def evaluate(rule: BadgeRule, trainee) -> Outcome:
             and g.attempt.cohort_id == form.cohort_id
             and g.attempt.case_version_id == form.case_version_id
         ]
-        return Outcome(bool(passed), passed[-1] if passed else None, levels)
+        if not passed:
+            return Outcome(False)
+        return Outcome(True, passed[-1], work_process_levels(passed[-1:]))
+    levels = work_process_levels(grades)
     met = all(level is not None and level >= rule.min_level for level in levels.values())
     return Outcome(met, grades[-1] if met and grades else None, levels)

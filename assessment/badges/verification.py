@@ -1,7 +1,12 @@
 """Checking a credential as anyone can: the VC-JWT's signature against the published key its
 `kid` names, the registered claims against the credential, the validity period, the status list
 (revocation) and the OB 3.0 JSON schema. A credential handed in as JSON (without its JWS) counts
-only when it is exactly the payload of a credential this platform signed (the issuer's copy)."""
+only when it is exactly the payload of a credential this platform signed (the issuer's copy);
+a copy that differs is refused and nothing of it is shown or looked up further.
+
+Whatever is handed in is anyone's: JSON is read by the platform's one JSON reader with its
+limits (`schadeplatform.json_guard`), a JWS is parsed by joserfc, and every refusal is a Dutch
+check in the result, never an exception."""
 
 from __future__ import annotations
 
@@ -18,11 +23,12 @@ from joserfc import jws
 from joserfc.errors import JoseError
 
 from assessment.models import IssuedCredential
+from schadeplatform import json_guard
 
 from . import status_list
 from .keys import public_key
 from .links import jwks_url
-from .signing import ALGORITHMS, credential_of_claims, jwt_claims
+from .signing import ALGORITHMS, REGISTERED_CLAIMS, credential_of_claims, jwt_claims
 
 SCHEMA_FILE = Path(__file__).parent / "vendor" / "ob_v3p0_achievementcredential_schema.json"
 
@@ -102,11 +108,13 @@ def _signature(token: str, result: Verification) -> dict | None:
     try:
         claims = json.loads(verified.payload)
     except ValueError:
-        result.add("format", False, _("De inhoud is geen JSON."))
+        claims = None
+    if not isinstance(claims, dict):
+        result.add("format", False, _("De inhoud is geen JSON-object."))
         return None
     credential = credential_of_claims(claims)
     expected = jwt_claims(credential)
-    same = all(claims.get(name) == expected.get(name) for name in ("iss", "jti", "nbf", "sub"))
+    same = all(claims.get(name) == expected.get(name) for name in REGISTERED_CLAIMS)
     result.add(
         "claims",
         same,
@@ -132,17 +140,16 @@ def verify(submitted: str | dict) -> Verification:
     result = Verification()
     if isinstance(submitted, str):
         text = submitted.strip()
-        if text.startswith("{"):
-            try:
-                submitted = json.loads(text)
-            except ValueError:
-                result.add("format", False, _("Dit is geen geldige JSON."))
-                return result
-        else:
+        if not text.startswith(("{", "[")):
             credential = _signature(text, result)
             if credential is None:
                 return result
             return _contents(credential, result)
+        try:
+            submitted = json_guard.loads(text, path="credential")
+        except json_guard.JsonRefused as refused:
+            result.add("format", False, refused.errors[0]["message"])
+            return result
     if not isinstance(submitted, dict):
         result.add("format", False, _("Dit is geen credential."))
         return result
@@ -153,14 +160,14 @@ def verify(submitted: str | dict) -> Verification:
     signed = _signature(row.jws, result)
     if signed is None:
         return result
-    same = signed == submitted
-    result.add(
-        "issued",
-        same,
-        _("Gelijk aan het ondertekende exemplaar van de uitgever.")
-        if same
-        else _("Wijkt af van het ondertekende exemplaar: de inhoud is gewijzigd."),
-    )
+    if signed != submitted:
+        # Changed: neither shown nor looked into (its status index, say, could name another
+        # credential's place in the list).
+        result.add(
+            "issued", False, _("Wijkt af van het ondertekende exemplaar: de inhoud is gewijzigd.")
+        )
+        return result
+    result.add("issued", True, _("Gelijk aan het ondertekende exemplaar van de uitgever."))
     return _contents(submitted, result)
 
 
@@ -194,8 +201,11 @@ def _contents(credential: dict, result: Verification) -> Verification:
 
 
 def _revocation(credential: dict, result: Verification) -> None:
-    status = credential.get("credentialStatus") or {}
-    if status.get("statusListCredential") != status_list.entry(0)["statusListCredential"]:
+    status = credential.get("credentialStatus")
+    if (
+        not isinstance(status, dict)
+        or status.get("statusListCredential") != status_list.entry(0)["statusListCredential"]
+    ):
         result.add("status", False, _("Geen statuslijst van deze uitgever."))
         return
     try:
@@ -206,8 +216,9 @@ def _revocation(credential: dict, result: Verification) -> None:
         result.add("status", False, _("De plaats in de statuslijst is ongeldig."))
         return
     if result.revoked:
-        row = IssuedCredential.objects.filter(status_index=index).first()
-        result.revoked_reason = row.revoked_reason if row else ""
+        # The reason is the credential's own: its row, found by its id, at this index.
+        row = _issued_copy(credential)
+        result.revoked_reason = row.revoked_reason if row and row.status_index == index else ""
         result.add("status", False, _("Ingetrokken door de uitgever."))
     else:
         result.add("status", True, _("Niet ingetrokken."))

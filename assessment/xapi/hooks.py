@@ -33,7 +33,10 @@ def _queue(build: Callable[[], Iterable[dict]]) -> None:
     if not config.enabled():
         return
     try:
-        built = list(build())
+        # In a savepoint: a failed query here must not leave the trainee's transaction
+        # aborted (PostgreSQL refuses every later statement of a transaction after an error).
+        with transaction.atomic():
+            built = list(build())
     except Exception:
         logger.exception("xAPI: statement kon niet worden gemaakt")
         return

@@ -100,6 +100,12 @@ class VehicleModel:
     work_units: Mapping[str, Decimal] = field(
         default_factory=lambda: MappingProxyType({}), repr=False
     )
+    # `parts` by code, made once: the engine looks a part up for every line it reads.
+    _parts_by_code: Mapping[str, Part] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_code = {part.code: part for part in reversed(self.parts)}  # the first one wins
+        object.__setattr__(self, "_parts_by_code", by_code)
 
     @property
     def name(self) -> str:
@@ -114,13 +120,15 @@ class VehicleModel:
         return {zone: tuple(p for p in self.parts if p.zone == zone) for zone in ZONES}
 
     def part(self, code: str) -> Part:
-        for candidate in self.parts:
-            if candidate.code == code:
-                return candidate
-        raise CatalogueError(f"Onderdeel {code!r} staat niet in de catalogus van {self.name}.")
+        try:
+            return self._parts_by_code[code]
+        except KeyError:
+            raise CatalogueError(
+                f"Onderdeel {code!r} staat niet in de catalogus van {self.name}."
+            ) from None
 
     def has_part(self, code: str) -> bool:
-        return any(p.code == code for p in self.parts)
+        return code in self._parts_by_code
 
     def reference(self) -> dict[str, str]:
         """What a case pins: which catalogue entry, at which version and tariff date."""

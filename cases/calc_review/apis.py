@@ -15,7 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..apis import ErrorSerializer
+from schadeplatform.api_schema import API_ERRORS
+
 from ..models import CalcReviewAnswer, CalcReviewExercise
 from . import selectors, services
 from .answers import MAX_CORRECTION, ROW_KINDS, stored
@@ -130,7 +131,7 @@ class CalcReviewDetailApi(APIView):
                     "saved": serializers.DictField(),
                 },
             ),
-            404: ErrorSerializer,
+            404: API_ERRORS,
         },
     )
     def get(self, request: Request, pk: int) -> Response:
@@ -171,8 +172,8 @@ class CalcReviewSaveApi(APIView):
             200: inline_serializer(
                 name="CalcReviewSaved", fields={"saved": serializers.DictField()}
             ),
-            400: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def put(self, request: Request, pk: int) -> Response:
@@ -215,7 +216,7 @@ class CalcReviewSubmitApi(APIView):
         operation_id="calc_review_submit",
         summary="Rekencontrole inleveren: score en uitleg per regel",
         request=ReviewInputSerializer,
-        responses={201: FeedbackSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={201: FeedbackSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
         answer = _write(request, pk, submit=True)
@@ -228,7 +229,7 @@ class CalcReviewFeedbackApi(APIView):
     @extend_schema(
         operation_id="calc_review_feedback",
         summary="Uitslag van een ingeleverde rekencontrole (alleen uw eigen)",
-        responses={200: FeedbackSerializer, 404: ErrorSerializer},
+        responses={200: FeedbackSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         try:

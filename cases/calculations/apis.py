@@ -28,6 +28,7 @@ from calcengine.catalogue import CatalogueError, find_vehicles, get_vehicle
 from calcengine.schema import MAX_LINES, OPERATIONS, PAINT_MODES, PART_SOURCES
 from cases.models import Attempt, CalculationDraft, CalculationVersion
 from cases.ownership import NotYourAttempt, ensure_owner
+from schadeplatform.api_schema import API_ERRORS
 
 from . import selectors, services
 from .catalogue import (
@@ -40,17 +41,6 @@ from .catalogue import (
 )
 from .exceptions import CalculationError, CalculationLocked, StaleDraft
 
-ErrorSerializer = inline_serializer(
-    name="CalculationErrors",
-    fields={
-        "errors": serializers.ListField(
-            child=inline_serializer(
-                name="CalculationError",
-                fields={"path": serializers.CharField(), "message": serializers.CharField()},
-            )
-        )
-    },
-)
 StaleSerializer = inline_serializer(
     name="CalculationStale",
     fields={
@@ -146,7 +136,7 @@ class CalculationDraftApi(APIView):
     @extend_schema(
         operation_id="calculation_draft_detail",
         summary="Conceptcalculatie lezen",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt, draft = _attempt_and_draft_for_view(request, pk)
@@ -167,9 +157,9 @@ class CalculationDraftApi(APIView):
         request=SaveInputSerializer,
         responses={
             200: SaveOutputSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            403: API_ERRORS,
+            404: API_ERRORS,
             409: OpenApiResponse(
                 StaleSerializer,
                 description="Intussen elders opgeslagen: niets overschreven; de client houdt zijn regels.",
@@ -221,7 +211,7 @@ class CalculationEstimateApi(APIView):
         operation_id="calculation_estimate",
         summary="Calculatie doorrekenen zonder op te slaan",
         request=InputSerializer,
-        responses={200: OutputSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
         attempt = _attempt_for_view(request, pk)
@@ -254,7 +244,7 @@ class CalculationVersionListApi(APIView):
     @extend_schema(
         operation_id="calculation_version_list",
         summary="Ingediende calculatieversies",
-        responses={200: _VersionSummarySerializer(many=True), 404: ErrorSerializer},
+        responses={200: _VersionSummarySerializer(many=True), 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt_for_view(request, pk)
@@ -274,7 +264,7 @@ class CalculationVersionDetailApi(APIView):
     @extend_schema(
         operation_id="calculation_version_detail",
         summary="Eén ingediende calculatieversie met verschil",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int, number: int) -> Response:
         attempt = _attempt_for_view(request, pk)
@@ -329,7 +319,7 @@ class CatalogueVehiclePartsApi(APIView):
     @extend_schema(
         operation_id="catalogue_vehicle_parts",
         summary="Onderdelen per zone en werkcodes van een voertuig",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, vehicle_id: str) -> Response:
         try:
@@ -365,8 +355,8 @@ class CatalogueLinePrefillApi(APIView):
         request=InputSerializer,
         responses={
             200: OpenApiResponse(description="De gevulde schadecalc/1-regel."),
-            400: ErrorSerializer,
-            404: ErrorSerializer,
+            400: API_ERRORS,
+            404: API_ERRORS,
         },
     )
     def post(self, request: Request, vehicle_id: str) -> Response:
@@ -416,7 +406,7 @@ class CalculationCatalogueApi(APIView):
     @extend_schema(
         operation_id="calculation_catalogue",
         summary="Catalogus van het voertuig van de casus",
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt_for_view(request, pk)
@@ -440,7 +430,7 @@ class CalculationPartSearchApi(APIView):
                 "q", str, description="Naam (woorden) of (begin van het) onderdeelnummer"
             )
         ],
-        responses={200: OutputSerializer, 404: ErrorSerializer},
+        responses={200: OutputSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt_for_view(request, pk)

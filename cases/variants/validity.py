@@ -24,11 +24,11 @@ from assessment.scoring.annotations import read_assess
 from calcengine import calculate, parse
 from calcengine.catalogue import get_rate_set, get_vehicle, prefill_line, rate_sets
 from calcengine.schema import CALIBRATING_OPERATIONS, REPLACE_OPERATION, SUBCONTRACT_OPERATION
+from cases.calc_review.injection import clean_reference
 
 from .generate import Variant, part_price, specialist_code
 
-# The validity suite's bounds (tests/validity/test_validity_suite.py holds the same; a test
-# compares them).
+# The validity suite's bounds, its one owner (tests/validity/test_validity_suite.py imports them).
 ACCEPTED_LOSS = Decimal("5")
 MISTAKE_LOSS = Decimal("15")
 ACCEPTED, MISTAKE = "accepted", "mistake"
@@ -52,42 +52,53 @@ class Outcome:
     ok: bool
 
 
-def strip(calculation: dict[str, Any]) -> dict[str, Any]:
-    """The reference as a trainee could have written it: no scoring annotations."""
-    submission = copy.deepcopy(calculation)
-    submission.pop("decisions", None)
-    submission.pop("assess", None)
-    for line in submission["lines"]:
-        line.pop("assess", None)
+def apply_edits(
+    reference: dict[str, Any], vehicle_id: str, edits: dict[str, Any]
+) -> dict[str, Any]:
+    """`reference` as a trainee could have handed it in (`clean_reference`: no scoring
+    annotations) with the validity suite's edits (tests/validity/README.md): `remove` line ids,
+    `update` fields of lines (null deletes a field), `add` lines (written out, or
+    `{"prefill": {...}, "set": {...}}` from the catalogue for `vehicle_id`), `vehicle` fields,
+    `rate_set` another catalogue rate set, `rates` single fields (a dict merges into the rate's
+    own). The one reader of the format: the suite (tests/validity) and `submission_for` use it.
+    An edit naming a line the reference lacks raises ValueError."""
+    submission = clean_reference(reference)
+    removed = set(edits.get("remove", []))
+    unknown = removed - {line["id"] for line in submission["lines"]}
+    if unknown:
+        raise ValueError(f"remove: no line {sorted(unknown)}")
+    submission["lines"] = [line for line in submission["lines"] if line["id"] not in removed]
+    for line_id, fields in edits.get("update", {}).items():
+        (line,) = [line for line in submission["lines"] if line["id"] == line_id]
+        for key, value in fields.items():
+            if value is None:
+                line.pop(key, None)
+            else:
+                line[key] = value
+    submission["lines"] += [_new_line(vehicle_id, spec) for spec in edits.get("add", [])]
+    submission["vehicle"].update(edits.get("vehicle", {}))
+    if "rate_set" in edits:
+        submission["rates"] = copy.deepcopy(get_rate_set(edits["rate_set"]).rates)
+    for key, value in edits.get("rates", {}).items():
+        if isinstance(value, dict):
+            submission["rates"][key] = {**submission["rates"][key], **value}
+        else:
+            submission["rates"][key] = value
     return submission
+
+
+def _new_line(vehicle_id: str, spec: dict[str, Any]) -> dict[str, Any]:
+    if "prefill" not in spec:
+        return copy.deepcopy(spec)
+    options = dict(spec["prefill"])
+    line = prefill_line(vehicle_id, options.pop("code"), options.pop("operation"), **options)
+    line.update(spec.get("set", {}))
+    return line
 
 
 def submission_for(variant: Variant, validity: ValidityVariant) -> dict[str, Any]:
-    """The reference with the edits applied, as tests/validity's `submission_for` does."""
-    edits = validity.edits
-    submission = strip(variant.reference)
-    removed = set(edits.get("remove", []))
-    submission["lines"] = [line for line in submission["lines"] if line["id"] not in removed]
-    for line_id, fields in edits.get("update", {}).items():
-        for line in submission["lines"]:
-            if line["id"] == line_id:
-                for key, value in fields.items():
-                    if value is None:
-                        line.pop(key, None)
-                    else:
-                        line[key] = value
-    for spec in edits.get("add", []):
-        options = dict(spec["prefill"])
-        line = prefill_line(
-            variant.parameters.vehicle_id, options.pop("code"), options.pop("operation"), **options
-        )
-        line.update(spec.get("set", {}))
-        submission["lines"].append(line)
-    if "rate_set" in edits:
-        submission["rates"] = get_rate_set(edits["rate_set"]).rates
-    for key, value in edits.get("rates", {}).items():
-        submission["rates"][key] = value
-    return submission
+    """The variant's reference with the validity variant's edits applied."""
+    return apply_edits(variant.reference, variant.parameters.vehicle_id, validity.edits)
 
 
 def _lines(variant: Variant, operation: str) -> list[dict[str, Any]]:
@@ -271,7 +282,7 @@ def check(variant: Variant) -> list[Outcome]:
     """Score every validity variant against the variant's reference; `ok` per the bounds."""
     reference = parse(variant.reference)
     prepared = prepare_reference(reference, calculate(reference))
-    ceiling = score_prepared(prepared, parse(strip(variant.reference))).score
+    ceiling = score_prepared(prepared, parse(clean_reference(variant.reference))).score
     outcomes = []
     for validity in validity_variants(variant):
         result = score_prepared(prepared, parse(submission_for(variant, validity)))

@@ -14,7 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..apis import ErrorSerializer
+from schadeplatform.api_schema import API_ERRORS
+
 from ..models import WorkshopDay, WorkshopDayAnswer
 from . import selectors, services
 from .forms import NOTE_MAX
@@ -161,7 +162,7 @@ class WorkshopDayDetailApi(APIView):
                     "task": serializers.DictField(),
                 },
             ),
-            404: ErrorSerializer,
+            404: API_ERRORS,
         },
     )
     def get(self, request: Request, pk: int) -> Response:
@@ -178,7 +179,7 @@ class WorkshopDaySubmitApi(APIView):
         operation_id="workshop_day_submit",
         summary="Planning inleveren: oordeel per eis, score en de referentie",
         request=PlanInputSerializer,
-        responses={201: FeedbackSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        responses={201: FeedbackSerializer, 400: API_ERRORS, 404: API_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
         day = _day(request, pk)
@@ -195,7 +196,7 @@ class WorkshopDayFeedbackApi(APIView):
     @extend_schema(
         operation_id="workshop_day_feedback",
         summary="Uitslag van een ingeleverde planning (alleen uw eigen)",
-        responses={200: FeedbackSerializer, 404: ErrorSerializer},
+        responses={200: FeedbackSerializer, 404: API_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
         try:

@@ -10,14 +10,13 @@ department are computed by the engine from that case's reference pre-calculation
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
+
+from cases.demo_files import demo_case
 
 from .hours import planning_hours
 from .scoring import DEPARTMENTS, LATER, MOBILITY_MUST, MOBILITY_NONE
 
-CASES_DIR = Path(__file__).resolve().parent.parent / "demo_cases"
 MA, DI, WO, DO, VR = range(5)
 
 SLUG = "maandag-in-de-werkplaats"
@@ -241,10 +240,6 @@ REFERENCE_EXPLANATION = (
 )
 
 
-def case_of(slug: str) -> dict[str, Any]:
-    return json.loads((CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
-
-
 def hv_release_day(dossier: dict[str, Any], case: dict[str, Any]) -> int | None:
     """The day work may start on a car in HV quarantine (`cases.hv` judges the case's facts);
     None for a car that is not in quarantine."""
@@ -260,7 +255,7 @@ def setup() -> dict[str, Any]:
     """The day as stored (`WorkshopDay.setup`): what the rules read, hours from the engine."""
     dossiers = []
     for dossier in DOSSIERS:
-        case = case_of(dossier["case_slug"])
+        case = demo_case(dossier["case_slug"])
         hours = planning_hours(case["reference_precalc"])
         stored = {k: v for k, v in dossier.items() if k not in ("model_note",)}
         stored.pop("hv_release_after_message", None)

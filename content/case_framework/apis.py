@@ -16,7 +16,12 @@ from typing import Any
 
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -65,108 +70,127 @@ def _conditional(request: Request, data: dict[str, Any], changed: datetime) -> R
     return Response(data, headers=headers)
 
 
-class CaseApi(APIView):
+def _described(operation_id: str, summary: str, answer: Any, *, by_identifier: bool = True):
+    """The OpenAPI description every CASE read endpoint shares (public, tagged "CASE 1.1", a
+    404 in CASE's shape where an identifier is asked); an endpoint names only its operation,
+    summary and answer."""
+    responses = {200: answer, 404: NOT_FOUND} if by_identifier else {200: answer}
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            tags=TAGS,
+            parameters=[IDENTIFIER] if by_identifier else None,
+            responses=responses,
+            summary=summary,
+        )
+    )
+
+
+# The CASE read endpoints' one shape (a comment, not a docstring: drf-spectacular would make a
+# docstring every operation's description): `found` gives the document for `identifier` and its
+# last change, or None for an identifier it does not know (404 naming `kind`); every answer is
+# conditional (`_conditional`).
+class CaseGetApi(APIView):
     permission_classes = [permissions.AllowAny]
+    kind = ""
 
-    def framework(self) -> tuple[Framework, CaseLinks]:
-        return framework_load(), CaseLinks(self.request)
+    def found(
+        self, framework: Framework, links: CaseLinks, identifier: str
+    ) -> tuple[dict[str, Any], datetime] | None:
+        raise NotImplementedError
+
+    def get(self, request: Request, identifier: str = "") -> Response:
+        found = self.found(framework_load(), CaseLinks(request), identifier)
+        if found is None:
+            return _not_found(identifier, self.kind)
+        return _conditional(request, *found)
 
 
-class CasePackageGetApi(CaseApi):
-    @extend_schema(
-        operation_id="case_cfpackage_get",
-        tags=TAGS,
-        parameters=[IDENTIFIER],
-        responses={200: openapi.PackageSerializer, 404: NOT_FOUND},
-        summary="Het competentieprofiel als CASE-pakket (CFPackage)",
-    )
-    def get(self, request: Request, identifier: str) -> Response:
-        framework, links = self.framework()
+@_described(
+    "case_cfpackage_get",
+    "Het competentieprofiel als CASE-pakket (CFPackage)",
+    openapi.PackageSerializer,
+)
+class CasePackageGetApi(CaseGetApi):
+    kind = "CFPackage"
+
+    def found(self, framework, links, identifier):
         if identifier != framework.identifier:
-            return _not_found(identifier, "CFPackage")
-        data = documents.cf_package(framework, links)
-        return _conditional(request, data, framework.document_changed)
+            return None
+        return documents.cf_package(framework, links), framework.document_changed
 
 
-class CaseDocumentsGetApi(CaseApi):
-    @extend_schema(
-        operation_id="case_cfdocuments_list",
-        tags=TAGS,
-        responses={200: openapi.DocumentSetSerializer},
-        summary="Alle CFDocuments (het ene competentieprofiel)",
-    )
-    def get(self, request: Request) -> Response:
-        framework, links = self.framework()
-        data = {"CFDocuments": [documents.cf_document(framework, links)]}
-        response = _conditional(request, data, framework.document_changed)
+@_described(
+    "case_cfdocuments_list",
+    "Alle CFDocuments (het ene competentieprofiel)",
+    openapi.DocumentSetSerializer,
+    by_identifier=False,
+)
+class CaseDocumentsGetApi(CaseGetApi):
+    def found(self, framework, links, identifier):
+        return {
+            "CFDocuments": [documents.cf_document(framework, links)]
+        }, framework.document_changed
+
+    def get(self, request: Request, identifier: str = "") -> Response:
+        response = super().get(request, identifier)
         response["X-Total-Count"] = "1"
         return response
 
 
-class CaseDocumentGetApi(CaseApi):
-    @extend_schema(
-        operation_id="case_cfdocument_get",
-        tags=TAGS,
-        parameters=[IDENTIFIER],
-        responses={200: openapi.DocumentSerializer, 404: NOT_FOUND},
-        summary="Het CFDocument van het competentieprofiel",
-    )
-    def get(self, request: Request, identifier: str) -> Response:
-        framework, links = self.framework()
+@_described(
+    "case_cfdocument_get",
+    "Het CFDocument van het competentieprofiel",
+    openapi.DocumentSerializer,
+)
+class CaseDocumentGetApi(CaseGetApi):
+    kind = "CFDocument"
+
+    def found(self, framework, links, identifier):
         if identifier != framework.identifier:
-            return _not_found(identifier, "CFDocument")
-        data = documents.cf_document(framework, links)
-        return _conditional(request, data, framework.document_changed)
+            return None
+        return documents.cf_document(framework, links), framework.document_changed
 
 
-class CaseItemGetApi(CaseApi):
-    @extend_schema(
-        operation_id="case_cfitem_get",
-        tags=TAGS,
-        parameters=[IDENTIFIER],
-        responses={200: openapi.ItemSerializer, 404: NOT_FOUND},
-        summary="Eén item van het profiel (CFItem)",
-    )
-    def get(self, request: Request, identifier: str) -> Response:
-        framework, links = self.framework()
+@_described("case_cfitem_get", "Eén item van het profiel (CFItem)", openapi.ItemSerializer)
+class CaseItemGetApi(CaseGetApi):
+    kind = "CFItem"
+
+    def found(self, framework, links, identifier):
         item = framework.item(identifier)
         if item is None:
-            return _not_found(identifier, "CFItem")
-        return _conditional(request, documents.cf_item(framework, item, links), item.changed)
+            return None
+        return documents.cf_item(framework, item, links), item.changed
 
 
-class CaseAssociationGetApi(CaseApi):
-    @extend_schema(
-        operation_id="case_cfassociation_get",
-        tags=TAGS,
-        parameters=[IDENTIFIER],
-        responses={200: openapi.AssociationSerializer, 404: NOT_FOUND},
-        summary="Eén verband tussen items (CFAssociation)",
-    )
-    def get(self, request: Request, identifier: str) -> Response:
-        framework, links = self.framework()
+@_described(
+    "case_cfassociation_get",
+    "Eén verband tussen items (CFAssociation)",
+    openapi.AssociationSerializer,
+)
+class CaseAssociationGetApi(CaseGetApi):
+    kind = "CFAssociation"
+
+    def found(self, framework, links, identifier):
         association = framework.association(identifier)
         if association is None:
-            return _not_found(identifier, "CFAssociation")
-        data = documents.cf_association(framework, association, links)
-        return _conditional(request, data, association.changed)
+            return None
+        return documents.cf_association(framework, association, links), association.changed
 
 
-class CaseItemAssociationsGetApi(CaseApi):
-    @extend_schema(
-        operation_id="case_cfitemassociations_get",
-        tags=TAGS,
-        parameters=[IDENTIFIER],
-        responses={200: openapi.AssociationSetSerializer, 404: NOT_FOUND},
-        summary="Een item met al zijn verbanden (CFItemAssociations)",
-    )
-    def get(self, request: Request, identifier: str) -> Response:
-        framework, links = self.framework()
+@_described(
+    "case_cfitemassociations_get",
+    "Een item met al zijn verbanden (CFItemAssociations)",
+    openapi.AssociationSetSerializer,
+)
+class CaseItemAssociationsGetApi(CaseGetApi):
+    kind = "CFItem"
+
+    def found(self, framework, links, identifier):
         item = framework.item(identifier)
         if item is None:
-            return _not_found(identifier, "CFItem")
-        data = documents.cf_item_associations(framework, item, links)
+            return None
         changed = max(
             [item.changed] + [a.changed for a in framework.associations_of(item.identifier)]
         )
-        return _conditional(request, data, changed)
+        return documents.cf_item_associations(framework, item, links), changed

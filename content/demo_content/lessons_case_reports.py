@@ -13,12 +13,12 @@ engine.
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from typing import Any
 
 from calcengine.formatting import format_money, format_number
+from cases.demo_files import demo_case
 from content.demo_content.lessons import (
     ANALYSEREN,
     INTERACTEREN,
@@ -30,7 +30,7 @@ from content.demo_content.lessons import (
     p,
     safety,
 )
-from content.worked_example import DEMO_CASES_DIR, case_calculation_text
+from content.worked_example import case_calculation_text
 
 KERB_CASE = "peugeot-208-kerb-alignment"
 MHEV_CASE = "golf-etsi-48v-side-sill"
@@ -38,12 +38,8 @@ OUT_OF_TOLERANCE = "!"
 ANGLE = re.compile(r"^([+−-]?)(\d+)°(\d+)'")
 
 
-def case_data(slug: str) -> dict[str, Any]:
-    return json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
-
-
 def report(slug: str, kind: str) -> dict[str, Any]:
-    return next(r for r in case_data(slug)["reports"] if r["kind"] == kind)
+    return next(r for r in demo_case(slug)["reports"] if r["kind"] == kind)
 
 
 def minutes(value: str) -> int:
@@ -251,13 +247,13 @@ MILD_HYBRID_VOLTS = 48
 
 
 def disconnect_line() -> dict[str, Any]:
-    lines = case_data(MHEV_CASE)["reference_precalc"]["lines"]
+    lines = demo_case(MHEV_CASE)["reference_precalc"]["lines"]
     return next(line for line in lines if line["code"] == "ELEC-48V-OFF")
 
 
 def disconnect_cost() -> tuple[Decimal, Decimal, Decimal]:
     """(hours, hourly rate, labour amount) of the 48 V line, from the case's reference."""
-    calculation = case_data(MHEV_CASE)["reference_precalc"]
+    calculation = demo_case(MHEV_CASE)["reference_precalc"]
     line = disconnect_line()
     hours = Decimal(line["labour_units"]) / Decimal(calculation["vehicle"]["units_per_hour"])
     rate = Decimal(calculation["rates"]["labour"][line.get("labour_category", "body")])

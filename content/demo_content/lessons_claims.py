@@ -11,13 +11,13 @@ from the case's own facts, never typed; tests/content/test_lessons_claims.py rec
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import calcengine
 from calcengine.formatting import format_money, format_number
+from cases.demo_files import demo_case
 from content.demo_content.lessons import (
     ANALYSEREN,
     INTERACTEREN,
@@ -29,16 +29,12 @@ from content.demo_content.lessons import (
     p,
 )
 from content.demo_content.lessons_topics import sources
-from content.worked_example import DEMO_CASES_DIR, case_calculation, case_calculation_text
+from content.worked_example import case_calculation, case_calculation_text
 
 VAT_CASE = "peugeot-208-vat-borderline-total-loss"
 WA_CASE = "clio-wa-claimant-contra-expertise"
 VAT_LESSON = "total-loss-en-de-btw-positie-van-de-eigenaar"
 WA_LESSON = "wa-claim-tegenexpertise-cessie-gebruiksderving"
-
-
-def _case(slug: str) -> dict[str, Any]:
-    return json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
 
 
 def _money(value: Any) -> str:
@@ -61,7 +57,7 @@ class VatComparison:
 
 
 def vat_comparison() -> VatComparison:
-    case = _case(VAT_CASE)
+    case = demo_case(VAT_CASE)
     business = calcengine.estimate(case_calculation(VAT_CASE))
     private = calcengine.estimate(case_calculation(VAT_CASE, rates={"owner_deducts_vat": False}))
     bids = tuple(
@@ -92,7 +88,7 @@ class LossOfUse:
 
 
 def wa_claim_figures() -> LossOfUse:
-    case = _case(WA_CASE)
+    case = demo_case(WA_CASE)
     claim = case["payer_rules"]["liability_claim"]
     output = calcengine.estimate(case_calculation(WA_CASE, "reference_final"))
     days = int(output["repair_days"])

@@ -11,11 +11,11 @@ text names are checked in tests/content/test_lesson_figures.py.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import calcengine
 from calcengine.formatting import format_money
+from cases.demo_files import demo_case
 from cases.invoice_split import InvoiceSplit, invoice_split
 from content.demo_content.lessons import (
     INTERACTEREN,
@@ -27,7 +27,7 @@ from content.demo_content.lessons import (
     p,
 )
 from content.demo_content.lessons_topics import sources
-from content.worked_example import DEMO_CASES_DIR, case_calculation, case_calculation_text
+from content.worked_example import case_calculation, case_calculation_text
 
 CASE = "bmw-3-delivery-findings"
 LESSON_SLUG = "eindcontrole-en-factuur-uitleggen"
@@ -36,7 +36,7 @@ LESSON_SLUG = "eindcontrole-en-factuur-uitleggen"
 def case_invoice_split() -> InvoiceSplit:
     """The split of the case's invoice: the engine's output of the final reference and the
     case's payer facts and customer."""
-    case = json.loads((DEMO_CASES_DIR / f"{CASE}.json").read_text(encoding="utf-8"))
+    case = demo_case(CASE)
     output = calcengine.estimate(case_calculation(CASE, "reference_final"))
     return invoice_split(output=output, payer_rules=case["payer_rules"], customer=case["customer"])
 

@@ -14,7 +14,6 @@ the lesson to its module by slug, as `lessons_topics.with_topic_lessons` does.
 from __future__ import annotations
 
 import copy
-import json
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -23,6 +22,7 @@ import calcengine
 from calcengine.catalogue import get_vehicle
 from calcengine.formatting import format_money, format_number
 from calcengine.schema import REPAIR_OPERATION
+from cases.demo_files import demo_case
 from content.demo_content.lessons import (
     ANALYSEREN,
     INTERACTEREN,
@@ -34,18 +34,14 @@ from content.demo_content.lessons import (
     p,
     safety,
 )
-from content.worked_example import DEMO_CASES_DIR, case_calculation, case_calculation_text
+from content.worked_example import case_calculation, case_calculation_text
 
 HAIL_CASE = "model3-hail-glass-roof"
 SIZES = ("klein", "middel", "groot")
 CENT = Decimal("0.01")
 
 
-def case_data() -> dict[str, Any]:
-    return json.loads((DEMO_CASES_DIR / f"{HAIL_CASE}.json").read_text(encoding="utf-8"))
-
-
-CASE = case_data()
+CASE = demo_case(HAIL_CASE)
 REFERENCE = CASE["reference_precalc"]
 UNITS_PER_HOUR = Decimal(REFERENCE["vehicle"]["units_per_hour"])
 BODY_RATE = Decimal(REFERENCE["rates"]["labour"]["body"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cases.demo_files import demo_case
 from cases.workshop_day import day_data
 from cases.workshop_day.hours import planning_hours
 from cases.workshop_day.scoring import (
@@ -42,7 +43,7 @@ GOLF_CASE = next(d["case_slug"] for d in day_data.DOSSIERS if d["key"] == GOLF)
 
 def golf_hours() -> dict[str, str]:
     """The Golf's planning hours per department, as the lesson states them."""
-    hours = planning_hours(day_data.case_of(GOLF_CASE)["reference_precalc"])
+    hours = planning_hours(demo_case(GOLF_CASE)["reference_precalc"])
     return {dep: hours_text(h) for dep, h in hours.items()}
 
 

@@ -11,6 +11,7 @@ import logging
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tasks import task
 
@@ -19,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 def line_items_for(grade):
     """The line items of the LMS activities that open the grade's case, in contexts linked to
-    the attempt's cohort, with the LTI users of the trainee in those contexts."""
+    the attempt's cohort, with the LTI users of the trainee who are active members of those
+    contexts (a course linked to the same cohort that the trainee is not in gets nothing)."""
     from lti_tool.models import LtiLineItem, LtiUser
 
     from .models import ActivityKind
@@ -37,7 +39,10 @@ def line_items_for(grade):
     for item in items:
         registration = item.context.deployment.registration
         for lti_user in LtiUser.objects.filter(
-            registration=registration, auth_user_id=attempt.trainee_id
+            registration=registration,
+            auth_user_id=attempt.trainee_id,
+            memberships__context=item.context,
+            memberships__is_active=True,
         ):
             found.append((item, lti_user))
     return found
@@ -84,20 +89,63 @@ def send_score(grade, item, lti_user, timestamp) -> str:
         logger.warning("Score voor cijfer %s niet naar %s: %s", grade.pk, item.url, exc)
         record.status, record.error = ScoreSend.Status.FAILED, f"{type(exc).__name__}: {exc}"
     record.save()
+    close_superseded(line_item=item, user_sub=lti_user.sub)
     return record.status
+
+
+def close_superseded(**scope) -> int:
+    """Mark as superseded the failed sends (within `scope`) that a newer send to the same line
+    item and LMS user replaced: the LMS keeps the score with the latest timestamp (AGS 2.0
+    §3.4), so sending them again would change nothing. The count closed."""
+    from .models import ScoreSend
+
+    newer = ScoreSend.objects.filter(
+        line_item=OuterRef("line_item"),
+        user_sub=OuterRef("user_sub"),
+        timestamp__gt=OuterRef("timestamp"),
+    )
+    return (
+        ScoreSend.objects.filter(status=ScoreSend.Status.FAILED, **scope)
+        .filter(Exists(newer))
+        .update(status=ScoreSend.Status.SUPERSEDED)
+    )
+
+
+def resend_failed() -> tuple[int, int]:
+    """Queue again the grades with a failed send no newer send replaced (`lti_resend_scores`);
+    the counts of sends closed as superseded and of grades queued."""
+    from .models import ScoreSend
+
+    closed = close_superseded()
+    grade_ids = sorted(
+        set(
+            ScoreSend.objects.filter(status=ScoreSend.Status.FAILED).values_list(
+                "grade_id", flat=True
+            )
+        )
+    )
+    for grade_id in grade_ids:
+        send_scores.enqueue(grade_id)
+    return closed, len(grade_ids)
 
 
 @task()
 def send_scores(grade_id: int) -> int:
-    """Send the released grade's score to every line item that takes it; the count sent."""
+    """Send the released grade's score to every line item that takes it; the count sent.
+    Nothing when the grade is not (or no longer) the one the trainee sees."""
     from assessment.models import Grade
+    from assessment.selectors import released_final_grade
 
     grade = (
         Grade.objects.filter(pk=grade_id, released_at__isnull=False)
-        .select_related("attempt__case_version__case")
+        .select_related("attempt__case_version__case", "attempt__cohort")
         .first()
     )
     if grade is None:
+        return 0
+    attempt = grade.attempt
+    shown = released_final_grade(attempt, list(attempt.grades.all()))
+    if shown is None or shown.pk != grade.pk:
         return 0
     timestamp = timezone.now()
     return sum(

@@ -1,29 +1,38 @@
 """The LMS's people and courses in the platform's terms: an LTI user is a platform user with one
 role (Learner → trainee, Instructor or TeachingAssistant → assessor), an LMS context of a
-deployment is a cohort of an organisation named after the registration."""
+deployment is a cohort of the registration's own organisation.
+
+What a launch may never do (docs/decisions.md, "LTI 1.3 Advantage tool"): log in an account
+that was not made for that LTI identity (a local account, whatever its name or e-mail address),
+an account with staff, superuser, editor or administrator rights, an inactive account, or the
+account under another role than it has; put a course of one registration into a cohort or an
+organisation of another."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from lti_tool.models import LtiContext, LtiUser
+from lti_tool.models import LtiContext, LtiRegistration, LtiUser
 
 from schadeplatform.accounts.models import Cohort, Organisation, Role, User
 
-from .models import CohortLink
+from .models import CohortLink, PlatformOrganisation
 
 MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership"
 LEARNER = f"{MEMBERSHIP}#Learner"
 INSTRUCTOR = f"{MEMBERSHIP}#Instructor"
 # A sub-role: the TeachingAssistant of the Instructor role (LTI 1.3 §A.2.3.1).
 TEACHING_ASSISTANT = f"{MEMBERSHIP}/Instructor#TeachingAssistant"
+# The only roles a launch or a roster sync ever gives or logs in.
+LAUNCH_ROLES = frozenset({Role.TRAINEE, Role.ASSESSOR})
 
 
-class RoleNotMapped(Exception):
-    """The LMS user's roles give them no role in the platform, or another than they have."""
+class NotAdmitted(Exception):
+    """The LMS user gets no platform account through LTI: their roles map to none, to another
+    role than their account has, or the account linked to them is not one a launch may use."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -37,7 +46,8 @@ def _full(role: str) -> str:
 
 def role_for(lti_roles: Iterable[str]) -> str | None:
     """The platform role for the LMS roles of one membership; None when neither applies.
-    Instructor wins over Learner: an instructor who also holds the Learner role grades."""
+    Instructor wins over Learner: an instructor who also holds the Learner role grades.
+    System and institution roles (Administrator included) never count."""
     roles = {_full(r) for r in lti_roles}
     if roles & {INSTRUCTOR, TEACHING_ASSISTANT}:
         return Role.ASSESSOR
@@ -46,65 +56,123 @@ def role_for(lti_roles: Iterable[str]) -> str | None:
     return None
 
 
-def _username_for(lti_user: LtiUser) -> str:
-    digest = hashlib.sha256(f"{lti_user.registration.uuid}:{lti_user.sub}".encode()).hexdigest()[
-        :20
-    ]
-    return f"lti-{digest}"
+def username_for(lti_user: LtiUser) -> str:
+    """The username of the account made for an LTI identity: the registration (not only the
+    issuer) and the `sub`, so the same `sub` of two registrations is two accounts."""
+    digest = hashlib.sha256(f"{lti_user.registration.uuid}:{lti_user.sub}".encode()).hexdigest()
+    return f"lti-{digest[:20]}"
+
+
+def _made_for(lti_user: LtiUser, role: str) -> User:
+    """Make the identity's account; under a lock on the LTI user, so two first launches at once
+    make one. A taken username is never reused: it is somebody else's account."""
+    with transaction.atomic():
+        locked = LtiUser.objects.select_for_update().get(pk=lti_user.pk)
+        if locked.auth_user_id is not None:
+            return locked.auth_user
+        try:
+            with transaction.atomic():
+                user = User.objects.create(
+                    username=username_for(lti_user),
+                    role=role,
+                    first_name=lti_user.given_name[:150],
+                    last_name=lti_user.family_name[:150],
+                    email=lti_user.email,
+                )
+        except IntegrityError as exc:
+            raise NotAdmitted(
+                _("Er bestaat al een account met deze naam; neem contact op met de beheerder.")
+            ) from exc
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        locked.auth_user = user
+        locked.save(update_fields=["auth_user"])
+    lti_user.auth_user = user
+    return user
+
+
+def admissible(lti_user: LtiUser, user: User, role: str) -> None:
+    """`NotAdmitted` unless `user` is the account made for `lti_user`, a plain active trainee or
+    assessor, with `role`. An administrator who links an LTI user to another account in the
+    admin does not open that account to the LMS."""
+    if (
+        user.username != username_for(lti_user)
+        or user.is_staff
+        or user.is_superuser
+        or user.role not in LAUNCH_ROLES
+        or not user.is_active
+    ):
+        raise NotAdmitted(_("Dit account kan niet via de leeromgeving worden geopend."))
+    if user.role != role:
+        raise NotAdmitted(
+            _("Uw rol in de leeromgeving past niet bij uw rol in het platform (%(role)s).")
+            % {"role": user.get_role_display()}
+        )
 
 
 def platform_user(lti_user: LtiUser, role: str) -> User:
     """The platform user of an LTI user, made on first sight with `role`. A user never changes
     role through a launch: a later launch with a role that maps otherwise is refused."""
-    user = lti_user.auth_user
-    if user is None:
-        user, _created = User.objects.get_or_create(
-            username=_username_for(lti_user),
-            defaults={
-                "role": role,
-                "first_name": lti_user.given_name[:150],
-                "last_name": lti_user.family_name[:150],
-                "email": lti_user.email,
-            },
-        )
-        if _created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        lti_user.auth_user = user
-        lti_user.save(update_fields=["auth_user"])
-    if user.role != role:
-        raise RoleNotMapped(
-            _("Uw rol in de leeromgeving past niet bij uw rol in het platform (%(role)s).")
-            % {"role": user.get_role_display()}
-        )
+    if role not in LAUNCH_ROLES:
+        raise NotAdmitted(_("Uw rol in deze cursus geeft geen toegang tot het platform."))
+    user = lti_user.auth_user if lti_user.auth_user_id is not None else _made_for(lti_user, role)
+    admissible(lti_user, user, role)
     return user
 
 
-def _organisation_for(context: LtiContext) -> Organisation:
-    registration = context.deployment.registration
-    organisation, _created = Organisation.objects.get_or_create(
-        name=f"LTI: {registration.name}"[:200],
-        defaults={"kind": Organisation.Kind.TRAINING_PROVIDER},
+def organisation_of(registration: LtiRegistration) -> Organisation:
+    """The registration's own organisation, made on its first course. Never found by name: an
+    organisation that happens to carry the name (another registration's, a real one) is not
+    this registration's; the new one gets the registration's UUID in its name then."""
+    link = PlatformOrganisation.objects.filter(registration=registration).first()
+    if link is not None:
+        return link.organisation
+    base = f"LTI: {registration.name}"[:160]
+    try:
+        with transaction.atomic():
+            name = base
+            if Organisation.objects.filter(name=name).exists():
+                name = f"{base} ({registration.uuid})"
+            organisation = Organisation.objects.create(
+                name=name, kind=Organisation.Kind.TRAINING_PROVIDER
+            )
+            PlatformOrganisation.objects.create(
+                registration=registration, organisation=organisation
+            )
+            return organisation
+    except IntegrityError:  # a launch of the same registration made it first
+        return PlatformOrganisation.objects.get(registration=registration).organisation
+
+
+def _free_cohort_name(organisation: Organisation, context: LtiContext) -> str:
+    base = (context.title or context.label or context.id_on_platform or "LMS")[:150]
+    candidates = [base, f"{base} ({context.id_on_platform or context.pk})"[:190]]
+    taken = set(
+        Cohort.objects.filter(organisation=organisation, name__in=candidates).values_list(
+            "name", flat=True
+        )
     )
-    return organisation
+    for name in candidates:
+        if name not in taken:
+            return name
+    return f"{candidates[1]} #{context.pk}"
 
 
 def cohort_for(context: LtiContext) -> Cohort:
-    """The cohort linked to the context, made and linked on first sight."""
+    """The cohort linked to the context, made and linked on first sight: always a new cohort of
+    the registration's organisation, never one found by its name."""
     link = CohortLink.objects.filter(context=context).select_related("cohort").first()
     if link is not None:
         return link.cohort
-    with transaction.atomic():
-        organisation = _organisation_for(context)
-        base = (context.title or context.label or context.id_on_platform or "LMS")[:150]
-        name = base
-        if Cohort.objects.filter(organisation=organisation, name=name).exists():
-            name = f"{base} ({context.id_on_platform or context.pk})"[:200]
-        cohort, _created = Cohort.objects.get_or_create(organisation=organisation, name=name)
-        link, _created = CohortLink.objects.get_or_create(
-            context=context, defaults={"cohort": cohort}
-        )
-    return link.cohort
+    organisation = organisation_of(context.deployment.registration)
+    try:
+        with transaction.atomic():
+            cohort = Cohort.objects.create(
+                organisation=organisation, name=_free_cohort_name(organisation, context)
+            )
+            return CohortLink.objects.create(context=context, cohort=cohort).cohort
+    except IntegrityError:  # a launch of the same course linked it first
+        return CohortLink.objects.select_related("cohort").get(context=context).cohort
 
 
 def place_in_cohort(user: User, cohort: Cohort) -> None:

@@ -1,5 +1,6 @@
-"""What the platform adds to django-lti's rows: the context's cohort, the resource link's
-activity, the used nonces and states, and every score sent back to an LMS."""
+"""What the platform adds to django-lti's rows: the registration's organisation, the context's
+cohort, the resource link's activity, the used nonces and states, and every score sent back to
+an LMS."""
 
 from __future__ import annotations
 
@@ -15,6 +16,31 @@ class ActivityKind(models.TextChoices):
     CALC_REVIEW = "calc_review", _("Rekencontrole")
     WORKSHOP_DAY = "workshop_day", _("Werkplaatsdag")
     PRACTICE_VARIANTS = "practice_variants", _("Oefenvarianten")
+
+
+class PlatformOrganisation(models.Model):
+    """The organisation a registration's courses become cohorts of: one per registration, never
+    looked up by name (two registrations of the same name are two organisations)."""
+
+    registration = models.OneToOneField(
+        "lti_tool.LtiRegistration",
+        on_delete=models.CASCADE,
+        related_name="platform_organisation",
+        verbose_name=_("LTI-registratie"),
+    )
+    organisation = models.OneToOneField(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="lti_registration_link",
+        verbose_name=_("organisatie"),
+    )
+
+    class Meta:
+        verbose_name = _("organisatie van een LTI-registratie")
+        verbose_name_plural = _("organisaties van LTI-registraties")
+
+    def __str__(self) -> str:
+        return f"{self.registration} → {self.organisation}"
 
 
 class CohortLink(models.Model):
@@ -65,15 +91,18 @@ class ActivityLink(models.Model):
 
 
 class UsedLaunchValue(models.Model):
-    """A nonce or state that a launch has used: a second launch with it is a replay."""
+    """A nonce or state that a launch has used (a second launch with it is a replay), or a
+    deep-linking launch that has answered (it answers once). Rows older than the nonces'
+    lifetime are deleted (`replay.use_once`)."""
 
     class Kind(models.TextChoices):
         NONCE = "nonce", "nonce"
         STATE = "state", "state"
+        DEEP_LINK = "deep_link", "deep link"
 
-    kind = models.CharField(max_length=8, choices=Kind.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
     value = models.CharField(max_length=255)
-    used_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("gebruikte nonce of state")
@@ -92,6 +121,9 @@ class ScoreSend(models.Model):
     class Status(models.TextChoices):
         SENT = "sent", _("verzonden")
         FAILED = "failed", _("mislukt")
+        # A failed send that a newer send to the same line item and LMS user replaced: the LMS
+        # keeps the latest timestamp, so it is not sent again (`grade_passback.close_superseded`).
+        SUPERSEDED = "superseded", _("vervangen")
 
     grade = models.ForeignKey(
         "assessment.Grade", on_delete=models.CASCADE, related_name="lti_score_sends"
@@ -103,7 +135,7 @@ class ScoreSend(models.Model):
     score_given = models.DecimalField(_("score"), max_digits=5, decimal_places=1)
     score_maximum = models.DecimalField(_("maximum"), max_digits=5, decimal_places=1)
     timestamp = models.DateTimeField(_("tijdstempel"))
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     error = models.TextField(_("fout"), blank=True)
 
     class Meta:
@@ -113,3 +145,43 @@ class ScoreSend(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grade_id} → {self.line_item_id}: {self.score_given} ({self.status})"
+
+
+class RegistrationInvitation(models.Model):
+    """An administrator's invitation for one LMS to register the tool by LTI Dynamic
+    Registration: its URL carries a token (only its SHA-256 is kept), usable once, for a week.
+    The registration it makes is inactive until an administrator activates it."""
+
+    name = models.CharField(
+        _("naam van de leeromgeving"),
+        max_length=200,
+        help_text=_("Wordt de naam van de registratie en van de organisatie van haar groepen."),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("geldig tot"), editable=False)
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, editable=False)
+    registration = models.ForeignKey(
+        "lti_tool.LtiRegistration",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("registratie"),
+    )
+
+    class Meta:
+        verbose_name = _("uitnodiging voor dynamische registratie")
+        verbose_name_plural = _("uitnodigingen voor dynamische registratie")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name

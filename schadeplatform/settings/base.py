@@ -266,7 +266,19 @@ REST_FRAMEWORK = {
         "schadeplatform.throttling.AnonRateThrottle",
         "schadeplatform.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "1200/minute", "login": "10/minute"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "120/minute",
+        "user": "1200/minute",
+        "login": "10/minute",
+        # Open Badges' public verification (assessment/badges/README.md): checking a typed
+        # e-mail address against a credential's hashed one, and checking a pasted or uploaded
+        # credential, per client; an employer checks one or two, not hundreds.
+        "badge_email": "10/hour",
+        "badge_verify": "30/minute",
+        # LTI login initiation (schadeplatform/lti/views.py): each stores a nonce in the cache for
+        # a day. A class behind one school address starts about 30 launches at once.
+        "lti_login": "60/minute",
+    },
     "EXCEPTION_HANDLER": "schadeplatform.api_errors.exception_handler",
     # Only for DRF code that reads the client itself; our throttles use client_ip (same rule).
     "NUM_PROXIES": TRUSTED_PROXY_HOPS,

@@ -12,6 +12,7 @@ from typing import Any
 from assessment.scoring import score
 from calcengine import parse
 from calcengine.model import CalculationInput
+from cases.calc_review.injection import clean_reference
 from tests.shared import SCORING_DIR
 
 Document = dict[str, Any]
@@ -28,12 +29,8 @@ def golf_reference() -> Document:
 
 
 def as_trainee(reference: Document) -> Document:
-    """The reference as a trainee would have calculated it: no `assess`, no `decisions`."""
-    document = copy.deepcopy(reference)
-    document.pop("decisions", None)
-    for line in document["lines"]:
-        line.pop("assess", None)
-    return document
+    """The reference as a trainee would have calculated it: without its scoring annotations."""
+    return clean_reference(reference)
 
 
 def golf_trainee() -> Document:

@@ -15,32 +15,11 @@ from assessment.badges import keys, status_list
 from assessment.badges.baking import KEYWORD, unbake
 from assessment.badges.issuing import RevocationRefused, issue, revoke
 from assessment.badges.verification import schema_errors, verify
-from assessment.models import BadgeRule, BadgeRuleKind, ExamForm, IssuedCredential
+from assessment.models import BadgeRule, BadgeRuleKind, IssuedCredential
 from content.case_identifiers import identifier
 from tests.factories.assessment import finished_attempt, released_grade, signed_grade
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def exam_rule(cohort, case_version):
-    form = ExamForm.objects.create(cohort=cohort, case_version=case_version)
-    return BadgeRule.objects.create(
-        slug="examen-behaald",
-        name="Examen behaald",
-        description="Het examen met een voldoende afgerond.",
-        criteria="Een voldoende voor de examenvorm.",
-        kind=BadgeRuleKind.EXAM_FORM_PASSED,
-        exam_form=form,
-        valid_months=60,
-    )
-
-
-@pytest.fixture
-def issued(attempt, assessor, trainee, exam_rule, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        released_grade(attempt, assessor)
-    return IssuedCredential.objects.get(rule=exam_rule, trainee=trainee)
 
 
 def _with_payload(jws: str, change) -> str:
@@ -164,11 +143,36 @@ def test_the_png_carries_the_credential_and_round_trips(issued, client, trainee)
     assert json.loads(downloaded.content) == issued.credential
 
 
-def test_only_the_trainee_downloads_their_badge(issued, client, other_trainee):
+@pytest.mark.parametrize("name", ["download_json", "download_jwt", "download_png"])
+def test_a_badge_downloads_for_whoever_may_see_the_trainees_work_only(
+    issued,
+    client,
+    client_for,
+    trainee,
+    other_trainee,
+    assessor,
+    outsider_assessor,
+    editor,
+    admin_user,
+    name,
+):
+    # The platform's one rule of who sees an attempt (attempts_visible_to), no copy of it.
+    url = reverse(f"badges:{name}", args=[issued.uuid])
+    assert client.get(url).status_code == 302  # to the login
+    for allowed in (trainee, assessor, admin_user):
+        assert client_for(allowed).get(url).status_code == 200, allowed
+    for refused in (other_trainee, outsider_assessor, editor):
+        assert client_for(refused).get(url).status_code == 404, refused
+
+
+def test_a_badge_is_not_downloaded_by_an_assessor_of_the_trainees_other_organisation(
+    issued, client_for, trainee, other_cohort, outsider_assessor
+):
+    # The trainee is also in organisation B's cohort; the credential rests on an attempt filed
+    # in cohort A, so B's assessor, who sees the trainee's work in B, does not get it.
+    other_cohort.trainees.add(trainee)
     url = reverse("badges:download_json", args=[issued.uuid])
-    assert client.get(url).status_code == 302
-    client.force_login(other_trainee)
-    assert client.get(url).status_code == 404
+    assert client_for(outsider_assessor).get(url).status_code == 404
 
 
 def test_keys_rotate_and_old_credentials_still_verify(issued, client):

@@ -4,16 +4,14 @@ hybrid's 48 V disconnect, on the demo cases' own references."""
 
 from __future__ import annotations
 
-import copy
-from types import SimpleNamespace
-
 import pytest
 
-from assessment.workflow_checks import CASE_FACTS, CHECKS, run_checks
+from assessment.workflow_checks import CASE_FACTS, CHECKS
 from calcengine.catalogue import prefill_line
-from cases import demo
+from cases.calc_review.injection import clean_reference
+from tests.assessment.timeline_fakes import check
+from tests.cases.demo_walk import EARLIER_DEMO_CASES, demo_case, demo_version
 
-CASES = {case["slug"]: case for case in demo.demo_cases()}
 KERB = "peugeot-208-kerb-alignment"
 MHEV = "golf-etsi-48v-side-sill"
 NEW_CHECKS = (
@@ -23,41 +21,13 @@ NEW_CHECKS = (
 )
 
 
-def _version(slug):
-    case = CASES[slug]
-    return SimpleNamespace(
-        **{
-            key: case.get(key)
-            for key in (
-                "vehicle_id",
-                "reference_precalc",
-                "reference_final",
-                "payer_rules",
-                "expected_decisions",
-                "expected_hv_judgement",
-                "hv_facts",
-                "hidden_damage",
-                "delivery_checklist",
-                "customer",
-                "expected_damage_zones",
-                "is_total_loss",
-            )
-        }
-    )
-
-
 def _submitted(slug, change=lambda lines: lines):
-    calculation = copy.deepcopy(CASES[slug]["reference_precalc"])
-    for key in ("decisions", "assess"):
-        calculation.pop(key)
-    for line in calculation["lines"]:
-        line.pop("assess", None)
-    calculation["lines"] = change(calculation["lines"])
-    return calculation
+    calculation = clean_reference(demo_case(slug)["reference_precalc"])
+    return {**calculation, "lines": change(calculation["lines"])}
 
 
 def _check(slug, key, calculations):
-    return next(r for r in run_checks(_version(slug), [], calculations) if r.key == key)
+    return check(key, demo_version(slug), [], calculations)
 
 
 def _without(code):
@@ -78,7 +48,7 @@ def test_the_new_checks_declare_their_profile_items_and_case_facts():
 def test_the_kerb_reference_passes_the_report_checks(key):
     result = _check(KERB, key, [_submitted(KERB)])
     assert result.applicable and result.passed, result.explanation
-    assert CASE_FACTS[key](_version(KERB))
+    assert CASE_FACTS[key](demo_version(KERB))
 
 
 def test_replacing_the_undamaged_control_arm_instead_of_the_tie_rod_fails():
@@ -128,7 +98,7 @@ def test_an_alignment_in_the_shops_own_workshop_counts_as_the_alignment(key):
 
 def test_the_kerb_reference_accepts_the_own_alignment_on_its_alignment_line():
     for reference in ("reference_precalc", "reference_final"):
-        line = next(x for x in CASES[KERB][reference]["lines"] if x["code"] == "SUB-ALIGN")
+        line = next(x for x in demo_case(KERB)[reference]["lines"] if x["code"] == "SUB-ALIGN")
         alternatives = line["assess"]["alternatives"]
         assert {"operation": "remove_refit", "code": "MECH-ALIGN", "credit": "1"} in alternatives
 
@@ -138,7 +108,7 @@ def test_the_tie_rod_carries_no_camera_the_alignment_rule_is_the_cases():
 
     assert get_vehicle("peugeot-208").part("1613785880").adas_sensors == ()
     for reference in ("reference_precalc", "reference_final"):
-        assert not any(line.get("adas_sensors") for line in CASES[KERB][reference]["lines"])
+        assert not any(line.get("adas_sensors") for line in demo_case(KERB)[reference]["lines"])
 
 
 def test_the_latest_calculation_is_judged():
@@ -175,22 +145,9 @@ def test_an_hv_de_energising_line_on_the_48v_car_fails():
     assert "48 V is geen hoogvolt" in result.explanation
 
 
-# The nine cases written before these checks: none aligns and calibrates, or has a 48 V system.
-EARLIER = (
-    "golf-front-low-speed",
-    "polo-total-loss",
-    "clio-door-private",
-    "model3-rear-ev",
-    "yaris-cross-hev-side",
-    "bmw-3-windscreen-adas",
-    "vito-van-fleet-rear",
-    "niro-phev-sill-structural",
-    "peugeot-208-photo-intake",
-)
-
-
-@pytest.mark.parametrize("slug", EARLIER)
+# The cases written before these checks: none aligns and calibrates, or has a 48 V system.
+@pytest.mark.parametrize("slug", EARLIER_DEMO_CASES)
 def test_the_new_checks_do_not_apply_to_the_earlier_demo_cases(slug):
-    version = _version(slug)
+    version = demo_version(slug)
     for key in NEW_CHECKS:
         assert not CASE_FACTS[key](version), (slug, key)

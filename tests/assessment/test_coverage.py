@@ -2,11 +2,9 @@
 by a scored step, check or exercise; the registry reads only the declarations, and the view
 flags an item that nothing in use assesses."""
 
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from assessment.coverage.selectors import profile_coverage
@@ -177,8 +175,7 @@ def test_the_api_gives_each_item_with_its_sources(client):
 
 
 @pytest.mark.django_db
-def test_after_load_demo_no_item_of_the_profile_is_title_only():
-    call_command("load_demo", stdout=io.StringIO())
+def test_after_load_demo_no_item_of_the_profile_is_title_only(demo):
     coverage = profile_coverage()
     assert [f"{row.code} {row.title}" for row in coverage.title_only()] == []
     for row in coverage.items():

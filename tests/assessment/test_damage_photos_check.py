@@ -1,25 +1,13 @@
 """The K16 check (ICT skills): the damage photos filed under each damage zone of the case in the
 digital dossier before the first calculation goes to the paying party."""
 
-from types import SimpleNamespace
-
-from assessment.workflow_checks import CHECKS, run_checks
+from assessment.workflow_checks import CHECKS
 from cases.timeline import EventKind
+from tests.assessment.timeline_fakes import check, ev, fake_case
 
 
 def case(zones=("front", "side")):
-    return SimpleNamespace(
-        payer_rules={},
-        expected_decisions={"expert_required": False},
-        expected_hv_judgement=None,
-        delivery_checklist=[],
-        hv_facts=None,
-        expected_damage_zones=list(zones),
-    )
-
-
-def ev(event_kind, refused=False, **data):
-    return SimpleNamespace(kind=str(event_kind), data=data, refused=refused)
+    return fake_case(expected_damage_zones=list(zones))
 
 
 def photo(zone, stage="intake"):
@@ -30,7 +18,7 @@ SUBMITTED = ev(EventKind.CALCULATION_SUBMITTED, kind="precalc", version_number=1
 
 
 def result(case_, events):
-    return next(r for r in run_checks(case_, events) if r.key == "damage_photos_filed")
+    return check("damage_photos_filed", case_, events)
 
 
 def test_the_check_scores_ict_skills_at_intake():

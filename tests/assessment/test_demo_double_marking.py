@@ -2,25 +2,19 @@
 third marker, one agreed without escalation, both released, one still blind; each page opens
 for a new user, and loading again changes nothing."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from assessment.demo_double_marking import CANDIDATES, COHORT
 from assessment.exam import candidate_code
-from assessment.models import AgreedGrade, Grade, MarkingEvent, MarkingPolicy, Moderation
+from assessment.models import AgreedGrade, MarkingPolicy, Moderation
 from cases.models import Attempt
 from schadeplatform.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_double_marked_exam_cohort_with_an_escalation(client_for):
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    print(out.getvalue())
+def test_the_demo_has_a_double_marked_exam_cohort_with_an_escalation(demo, client_for):
 
     policy = MarkingPolicy.objects.get(cohort__name=COHORT)
     assert (policy.markers, policy.agreement_rule, policy.moderation_sample_percent) == (
@@ -62,11 +56,3 @@ def test_the_demo_has_a_double_marked_exam_cohort_with_an_escalation(client_for)
     trainee = client_for(User.objects.get(username=escalated_name))
     result = trainee.get(reverse("assessment:result", args=[attempts[escalated_name].pk]))
     assert result.status_code == 200 and "derde beoordelaar beslist" in result.content.decode()
-
-    counts = (Grade.objects.count(), MarkingEvent.objects.count(), AgreedGrade.objects.count())
-    call_command("load_demo", stdout=io.StringIO())
-    assert (
-        Grade.objects.count(),
-        MarkingEvent.objects.count(),
-        AgreedGrade.objects.count(),
-    ) == counts

@@ -3,46 +3,37 @@ their source, the HV release before the repair, the first estimate's band and th
 for the case's reason."""
 
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 
 import calcengine
 from assessment.intake_estimate import BAND_PERCENT, estimate_band
-from assessment.workflow_checks import CHECKS, run_checks
+from assessment.workflow_checks import CHECKS
 from cases.expert_reasons import case_expert_reasons
 from cases.timeline import EventKind
-from tests.factories.cases import RATE_SET_ID, payer_rules, reference_precalc
+from tests.assessment.timeline_fakes import check, ev, fake_case
+from tests.factories.cases import (
+    RATE_SET_ID,
+    hv_fact_sources,
+    hv_facts,
+    payer_rules,
+    reference_precalc,
+)
 
-FACTS = {
-    "airbags_fired": True,
-    "battery_housing_damaged": False,
-    "warning_lights": True,
-    "smell_or_heat": False,
-}
-SOURCES = {
-    "airbags_fired": {"question": "airbags"},
-    "battery_housing_damaged": {"question": "underbody_hit"},
-    "warning_lights": {"photo": "dashboard.png"},
-    "smell_or_heat": {"question": "smell_or_smoke"},
-}
+# Found at their sources: the customer's answers and the dashboard photo.
+FACTS = hv_facts(airbags_fired=True, warning_lights=True)
+SOURCES = hv_fact_sources(warning_lights={"photo": "dashboard.png"})
 
 
 def case(**overrides):
-    values = {
-        "payer_rules": {},
-        "expected_decisions": {"expert_required": False},
-        "expected_hv_judgement": "quarantine",
-        "delivery_checklist": [],
-        "hv_facts": dict(FACTS),
-        "hv_fact_sources": dict(SOURCES),
-    }
-    values.update(overrides)
-    return SimpleNamespace(**values)
-
-
-def ev(kind, refused=False, **data):
-    return SimpleNamespace(kind=str(kind), data=data, refused=refused)
+    return fake_case(
+        **{
+            "expected_hv_judgement": "quarantine",
+            "hv_facts": dict(FACTS),
+            "hv_fact_sources": dict(SOURCES),
+            **overrides,
+        }
+    )
 
 
 def asked(key):
@@ -63,10 +54,6 @@ FOUND = [
     fact("warning_lights", True, photo="dashboard.png"),
     fact("smell_or_heat", False, question="smell_or_smoke"),
 ]
-
-
-def check(key, case_, events):
-    return next(result for result in run_checks(case_, events) if result.key == key)
 
 
 def test_the_new_checks_declare_their_profile_items():

@@ -3,39 +3,24 @@ manufacturer limits the drying temperature must keep the car within it."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from assessment import paint_oven
-from assessment.workflow_checks import CASE_FACTS, CHECKS, run_checks
-from cases import demo
+from assessment.workflow_checks import CASE_FACTS, CHECKS
+from cases import demo_files
 from cases.timeline import EventKind
+from tests.assessment.timeline_fakes import check, ev
+from tests.cases.demo_walk import demo_version
 
-CASES = {case["slug"]: case for case in demo.demo_cases()}
 HAIL = "model3-hail-glass-roof"
 
 
-def _version(data):
-    return SimpleNamespace(
-        vsi_notes=data["vsi_notes"],
-        reference_precalc=data["reference_precalc"],
-        payer_rules=data["payer_rules"],
-        expected_decisions=data["expected_decisions"],
-        expected_hv_judgement=data.get("expected_hv_judgement"),
-        delivery_checklist=data.get("delivery_checklist", []),
-        hv_facts=data.get("hv_facts"),
-    )
-
-
 def _work_order(text, refused=False):
-    return SimpleNamespace(
-        kind=EventKind.WORK_ORDER_CREATED, data={"instructions": text}, refused=refused
-    )
+    return ev(EventKind.WORK_ORDER_CREATED, refused, instructions=text)
 
 
 def test_the_hail_case_states_a_limit_of_49_degrees_and_paints():
-    case = _version(CASES[HAIL])
+    case = demo_version(HAIL)
     assert paint_oven.oven_limit(case) == 49
     assert paint_oven.applies_to_case(case)
     assert CASE_FACTS["paint_oven_limit"](case)
@@ -100,18 +85,17 @@ def test_a_work_order_that_ignores_the_limit_fails(text, why):
 
 
 def test_the_check_reads_the_latest_work_orders_on_the_timeline():
-    case = _version(CASES[HAIL])
+    case = demo_version(HAIL)
     assert paint_oven.judge(case, [])[0] is False  # no work order yet: not judged
     refused_only = [_work_order("IR-droging", refused=True)]
     assert paint_oven.judge(case, refused_only)[0] is False
-    results = {r.key: r for r in run_checks(case, [_work_order("Ovenprogramma 60 °C.")])}
-    assert results["paint_oven_limit"].applicable and not results["paint_oven_limit"].passed
-    results = {r.key: r for r in run_checks(case, [_work_order("IR-droging max. 45 °C.")])}
-    assert results["paint_oven_limit"].passed
+    result = check("paint_oven_limit", case, [_work_order("Ovenprogramma 60 °C.")])
+    assert result.applicable and not result.passed
+    assert check("paint_oven_limit", case, [_work_order("IR-droging max. 45 °C.")]).passed
 
 
-@pytest.mark.parametrize("slug", sorted(set(CASES) - {HAIL}))
+@pytest.mark.parametrize("slug", sorted({c["slug"] for c in demo_files.demo_cases()} - {HAIL}))
 def test_a_case_without_a_stated_limit_is_not_judged(slug):
-    case = _version(CASES[slug])
+    case = demo_version(slug)
     assert not paint_oven.applies_to_case(case)
     assert paint_oven.judge(case, [_work_order("Ovenprogramma 60 °C.")])[0] is False

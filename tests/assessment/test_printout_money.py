@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from html.parser import HTMLParser
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -16,9 +15,9 @@ from django.template.loader import render_to_string
 
 from assessment.reports.documents import calculation_sheet
 from calcengine import estimate, line_amounts, parse
+from cases.demo_files import case_files
 from schadeplatform.templatetags.dutch import euro
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "cases" / "demo_cases"
 REFERENCES = ("reference_precalc", "reference_final")
 ZERO = Decimal(0)
 # The totals a printout adds once per calculation, not per line (calculation-spec §2.1–§2.8).
@@ -72,7 +71,7 @@ def _from_euro(text: str) -> Decimal:
 
 def _demo_references() -> list:
     params = []
-    for path in sorted(DEMO_DIR.glob("*.json")):
+    for path in case_files():
         case = json.loads(path.read_text(encoding="utf-8"))
         for reference in REFERENCES:
             params.append(pytest.param(case[reference], id=f"{path.stem}-{reference}"))

@@ -1,33 +1,16 @@
 """Workflow checks read from the dossier timeline: each passes and fails on its own rule."""
 
-from types import SimpleNamespace
-
 import pytest
 
 from assessment.workflow_checks import run_checks
 from cases.timeline import EventKind
+from tests.assessment.timeline_fakes import check, ev, fake_case
 
 CHECKLIST = ["Lakkleur gecontroleerd", "Sensoren getest"]
 
 
 def case(**overrides):
-    values = {
-        "payer_rules": {},
-        "expected_decisions": {"expert_required": False},
-        "expected_hv_judgement": None,
-        "delivery_checklist": list(CHECKLIST),
-        "hv_facts": None,
-    }
-    values.update(overrides)
-    return SimpleNamespace(**values)
-
-
-def ev(event_kind, refused=False, **data):
-    return SimpleNamespace(kind=str(event_kind), data=data, refused=refused)
-
-
-def check(key, case_, events):
-    return next(result for result in run_checks(case_, events) if result.key == key)
+    return fake_case(**{"delivery_checklist": list(CHECKLIST), **overrides})
 
 
 APPROVED = ev(EventKind.PAYER_DECISION, outcome="approved")

@@ -173,10 +173,12 @@ def test_the_backoff_grows_and_is_bounded():
     assert max(waits) == 3600 and waits == sorted(waits)
 
 
-@override_settings(TASKS=DATABASE, XAPI_MAX_ATTEMPTS=3)
 def test_a_dead_lrs_is_retried_later_and_bounded(trainee, settings):
     from django_tasks_db.models import DBTaskResult
 
+    # All through pytest-django's `settings`: mixed with an @override_settings decorator, its
+    # restore at teardown would bring back the decorator's TASKS for every later test.
+    settings.TASKS, settings.XAPI_MAX_ATTEMPTS = DATABASE, 3
     settings.XAPI_LRS_URL = dead_url()
     case = PublishedCaseVersionFactory().case
     statement = statements.case_started(case_services.attempt_start(trainee=trainee, case=case))
@@ -211,3 +213,25 @@ def test_a_dead_lrs_does_not_touch_the_trainees_request(
     assert response.status_code == 302
     assert trainee.case_attempts.filter(case_version__case=case).count() == 1
     assert callbacks, "the statement's sending ran on commit"
+
+
+def test_a_statement_that_cannot_be_built_leaves_the_trainees_work_alone(
+    trainee, queued, monkeypatch, django_capture_on_commit_callbacks
+):
+    # A query of the builder fails (a database error inside the trainee's transaction): the
+    # builder runs in a savepoint, so on PostgreSQL the transaction is not left aborted.
+    from django.db import connection
+
+    def failing(attempt):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM no_such_table_for_xapi")
+
+    monkeypatch.setattr(statements, "case_started", failing)
+    case = PublishedCaseVersionFactory().case
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = case_services.attempt_start(trainee=trainee, case=case)
+        do_intake(attempt, trainee)
+    assert trainee.case_attempts.filter(case_version__case=case).count() == 1
+    assert attempt.events.exists()
+    assert not [s for s in queued() if s["verb"]["id"].endswith("attempted")]
+    assert [s for s in queued() if s["verb"]["id"].endswith("completed")]

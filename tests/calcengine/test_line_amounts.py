@@ -14,11 +14,11 @@ import pytest
 
 from calcengine import InputError, calculate, estimate, line_amounts, loads, parse
 from calcengine.arithmetic import LABOUR_CATEGORIES
+from cases.demo_files import case_files
 from tests.calcengine.inputs import golden_input
 from tests.shared import GOLDEN_DIR
 
 OWN_GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
-DEMO_DIR = Path(__file__).resolve().parents[2] / "cases" / "demo_cases"
 ZERO = Decimal(0)
 
 
@@ -76,7 +76,7 @@ def test_the_lines_add_up_to_the_estimates_totals(path: Path):
         )
 
 
-@pytest.mark.parametrize("path", sorted(DEMO_DIR.glob("*.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", case_files(), ids=lambda p: p.stem)
 @pytest.mark.parametrize("reference", ["reference_precalc", "reference_final"])
 def test_the_demo_references_add_up_too(path: Path, reference: str):
     calc = parse(json.loads(path.read_text(encoding="utf-8"))[reference])

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cases.models import AttemptStatus
 from cases.timeline import EventKind
+from tests.cases.flow import post_move
 from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +17,8 @@ def attempt(trainee, cohort):
     return AttemptFactory(trainee=trainee, cohort=cohort)
 
 
-def post(client, attempt, move, data):
-    url = reverse("api:cases_api:attempt-move", kwargs={"pk": attempt.pk, "move": move})
-    return client.post(url, data, content_type="application/json")
-
-
 def test_a_move_answers_with_the_updated_dossier(attempt, trainee, client_for):
-    response = post(
+    response = post_move(
         client_for(trainee),
         attempt,
         "record_damage",
@@ -35,7 +31,7 @@ def test_a_move_answers_with_the_updated_dossier(attempt, trainee, client_for):
 
 
 def test_invalid_input_is_400_with_field_paths(attempt, trainee, client_for):
-    response = post(client_for(trainee), attempt, "record_first_estimate", {"amount": "veel"})
+    response = post_move(client_for(trainee), attempt, "record_first_estimate", {"amount": "veel"})
     assert response.status_code == 400
     paths = {e["path"] for e in response.json()["errors"]}
     assert paths == {"amount", "repair_days"}
@@ -43,7 +39,7 @@ def test_invalid_input_is_400_with_field_paths(attempt, trainee, client_for):
 
 
 def test_a_refused_move_is_409_and_recorded(attempt, trainee, client_for):
-    response = post(client_for(trainee), attempt, "deliver_vehicle", {"explanation": "Klaar"})
+    response = post_move(client_for(trainee), attempt, "deliver_vehicle", {"explanation": "Klaar"})
     assert response.status_code == 409
     assert response.json() == {
         "errors": [
@@ -57,7 +53,7 @@ def test_a_refused_move_is_409_and_recorded(attempt, trainee, client_for):
 
 
 def test_an_unknown_move_is_404(attempt, trainee, client_for):
-    assert post(client_for(trainee), attempt, "teleport", {}).status_code == 404
+    assert post_move(client_for(trainee), attempt, "teleport", {}).status_code == 404
 
 
 def test_starting_a_case_through_the_api(trainee, cohort, client_for):
@@ -80,8 +76,8 @@ def test_starting_a_case_through_the_api(trainee, cohort, client_for):
 
 def test_the_timeline_lists_events_in_order(attempt, trainee, client_for):
     client = client_for(trainee)
-    post(client, attempt, "give_advice", {"advice": "Voorruit meenemen"})
-    post(client, attempt, "order_parts", {})
+    post_move(client, attempt, "give_advice", {"advice": "Voorruit meenemen"})
+    post_move(client, attempt, "order_parts", {})
     timeline = client.get(
         reverse("api:cases_api:attempt-timeline", kwargs={"pk": attempt.pk})
     ).json()
@@ -93,9 +89,9 @@ def test_the_timeline_lists_events_in_order(attempt, trainee, client_for):
 def test_a_forbidden_move_is_refused_and_recorded_even_with_incomplete_input(
     attempt, trainee, client_for
 ):
-    response = post(client_for(trainee), attempt, "order_parts", {})
+    response = post_move(client_for(trainee), attempt, "order_parts", {})
     assert response.status_code == 409
-    response = post(client_for(trainee), attempt, "deliver_vehicle", {})
+    response = post_move(client_for(trainee), attempt, "deliver_vehicle", {})
     assert response.status_code == 409
     assert [e.data["move"] for e in attempt.events.order_by("pk")] == [
         "order_parts",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import demo as case_demo
+from cases import demo_files
 from cases.calc_review import demo
 from cases.calc_review import error_kinds as k
 from cases.calc_review.injection import RATES_ANCHOR
@@ -33,7 +34,7 @@ def hand_in(trainee, exercise):
 
 @pytest.fixture
 def exercises(trainee, other_trainee):
-    for data in case_demo.demo_cases():
+    for data in demo_files.demo_cases():
         if data["slug"] in {spec["case"] for spec in demo.EXERCISES}:
             case_demo.load_case(data, by=None, stdout=io.StringIO())
     out = io.StringIO()

@@ -23,7 +23,7 @@ from cases.calculations import services
 from cases.calculations.exceptions import AlreadySubmitted, StaleDraft
 from cases.models import AttemptStatus, CalculationDraft, CalculationVersion
 from cases.timeline import SUBMISSION_KINDS, EventKind
-from tests.cases.flow import to_in_repair
+from tests.cases.flow import move_api_url, to_in_repair
 from tests.factories.accounts import UserFactory
 from tests.factories.calculations import BUMPER, GRILLE, CalcAttemptFactory, line
 from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory
@@ -49,10 +49,6 @@ def dutch(make):
 
 def draft_url(attempt):
     return reverse("api:cases_api:calc-draft", kwargs={"pk": attempt.pk})
-
-
-def move_url(attempt, move):
-    return reverse("api:cases_api:attempt-move", kwargs={"pk": attempt.pk, "move": move})
 
 
 def ids(lines):
@@ -220,7 +216,7 @@ def test_a_double_clicked_submit_submits_once_and_tells_the_second_click(trainee
     responses = run_at_once(
         2,
         lambda i: send(
-            client_with(session), "post", move_url(attempt, move), {"draft_version": shown}
+            client_with(session), "post", move_api_url(attempt, move), {"draft_version": shown}
         ),
     )
 
@@ -262,7 +258,9 @@ def test_autosave_in_one_tab_and_submit_from_a_stale_tab_never_submit_unseen_lin
                 time.sleep(max(lead, 0))
                 return send(client, "put", draft_url(attempt), {"version": 1, "lines": typed})
             time.sleep(max(-lead, 0))
-            return send(client, "post", move_url(attempt, "submit_precalc"), {"draft_version": 1})
+            return send(
+                client, "post", move_api_url(attempt, "submit_precalc"), {"draft_version": 1}
+            )
 
         save, submit = run_at_once(2, work)
 

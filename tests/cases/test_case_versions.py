@@ -6,7 +6,13 @@ import pytest
 from cases import selectors, services
 from cases.models import Attempt, CaseVersionStatus, FrozenCaseVersion
 from tests.factories.accounts import CohortFactory
-from tests.factories.cases import CaseFactory, CaseVersionFactory, PublishedCaseVersionFactory
+from tests.factories.cases import (
+    CaseFactory,
+    CaseVersionFactory,
+    PublishedCaseVersionFactory,
+    hv_fact_sources,
+    hv_facts,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,21 +35,11 @@ def test_a_draft_with_a_reference_the_engine_refuses_is_not_published(editor):
 
 def test_an_hv_expectation_that_contradicts_the_facts_is_not_published(editor):
     draft = CaseVersionFactory(
-        hv_facts={
-            "airbags_fired": True,
-            "battery_housing_damaged": False,
-            "warning_lights": False,
-            "smell_or_heat": False,
-        },
+        hv_facts=hv_facts(airbags_fired=True),
         expected_hv_judgement="safe",
         # Every fact found by a question the customer answers (cases.hv_questions), so that
         # the expectation is the only thing wrong with the draft.
-        hv_fact_sources={
-            "airbags_fired": {"question": "airbags"},
-            "battery_housing_damaged": {"question": "underbody_hit"},
-            "warning_lights": {"question": "warning_lights"},
-            "smell_or_heat": {"question": "smell_or_smoke"},
-        },
+        hv_fact_sources=hv_fact_sources(),
         hv_answers={
             "airbags": "Ja, de zijairbag links is afgegaan.",
             "underbody_hit": "Nee, de onderkant heeft niets geraakt.",

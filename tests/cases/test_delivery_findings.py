@@ -12,7 +12,7 @@ from django.urls import reverse
 
 import calcengine
 from assessment.workflow_checks import CHECKS, run_checks
-from cases import demo
+from cases import demo_files
 from cases import workflow as wf
 from cases.final_inspection import (
     findings_state,
@@ -23,11 +23,13 @@ from cases.final_inspection import (
 )
 from cases.invoice_split import invoice_split
 from cases.timeline import EventKind
-from tests.cases.flow import OWN_INSPECTION, to_final_submitted
+from tests.assessment.timeline_fakes import check, ev
+from tests.cases.demo_walk import EARLIER_DEMO_CASES, demo_attempt, demo_case, demo_version
+from tests.cases.flow import OWN_INSPECTION, checks_of, post_move, to_final_submitted
 from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory, customer
 
 SLUG = "bmw-3-delivery-findings"
-CASE_DATA = next(case for case in demo.demo_cases() if case["slug"] == SLUG)
+CASE_DATA = demo_case(SLUG)
 FINAL_OUTPUT = calcengine.estimate(CASE_DATA["reference_final"])
 SPLIT = invoice_split(
     output=FINAL_OUTPUT, payer_rules=CASE_DATA["payer_rules"], customer=CASE_DATA["customer"]
@@ -58,14 +60,6 @@ EXPLANATION = (
 )
 
 
-def case_under_test():
-    return SimpleNamespace(**{**demo.version_fields(CASE_DATA), "customer": CASE_DATA["customer"]})
-
-
-def ev(kind, refused=False, **data):
-    return SimpleNamespace(kind=str(kind), data=data, refused=refused)
-
-
 def invoice(customer_pays=SPLIT.customer_pays, payer_pays=SPLIT.payer_pays, text=EXPLANATION):
     return {
         "customer_pays": str(customer_pays),
@@ -87,7 +81,7 @@ def good_timeline(*, items=GOOD_LIST, rework=True, paid=None):
 
 
 def result(key, events):
-    return next(r for r in run_checks(case_under_test(), events) if r.key == key)
+    return check(key, demo_version(SLUG), events)
 
 
 # --- the case's data --------------------------------------------------------------------------
@@ -102,20 +96,9 @@ def test_every_hidden_item_and_finding_is_named_by_its_own_wording():
 
 
 def test_the_demo_cases_hidden_lists_are_in_the_new_shape_with_a_critical_item_where_it_matters():
-    for data in demo.demo_cases():
+    for data in demo_files.demo_cases():
         items = data["delivery_checklist"]
-        if data["slug"] not in {
-            "golf-front-low-speed",
-            "clio-door-private",
-            "model3-rear-ev",
-            "yaris-cross-hev-side",
-            "bmw-3-windscreen-adas",
-            "vito-van-fleet-rear",
-            "niro-phev-sill-structural",
-            "peugeot-208-photo-intake",
-            "polo-total-loss",
-            SLUG,
-        }:
+        if data["slug"] not in {*EARLIER_DEMO_CASES, SLUG}:
             continue  # other helpers' cases of this session: converted by the integrator
         assert all(isinstance(i, dict) and i["item"] and i["match"] for i in items), data["slug"]
         for item in read_items(items):
@@ -314,7 +297,7 @@ def test_a_wrong_invoice_split_or_explanation_fails(paid):
 
 def test_the_checks_do_not_apply_to_a_case_without_findings_or_invoice_question():
     other = SimpleNamespace(
-        **{**vars(case_under_test()), "delivery_findings": [], "customer": {"deducts_vat": False}}
+        **{**vars(demo_version(SLUG)), "delivery_findings": [], "customer": {"deducts_vat": False}}
     )
     results = {r.key: r for r in run_checks(other, good_timeline())}
     assert not results["delivery_findings"].applicable
@@ -414,8 +397,7 @@ def test_rework_resolves_the_recorded_finding_and_the_invoice_is_recorded_with_i
     final = attempt.calculation_versions.order_by("-number").first()
     assert data["customer_pays"] == "100.00"
     assert data["total_incl_vat"] == final.output["total_incl_vat"]
-    events = list(attempt.events.order_by("pk"))
-    outcome = next(r for r in run_checks(version, events) if r.key == "delivery_findings")
+    outcome = checks_of(attempt)["delivery_findings"]
     assert outcome.passed, outcome.explanation
 
 
@@ -424,8 +406,7 @@ def test_rework_resolves_the_recorded_finding_and_the_invoice_is_recorded_with_i
 
 @pytest.fixture
 def bmw_attempt(trainee, cohort):
-    version = PublishedCaseVersionFactory(**demo.version_fields(CASE_DATA))
-    attempt = AttemptFactory(trainee=trainee, cohort=cohort, case_version=version)
+    attempt = demo_attempt(trainee, SLUG, cohort=cohort)
     from assessment.demo import play_to_repair
 
     attempt = play_to_repair(attempt, trainee, {})
@@ -433,11 +414,9 @@ def bmw_attempt(trainee, cohort):
 
 
 def _delivery_checks(attempt):
-    events = list(attempt.events.order_by("pk"))
+    checks = checks_of(attempt)
     return {
-        r.key: r
-        for r in run_checks(attempt.case_version, events)
-        if r.key in ("delivery_checklist", "delivery_findings", "invoice_explained")
+        key: checks[key] for key in ("delivery_checklist", "delivery_findings", "invoice_explained")
     }
 
 
@@ -472,11 +451,6 @@ def test_the_case_delivered_without_rework_and_a_wrong_split_fails_1_4(bmw_attem
     assert not checks["invoice_explained"].passed
 
 
-def _move(client, attempt, name, data):
-    url = reverse("api:cases_api:attempt-move", kwargs={"pk": attempt.pk, "move": name})
-    return client.post(url, data, content_type="application/json")
-
-
 @pytest.mark.django_db
 def test_the_api_takes_the_own_list_as_a_json_list_and_names_a_bad_field(
     version, trainee, cohort, client_for
@@ -485,14 +459,14 @@ def test_the_api_takes_the_own_list_as_a_json_list_and_names_a_bad_field(
         AttemptFactory(trainee=trainee, cohort=cohort, case_version=version), trainee
     )
     client = client_for(trainee)
-    empty = _move(client, attempt, "final_inspection", {"items": []})
+    empty = post_move(client, attempt, "final_inspection", {"items": []})
     assert empty.status_code == 400
     assert "items" in empty.content.decode()
-    done = _move(
+    done = post_move(
         client, attempt, "final_inspection", {"items": ["Lakkleur", "Spleten"], "findings": []}
     )
     assert done.status_code == 200, done.content
-    bad = _move(
+    bad = post_move(
         client,
         attempt,
         "deliver_vehicle",

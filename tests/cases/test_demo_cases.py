@@ -18,12 +18,13 @@ import calcengine
 from assessment.scoring import competence
 from calcengine.catalogue import get_rate_set, get_vehicle, vehicle_block
 from calcengine.catalogue.rate_sets import RULE_FIELDS
-from cases import demo
+from cases import demo, demo_files
+from cases.calc_review.injection import clean_reference
 from cases.hv import expected_judgement
 from cases.payer import expertise_required, rules_for, vehicle_age_years
 from tests.shared import GOLDEN_DIR, SCORING_DIR
 
-CASES = demo.demo_cases()
+CASES = demo_files.demo_cases()
 
 
 def _rules(case):
@@ -72,7 +73,7 @@ def test_at_least_eight_published_demo_cases_with_distinct_slugs_and_vehicles():
 
 
 def test_each_file_is_named_after_its_slug():
-    assert sorted(path.stem for path in demo.case_files()) == sorted(BY_SLUG)
+    assert sorted(path.stem for path in demo_files.case_files()) == sorted(BY_SLUG)
 
 
 def test_the_golden_vehicles_have_a_case_built_on_the_golden_input():
@@ -334,7 +335,7 @@ def test_photos_are_small_png_sketches_that_exist(case):
     photos = case["photos"] + case["hidden_damage"].get("photos", []) + _delivery_photos(case)
     assert case["photos"]
     for photo in photos:
-        path = demo.PHOTO_DIR / photo["file"]
+        path = demo_files.PHOTO_DIR / photo["file"]
         assert path.stat().st_size <= MAX_PHOTO_BYTES, photo["file"]
         with Image.open(path) as image:
             assert image.format == "PNG"
@@ -483,10 +484,7 @@ def test_without_the_profile_rows_the_loader_imports_the_profile_before_tagging(
 
 
 def _submission(case, change):
-    submission = copy.deepcopy(case["reference_precalc"])
-    submission.pop("decisions")
-    for line in submission["lines"]:
-        line.pop("assess", None)
+    submission = clean_reference(case["reference_precalc"])
     submission["lines"] = change(submission["lines"])
     return submission
 
@@ -728,7 +726,7 @@ def _money(amount: str) -> str:
 
 
 def test_the_readme_table_gives_the_engines_figures():
-    readme = (demo.DEMO_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (demo_files.DEMO_DIR / "README.md").read_text(encoding="utf-8")
     rows = {
         line.split("|")[1].strip().strip("`"): line
         for line in readme.splitlines()

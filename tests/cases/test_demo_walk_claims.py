@@ -6,19 +6,24 @@ dossier pass."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from assessment.workflow_checks import run_checks
-from cases import demo
 from cases import workflow as wf
 from cases.hv_questions import VAT_STATUS
-from cases.models import AttemptStatus, CaseVersion
+from cases.models import AttemptStatus
 from cases.timeline import EventKind
-from tests.cases.flow import save_lines
-from tests.factories.cases import AttemptFactory, CaseFactory, PublishedCaseVersionFactory
+from tests.cases.demo_walk import (
+    demo_attempt,
+    demo_case,
+    demo_intake,
+    request_expertise,
+    save_reference,
+    start_demo_repair,
+    submit_reference_precalc,
+)
+from tests.cases.flow import checks_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,61 +31,22 @@ VAT = "peugeot-208-vat-borderline-total-loss"
 WA = "clio-wa-claimant-contra-expertise"
 
 
-def _case(slug):
-    return next(case for case in demo.demo_cases() if case["slug"] == slug)
-
-
-def _attempt(trainee, slug):
-    data = _case(slug)
-    version = CaseVersion.objects.filter(case__slug=slug).first()
-    if version is None:
-        version = PublishedCaseVersionFactory(
-            case=CaseFactory(slug=data["slug"], title=data["title"]), **demo.version_fields(data)
-        )
-    return AttemptFactory(trainee=trainee, case_version=version)
-
-
-def _lines(reference):
-    return [{k: v for k, v in line.items() if k != "assess"} for line in reference["lines"]]
-
-
-def _intake(attempt, by, data):
-    wf.attempt_create_dossier(
-        attempt=attempt,
-        by=by,
-        customer_name=data["customer"]["name"],
-        license_plate=data["license_plate"],
-        insurer=data["payer_name"],
-        policy_number=data["customer"]["policy_number"],
-        cover=data["payer_rules"]["cover"],
-    )
-    wf.attempt_record_damage(
-        attempt=attempt, by=by, zones=data["expected_damage_zones"], description="Schade"
-    )
-    wf.attempt_record_first_estimate(attempt=attempt, by=by, amount=Decimal("2000"), repair_days=4)
-    wf.attempt_receive_repair_order(
-        attempt=attempt, by=by, planned_date=attempt.simulated_date + dt.timedelta(days=4)
-    )
+def _intake(attempt, by):
+    demo_intake(attempt, by, estimate="2000", repair_days=4, planned_in_days=4)
 
 
 def _precalc_with_expertise(attempt, by, reason_code=""):
-    save_lines(attempt, by, _lines(attempt.case_version.reference_precalc))
-    wf.attempt_submit_precalc(attempt=attempt, by=by)
+    submit_reference_precalc(attempt, by)
     # The policy always sends an expert: the pre-calculation waits for the report.
     assert attempt.status == AttemptStatus.PREPARATION
-    wf.attempt_request_expert(attempt=attempt, by=by, reason="Verplicht", reason_code=reason_code)
-    wf.attempt_receive_expertise(attempt=attempt, by=by)
+    request_expertise(attempt, by, reason_code)
     assert attempt.status == AttemptStatus.APPROVED
 
 
 def _repair_and_deliver(attempt, by, data):
-    wf.attempt_create_work_order(attempt=attempt, by=by, instructions="Volgens calculatie")
-    wf.attempt_order_parts(attempt=attempt, by=by)
-    wf.attempt_receive_vehicle(attempt=attempt, by=by, odometer=data["mileage_km"] + 12)
-    wf.attempt_check_reception(attempt=attempt, by=by, new_damage_found=False)
-    wf.attempt_start_repair(attempt=attempt, by=by)
+    start_demo_repair(attempt, by)
     assert attempt.status == AttemptStatus.IN_REPAIR  # no hidden damage in these cases
-    save_lines(attempt, by, _lines(attempt.case_version.reference_final))
+    save_reference(attempt, by, "reference_final")
     wf.attempt_submit_final(attempt=attempt, by=by)
     assert attempt.status == AttemptStatus.FINAL_SUBMITTED
     wf.attempt_final_inspection(attempt=attempt, by=by, items=data["delivery_checklist"])
@@ -94,16 +60,15 @@ def _repair_and_deliver(attempt, by, data):
 
 
 def _failed(attempt, keys):
-    events = list(attempt.events.order_by("pk"))
-    results = {r.key: r for r in run_checks(attempt.case_version, events)}
+    results = checks_of(attempt)
     return {key: results[key].explanation for key in keys if not results[key].passed}
 
 
 def test_the_vat_case_is_walked_to_delivery_after_asking_the_owners_vat_status(trainee):
-    data = _case(VAT)
-    attempt = _attempt(trainee, VAT)
+    data = demo_case(VAT)
+    attempt = demo_attempt(trainee, VAT)
     wf.attempt_ask_customer(attempt=attempt, by=trainee, question=VAT_STATUS)
-    _intake(attempt, trainee, data)
+    _intake(attempt, trainee)
     # The case authors its reason (a borderline total loss): the trainee recognises it.
     _precalc_with_expertise(attempt, trainee, reason_code="total_loss")
     # The engine's verdict for the sole trader: no total loss, so the payer approves.
@@ -119,18 +84,18 @@ def test_the_vat_case_is_walked_to_delivery_after_asking_the_owners_vat_status(t
 def test_the_vat_case_with_the_policys_demand_as_the_experts_reason_fails(trainee):
     """The policy does demand an expert here, but the case authors its reason (a borderline
     total loss): "de betalende partij eist altijd een expertise" does not recognise it."""
-    attempt = _attempt(trainee, VAT)
-    _intake(attempt, trainee, _case(VAT))
+    attempt = demo_attempt(trainee, VAT)
+    _intake(attempt, trainee)
     _precalc_with_expertise(attempt, trainee, reason_code="policy_requires")
     failed = _failed(attempt, ["expert_requested"])
     assert "expert_requested" in failed and "total loss" in failed["expert_requested"]
 
 
 def test_the_wa_claim_is_walked_to_delivery_with_a_complete_claim_dossier(trainee):
-    data = _case(WA)
+    data = demo_case(WA)
     claim = data["payer_rules"]["liability_claim"]
-    attempt = _attempt(trainee, WA)
-    _intake(attempt, trainee, data)
+    attempt = demo_attempt(trainee, WA)
+    _intake(attempt, trainee)
     wf.attempt_sign_assignment_of_claim(
         attempt=attempt,
         by=trainee,

@@ -5,19 +5,18 @@ drying temperature, as the check `paint_oven_limit` reads it."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-from decimal import Decimal
-
 import pytest
 
-from assessment.workflow_checks import run_checks
-from cases import demo
 from cases import workflow as wf
-from cases.models import AttemptStatus, CaseVersion
-from cases.timeline import EventKind
-from tests.cases.flow import save_lines
-from tests.factories.cases import AttemptFactory, CaseFactory, PublishedCaseVersionFactory
+from cases.models import AttemptStatus
+from tests.cases.demo_walk import (
+    demo_attempt,
+    demo_intake,
+    start_demo_repair,
+    submit_reference_precalc,
+    submit_supplement_and_final,
+)
+from tests.cases.flow import checks_of
 
 pytestmark = pytest.mark.django_db
 
@@ -29,92 +28,36 @@ WITHIN_LIMIT = (
 )
 
 
-def _case():
-    return next(case for case in demo.demo_cases() if case["slug"] == HAIL)
-
-
-def _attempt(trainee):
-    data = _case()
-    version = CaseVersion.objects.filter(case__slug=HAIL).first()
-    if version is None:
-        version = PublishedCaseVersionFactory(
-            case=CaseFactory(slug=data["slug"], title=data["title"]), **demo.version_fields(data)
-        )
-    return AttemptFactory(trainee=trainee, case_version=version)
-
-
-def _lines(reference):
-    return [{k: v for k, v in line.items() if k != "assess"} for line in reference["lines"]]
-
-
-def _to_approved(attempt, by):
-    data = _case()
-    wf.attempt_create_dossier(
-        attempt=attempt,
-        by=by,
-        customer_name=data["customer"]["name"],
-        license_plate=data["license_plate"],
-        insurer=data["payer_name"],
-        policy_number=data["customer"]["policy_number"],
-        cover=data["payer_rules"]["cover"],
-    )
-    wf.attempt_record_damage(
-        attempt=attempt, by=by, zones=data["expected_damage_zones"], description="Hagelschade"
-    )
+def _to_approved(trainee):
+    attempt = demo_attempt(trainee, HAIL)
     assert attempt.case_version.is_hv  # a BEV: the HV judgement is asked
-    wf.attempt_record_hv_judgement(
-        attempt=attempt,
-        by=by,
-        judgement="safe",
-        safe_to_park=True,
-        safe_to_work=True,
-        reasons="Geen airbags, geen meldingen, geen geur, onderzijde niet geraakt",
+    demo_intake(
+        attempt,
+        trainee,
+        estimate="2800",
+        repair_days=4,
+        planned_in_days=3,
+        hv_reasons="Geen airbags, geen meldingen, geen geur, onderzijde niet geraakt",
     )
-    wf.attempt_record_first_estimate(attempt=attempt, by=by, amount=Decimal("2800"), repair_days=4)
-    wf.attempt_receive_repair_order(
-        attempt=attempt, by=by, planned_date=attempt.simulated_date + dt.timedelta(days=3)
-    )
-    save_lines(attempt, by, _lines(attempt.case_version.reference_precalc))
-    attempt = wf.attempt_submit_precalc(attempt=attempt, by=by)
+    attempt = submit_reference_precalc(attempt, trainee)
     assert attempt.status == AttemptStatus.APPROVED
     return attempt
 
 
-def _checks(attempt):
-    submitted = [v.input for v in attempt.calculation_versions.order_by("number")]
-    events = list(attempt.events.order_by("pk"))
-    return {r.key: r for r in run_checks(attempt.case_version, events, submitted)}
-
-
 def test_a_trainee_walks_the_hail_case_to_the_final_calculation(trainee):
-    attempt = _to_approved(_attempt(trainee), trainee)
+    attempt = start_demo_repair(_to_approved(trainee), trainee, WITHIN_LIMIT)
+    attempt = submit_supplement_and_final(attempt, trainee)
 
-    wf.attempt_create_work_order(attempt=attempt, by=trainee, instructions=WITHIN_LIMIT)
-    wf.attempt_order_parts(attempt=attempt, by=trainee)
-    wf.attempt_receive_vehicle(attempt=attempt, by=trainee, odometer=_case()["mileage_km"])
-    wf.attempt_check_reception(attempt=attempt, by=trainee, new_damage_found=False)
-    attempt = wf.attempt_start_repair(attempt=attempt, by=trainee)
-    assert attempt.status == AttemptStatus.SUPPLEMENT_PENDING
-    assert attempt.events.filter(kind=EventKind.HIDDEN_DAMAGE_REVEALED).exists()
-
-    save_lines(attempt, trainee, _lines(attempt.case_version.reference_final))
-    attempt = wf.attempt_submit_supplement(attempt=attempt, by=trainee)
-    assert attempt.status == AttemptStatus.IN_REPAIR
-    with contextlib.suppress(wf.MoveRefused):  # the supplement's parts may be ordered already
-        wf.attempt_order_parts(attempt=attempt, by=trainee)
-    attempt = wf.attempt_submit_final(attempt=attempt, by=trainee)
-    assert attempt.status == AttemptStatus.FINAL_SUBMITTED
-
-    oven = _checks(attempt)["paint_oven_limit"]
+    oven = checks_of(attempt)["paint_oven_limit"]
     assert oven.applicable and oven.passed, oven.explanation
 
 
 def test_a_work_order_with_the_ordinary_oven_programme_fails_the_check(trainee):
-    attempt = _to_approved(_attempt(trainee), trainee)
+    attempt = _to_approved(trainee)
     wf.attempt_create_work_order(
         attempt=attempt, by=trainee, instructions="Achterklep spuiten, ovenprogramma 60 °C."
     )
 
-    oven = _checks(attempt)["paint_oven_limit"]
+    oven = checks_of(attempt)["paint_oven_limit"]
     assert oven.applicable and not oven.passed
     assert "49 °C" in oven.explanation

@@ -2,21 +2,16 @@
 is recorded with its reasons, and the repair order waits for it."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 
 from cases import workflow as wf
 from cases.hv import expected_judgement
 from cases.timeline import EventKind
-from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory
+from tests.cases.flow import estimate, judge_hv, open_dossier, timeline
+from tests.factories.cases import AttemptFactory, PublishedCaseVersionFactory, hv_facts
 
-NO_FACTS = {
-    "airbags_fired": False,
-    "battery_housing_damaged": False,
-    "warning_lights": False,
-    "smell_or_heat": False,
-}
+NO_FACTS = hv_facts()
 
 
 @pytest.mark.parametrize("fact", ["airbags_fired", "battery_housing_damaged", "smell_or_heat"])
@@ -36,7 +31,7 @@ def test_a_vehicle_without_high_voltage_needs_no_judgement():
 @pytest.fixture
 def hv_attempt(db, trainee):
     version = PublishedCaseVersionFactory(
-        hv_facts={**NO_FACTS, "airbags_fired": True}, expected_hv_judgement="quarantine"
+        hv_facts=hv_facts(airbags_fired=True), expected_hv_judgement="quarantine"
     )
     return AttemptFactory(trainee=trainee, case_version=version)
 
@@ -92,18 +87,8 @@ def test_an_hv_judgement_on_a_petrol_car_is_refused(trainee):
 
 @pytest.mark.django_db
 def test_the_repair_order_of_an_hv_vehicle_waits_for_the_hv_judgement(hv_attempt, trainee):
-    wf.attempt_create_dossier(
-        attempt=hv_attempt,
-        by=trainee,
-        customer_name="a",
-        license_plate="b",
-        insurer="c",
-        cover="casco",
-    )
-    wf.attempt_record_damage(attempt=hv_attempt, by=trainee, zones=["front"], description="x")
-    wf.attempt_record_first_estimate(
-        attempt=hv_attempt, by=trainee, amount=Decimal("100"), repair_days=1
-    )
+    open_dossier(hv_attempt, trainee)
+    estimate(hv_attempt, trainee)
     with pytest.raises(wf.MoveRefused, match="HV-veiligheid beoordelen"):
         wf.attempt_receive_repair_order(
             attempt=hv_attempt, by=trainee, planned_date=dt.date(2026, 3, 5)
@@ -121,15 +106,8 @@ def mild_hybrid_attempt(db, trainee):
 
 
 def _judge(attempt, trainee, judgement):
-    wf.attempt_record_hv_judgement(
-        attempt=attempt,
-        by=trainee,
-        judgement=judgement,
-        safe_to_park=True,
-        safe_to_work=judgement != "quarantine",
-        reasons="eTSI: 48V-boordnet, onder 60 V gelijkspanning",
-    )
-    return list(attempt.events.order_by("pk"))
+    judge_hv(attempt, trainee, judgement, "eTSI: 48V-boordnet, onder 60 V gelijkspanning")
+    return timeline(attempt)
 
 
 @pytest.mark.django_db
@@ -167,20 +145,8 @@ def test_judging_a_48v_car_as_an_hv_vehicle_fails(mild_hybrid_attempt, trainee, 
 
 @pytest.mark.django_db
 def test_the_repair_order_of_a_48v_car_waits_for_the_judgement(mild_hybrid_attempt, trainee):
-    wf.attempt_create_dossier(
-        attempt=mild_hybrid_attempt,
-        by=trainee,
-        customer_name="a",
-        license_plate="b",
-        insurer="c",
-        cover="wa",
-    )
-    wf.attempt_record_damage(
-        attempt=mild_hybrid_attempt, by=trainee, zones=["side"], description="x"
-    )
-    wf.attempt_record_first_estimate(
-        attempt=mild_hybrid_attempt, by=trainee, amount=Decimal("100"), repair_days=1
-    )
+    open_dossier(mild_hybrid_attempt, trainee)
+    estimate(mild_hybrid_attempt, trainee)
     with pytest.raises(wf.MoveRefused, match="HV-veiligheid beoordelen"):
         wf.attempt_receive_repair_order(
             attempt=mild_hybrid_attempt, by=trainee, planned_date=dt.date(2026, 3, 5)

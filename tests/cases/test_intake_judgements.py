@@ -10,35 +10,27 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from assessment.workflow_checks import run_checks
 from cases import workflow as wf
 from cases.hv_questions import DEFAULT_ANSWER
 from cases.models import CasePhoto, CaseVersion, CaseVersionStatus, PhotoStage
 from cases.services import case_version_errors
 from cases.timeline import EventKind
-from tests.cases.flow import precalc_lines, prepare_repair, save_lines
+from tests.cases.flow import checks_of, do_intake, judge_hv, prepare_repair, to_approved
 from tests.factories.cases import (
     AttemptFactory,
     CaseVersionFactory,
     PublishedCaseVersionFactory,
+    hv_fact_sources,
+    hv_facts,
 )
 
 pytestmark = pytest.mark.django_db
 
 AIRBAG_ANSWER = "Ja, de gordijnairbag knalde eruit (GEHEIM-ANTWOORD-7)."
 SMELL_ANSWER = "Nee, niets geroken (GEHEIM-ANTWOORD-8)."
-FACTS = {
-    "airbags_fired": True,
-    "battery_housing_damaged": False,
-    "warning_lights": True,
-    "smell_or_heat": False,
-}
-SOURCES = {
-    "airbags_fired": {"question": "airbags"},
-    "battery_housing_damaged": {"question": "underbody_hit"},
-    "warning_lights": {"photo": "dashboard.png"},
-    "smell_or_heat": {"question": "smell_or_smoke"},
-}
+# Found at their sources: the customer's answers and the dashboard photo.
+FACTS = hv_facts(airbags_fired=True, warning_lights=True)
+SOURCES = hv_fact_sources(warning_lights={"photo": "dashboard.png"})
 ANSWERS = {
     "airbags": AIRBAG_ANSWER,
     "underbody_hit": "Nee, alleen de zijkant is geraakt.",
@@ -91,49 +83,12 @@ def find_all_facts(attempt, by):
         )
 
 
-def judge(attempt, by, judgement="quarantine"):
-    return wf.attempt_record_hv_judgement(
-        attempt=attempt,
-        by=by,
-        judgement=judgement,
-        safe_to_park=True,
-        safe_to_work=judgement == "safe",
-        reasons="Airbag afgegaan",
-    )
-
-
 def intake(attempt, by, judgement="quarantine", *, submit=True):
-    import datetime as dt
-    from decimal import Decimal
-
-    wf.attempt_create_dossier(
-        attempt=attempt,
-        by=by,
-        customer_name="P. Smit",
-        license_plate="T-306-HZ",
-        insurer="Verzekeraar Netwerk",
-        cover="casco",
-    )
-    wf.attempt_record_damage(attempt=attempt, by=by, zones=["side"], description="Zijkant")
+    """Every HV fact found, then the intake with `judgement`; with `submit`, the
+    pre-calculation submitted too."""
     find_all_facts(attempt, by)
-    judge(attempt, by, judgement)
-    wf.attempt_record_first_estimate(attempt=attempt, by=by, amount=Decimal("450"), repair_days=2)
-    wf.attempt_receive_repair_order(
-        attempt=attempt, by=by, planned_date=attempt.simulated_date + dt.timedelta(days=3)
-    )
-    if not submit:
-        return attempt
-    save_lines(attempt, by, precalc_lines())
-    return wf.attempt_submit_precalc(attempt=attempt, by=by)
-
-
-def events(attempt):
-    return list(attempt.events.order_by("pk"))
-
-
-def check(attempt, key):
-    attempt.refresh_from_db()
-    return next(r for r in run_checks(attempt.case_version, events(attempt)) if r.key == key)
+    walk = to_approved if submit else do_intake
+    return walk(attempt, by, hv_judgement=judgement)
 
 
 def test_asking_reveals_the_customers_answer_and_an_unanswered_question_gets_the_default(
@@ -207,9 +162,9 @@ def test_a_car_without_high_voltage_is_asked_the_same_questions_but_has_no_hv_fa
 
 def test_the_facts_found_and_the_verdict_pass_when_asked_and_inspected(hv_attempt, trainee):
     find_all_facts(hv_attempt, trainee)
-    judge(hv_attempt, trainee)
-    assert check(hv_attempt, "hv_facts_found").passed
-    assert check(hv_attempt, "hv_judgement").passed
+    judge_hv(hv_attempt, trainee, "quarantine")
+    assert checks_of(hv_attempt)["hv_facts_found"].passed
+    assert checks_of(hv_attempt)["hv_judgement"].passed
     judged = hv_attempt.events.get(kind=EventKind.HV_JUDGEMENT_RECORDED).data
     assert judged["facts"]["airbags_fired"] == {"present": True, "source": {"question": "airbags"}}
 
@@ -223,11 +178,11 @@ def test_a_missed_fact_and_a_wrong_verdict_fail(hv_attempt, trainee):
         present=False,
         source="question:smell_or_smoke",
     )
-    judge(hv_attempt, trainee, "safe")
-    facts = check(hv_attempt, "hv_facts_found")
+    judge_hv(hv_attempt, trainee, "safe")
+    facts = checks_of(hv_attempt)["hv_facts_found"]
     assert facts.applicable and not facts.passed
     assert "airbags afgegaan" in facts.explanation
-    assert not check(hv_attempt, "hv_judgement").passed
+    assert not checks_of(hv_attempt)["hv_judgement"].passed
 
 
 def test_a_quarantined_vehicle_is_not_repaired_before_the_hv_release(hv_attempt, trainee):
@@ -249,7 +204,7 @@ def test_a_quarantined_vehicle_is_not_repaired_before_the_hv_release(hv_attempt,
     hv_attempt.refresh_from_db()
     assert hv_attempt.status in ("in_repair", "supplement_pending")
     # the refused try before the release is the mistake the check scores
-    assert not check(hv_attempt, "hv_release_before_repair").passed
+    assert not checks_of(hv_attempt)["hv_release_before_repair"].passed
 
 
 def test_the_release_first_then_the_repair_passes_the_check(hv_attempt, trainee):
@@ -263,7 +218,7 @@ def test_the_release_first_then_the_repair_passes_the_check(hv_attempt, trainee)
         findings="Geen isolatiefout, accu koel.",
     )
     wf.attempt_start_repair(attempt=hv_attempt, by=trainee)
-    assert check(hv_attempt, "hv_release_before_repair").passed
+    assert checks_of(hv_attempt)["hv_release_before_repair"].passed
 
 
 def test_no_release_without_a_quarantine(hv_attempt, trainee):

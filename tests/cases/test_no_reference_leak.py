@@ -16,6 +16,8 @@ from tests.factories.cases import (
     AttemptFactory,
     PublishedCaseVersionFactory,
     hidden_damage,
+    hv_fact_sources,
+    hv_facts,
 )
 
 pytestmark = pytest.mark.django_db
@@ -113,19 +115,9 @@ def hv_attempt(trainee, cohort):
     """An HV vehicle whose facts are found by asking (issue #16 item 4): before a question is
     asked neither its answer nor the facts nor their sources reach the trainee."""
     version = PublishedCaseVersionFactory(
-        hv_facts={
-            "airbags_fired": True,
-            "battery_housing_damaged": False,
-            "warning_lights": False,
-            "smell_or_heat": False,
-        },
+        hv_facts=hv_facts(airbags_fired=True),
         expected_hv_judgement="quarantine",
-        hv_fact_sources={
-            "airbags_fired": {"question": "airbags"},
-            "battery_housing_damaged": {"question": "underbody_hit"},
-            "warning_lights": {"question": "warning_lights"},
-            "smell_or_heat": {"question": "smell_or_smoke"},
-        },
+        hv_fact_sources=hv_fact_sources(),
         hv_answers={
             "airbags": f"Ja, de airbag ging af ({HV_SECRET}).",
             "underbody_hit": "Nee.",

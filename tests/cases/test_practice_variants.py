@@ -11,7 +11,6 @@ import pytest
 import calcengine
 from cases.variants import generate, validity
 from cases.variants.templates import BUSINESS, TEMPLATES
-from tests.validity import test_validity_suite as suite
 
 WANTED = 500
 
@@ -145,12 +144,23 @@ def test_the_brief_names_the_undamaged_parts_and_the_situation():
     assert "Onbeschadigd" in variant.brief
 
 
-def test_validity_variants_apply_as_the_validity_suite_applies_them():
-    assert validity.ACCEPTED_LOSS == suite.ACCEPTED_LOSS
-    assert validity.MISTAKE_LOSS == suite.MISTAKE_LOSS
-    for variant in LIBRARY[:40]:
-        case = {"vehicle_id": variant.parameters.vehicle_id, "reference_precalc": variant.reference}
-        for item in validity.validity_variants(variant):
-            assert validity.submission_for(variant, item) == suite.submission_for(
-                case, item.edits
-            ), item.name
+def test_the_suites_edits_apply_to_a_variant_and_an_unknown_line_is_refused():
+    """One reader of the validity suite's format (`validity.apply_edits`) for the suite and
+    the variants: the scoring annotations go, the edits apply, a line the reference lacks is
+    refused."""
+    variant = LIBRARY[0]
+    vehicle_id = variant.parameters.vehicle_id
+    first, second = (line["id"] for line in variant.reference["lines"][:2])
+    edits = {
+        "remove": [first],
+        "update": {second: {"description": "Eigen omschrijving"}},
+        "rates": {"owner_deducts_vat": True},
+    }
+    submission = validity.apply_edits(variant.reference, vehicle_id, edits)
+    lines = {line["id"]: line for line in submission["lines"]}
+    assert first not in lines and lines[second]["description"] == "Eigen omschrijving"
+    assert submission["rates"]["owner_deducts_vat"] is True
+    assert "assess" not in submission and not any("assess" in line for line in lines.values())
+    assert first in {line["id"] for line in variant.reference["lines"]}  # the reference stays
+    with pytest.raises(ValueError, match="remove"):
+        validity.apply_edits(variant.reference, vehicle_id, {"remove": ["geen-regel"]})

@@ -8,7 +8,7 @@ import pytest
 from cases import workflow as wf
 from cases.models import AttemptStatus
 from cases.timeline import EventKind
-from tests.cases.flow import do_intake, kinds
+from tests.cases.flow import do_intake, estimate, kinds, open_dossier
 from tests.factories.cases import AttemptFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,13 +124,8 @@ def test_the_repair_order_is_refused_while_the_intake_is_incomplete(attempt, tra
 
 
 def test_planning_the_repair_in_the_past_is_refused(attempt, trainee):
-    wf.attempt_create_dossier(
-        attempt=attempt, by=trainee, customer_name="a", license_plate="b", insurer="c", cover="wa"
-    )
-    wf.attempt_record_damage(attempt=attempt, by=trainee, zones=["front"], description="x")
-    wf.attempt_record_first_estimate(
-        attempt=attempt, by=trainee, amount=Decimal("100"), repair_days=1
-    )
+    open_dossier(attempt, trainee)
+    estimate(attempt, trainee)
     with pytest.raises(wf.MoveRefused, match="Plan de reparatie op of na"):
         wf.attempt_receive_repair_order(
             attempt=attempt, by=trainee, planned_date=dt.date(2026, 1, 1)

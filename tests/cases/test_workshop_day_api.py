@@ -7,16 +7,10 @@ import copy
 
 import pytest
 
-from cases.models import WorkshopDay, WorkshopDayAnswer
-from cases.workshop_day import day_data, demo
+from cases.models import WorkshopDayAnswer
+from cases.workshop_day import day_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def day():
-    demo.load_day()
-    return WorkshopDay.objects.get(slug=day_data.SLUG)
 
 
 def reference_body():

@@ -14,12 +14,6 @@ from cases.workshop_day import day_data, demo
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def day():
-    demo.load_day()
-    return WorkshopDay.objects.get(slug=day_data.SLUG)
-
-
 def reference_post(**overrides):
     """The reference plan as the form posts it."""
     data = {"colleague": day_data.REFERENCE_PLAN["colleague"]}

@@ -3,28 +3,19 @@ an editorial setup; running it twice changes nothing."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 
 import calcengine
 from calcengine.formatting import format_money
-from content import demo
 from content.models import LessonPage, TradeOff, WorkProcess
 from content.selectors import coverage
 from content.worked_example import case_calculation
-from schadeplatform.accounts import demo as accounts_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(capsys):
-    accounts_demo.load(stdout=_Null())
-    demo.load(stdout=_Null())
-
-
-class _Null:
-    def write(self, text):
-        return len(text)
+def loaded(demo):
+    return demo
 
 
 def test_every_work_process_and_trade_off_has_a_published_lesson(loaded):
@@ -81,15 +72,6 @@ def test_the_demo_editor_reaches_the_wagtail_admin(loaded, client_for):
     assert response.status_code == 200
 
 
-def test_loading_the_demo_twice_changes_nothing(loaded):
-    from wagtail.models import Page, Revision
-
-    before = (Page.objects.count(), Revision.objects.count(), LessonPage.objects.count())
-    demo.load(stdout=_Null())
-    assert (Page.objects.count(), Revision.objects.count(), LessonPage.objects.count()) == before
-
-
-def test_the_load_demo_command_includes_the_content(capsys):
-    call_command("load_demo")
-    assert "lessen" in capsys.readouterr().out
+def test_the_load_demo_command_includes_the_content(loaded):
+    assert "lessen" in loaded
     assert LessonPage.objects.live().count() >= 10

@@ -14,11 +14,13 @@ import pytest
 import calcengine
 from calcengine.arithmetic import compared_value
 from calcengine.catalogue import get_rate_set, get_vehicle
+from cases.demo_files import DEMO_DIR
 from content.demo_content.lessons import ASSESSOR_MODULE, CASE_BRIEFS, MODULES
 from content.demo_content.lessons_delivery import LESSON_SLUG as DELIVERY_LESSON
 from content.demo_content.lessons_delivery import case_invoice_split, with_delivery_lessons
 from content.demo_content.lessons_topics import with_topic_lessons
-from content.worked_example import DEMO_CASES_DIR, case_calculation
+from content.worked_example import case_calculation
+from tests.cases.demo_walk import demo_case
 
 LESSONS = [
     lesson
@@ -131,10 +133,6 @@ def _model(data):
     return None
 
 
-def _case_data(slug: str) -> dict:
-    return json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("page", PAGES, ids=_id)
 def test_every_amount_a_page_states_is_the_engines_figure_for_its_case_data(page):
     texts, examples = _texts(page)
@@ -166,12 +164,12 @@ def test_the_worked_examples_on_a_case_use_the_cases_own_vehicle_and_rates():
             data = json.loads(value["calculation_input"])
             cases = [
                 path.stem
-                for path in DEMO_CASES_DIR.glob("*.json")
-                if _case_data(path.stem)["reference_precalc"]["vehicle"]["vin"]
+                for path in DEMO_DIR.glob("*.json")
+                if demo_case(path.stem)["reference_precalc"]["vehicle"]["vin"]
                 == data["vehicle"].get("vin")
             ]
             assert len(cases) == 1, value["title"]
-            case = _case_data(cases[0])["reference_precalc"]
+            case = demo_case(cases[0])["reference_precalc"]
             changed = {k for k in data["vehicle"] if data["vehicle"][k] != case["vehicle"].get(k)}
             assert changed <= {"value_before_damage", "margin_scheme"}, value["title"]
 
@@ -184,7 +182,7 @@ def test_the_tesla_example_has_the_cases_value_before_damage():
         if json.loads(v["calculation_input"])["vehicle"]["make"] == "Tesla"
     ]
     shown = calcengine.estimate(json.loads(value["calculation_input"]))
-    case = calcengine.estimate(_case_data("model3-rear-ev")["reference_precalc"])
+    case = calcengine.estimate(demo_case("model3-rear-ev")["reference_precalc"])
     assert shown["total_loss"] == case["total_loss"]
 
 
@@ -203,7 +201,7 @@ ANSWERS = (
 
 @pytest.mark.parametrize("brief", CASE_BRIEFS, ids=_id)
 def test_a_case_brief_names_the_cases_people_and_gives_no_answers(brief):
-    case = _case_data(brief["case_slug"])
+    case = demo_case(brief["case_slug"])
     text = " ".join(_texts(brief)[0])
     for name in NAME.findall(text):
         assert name.strip() in case["customer"]["name"], (brief["slug"], name)

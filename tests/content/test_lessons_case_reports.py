@@ -4,8 +4,6 @@ engine's, the reports' marks agree with their own tolerances, and load_demo publ
 
 from __future__ import annotations
 
-import copy
-import io
 import re
 from decimal import Decimal
 
@@ -13,6 +11,8 @@ import pytest
 
 import calcengine
 from calcengine.formatting import format_money
+from cases.calc_review.injection import clean_reference
+from cases.demo_files import demo_case
 from content.demo_content import lessons_case_reports as lessons
 from content.demo_content.lessons import MODULES
 
@@ -73,7 +73,7 @@ def test_the_left_right_differences_are_computed_and_within_the_maximum():
 
 def test_the_only_front_deviation_is_the_left_toe_so_the_reference_replaces_the_tie_rod():
     assert all(item.startswith(("sporing", "totale sporing")) for item in lessons.OUT)
-    data = lessons.case_data(lessons.KERB_CASE)
+    data = demo_case(lessons.KERB_CASE)
     replaced = {
         line["description"]
         for line in data["reference_precalc"]["lines"]
@@ -83,11 +83,8 @@ def test_the_only_front_deviation_is_the_left_toe_so_the_reference_replaces_the_
 
 
 def test_the_48v_line_amount_is_the_engines():
-    data = copy.deepcopy(lessons.case_data(lessons.MHEV_CASE)["reference_precalc"])
-    data.pop("assess")
-    data.pop("decisions")
-    data["lines"] = [copy.deepcopy(lessons.disconnect_line())]
-    data["lines"][0].pop("assess", None)
+    reference = demo_case(lessons.MHEV_CASE)["reference_precalc"]
+    data = clean_reference({**reference, "lines": [lessons.disconnect_line()]})
     electrical = calcengine.estimate(data)["labour"]["electrical"]
     assert Decimal(electrical["amount"]) == lessons.DISCONNECT_AMOUNT
     assert Decimal(electrical["hours"]) == lessons.HOURS
@@ -95,7 +92,7 @@ def test_the_48v_line_amount_is_the_engines():
 
 
 def test_the_48v_case_is_no_high_voltage_vehicle_and_the_lesson_says_so():
-    data = lessons.case_data(lessons.MHEV_CASE)
+    data = demo_case(lessons.MHEV_CASE)
     assert data["reference_precalc"]["vehicle"]["powertrain"] == "ICE"
     # no HV facts; the intake asks to tell 48 V from HV, and the answer is "no HV system"
     assert data["hv_facts"] is None and data["expected_hv_judgement"] == "not_hv"
@@ -112,15 +109,9 @@ def test_each_lesson_ends_in_its_sources():
 
 
 @pytest.mark.django_db
-def test_load_demo_publishes_both_lessons():
-    from django.core.management import call_command
-
+def test_load_demo_publishes_both_lessons(demo):
     from content.models import LessonPage
 
-    call_command("import_competence_profile", stdout=io.StringIO())
-    from content import demo
-
-    demo.load(io.StringIO())
     for lesson in (lessons.KERB_LESSON, lessons.MHEV_LESSON):
         page = LessonPage.objects.live().get(slug=lesson["slug"])
         assert page.get_parent().slug == "werkvoorbereiding"

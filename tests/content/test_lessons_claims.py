@@ -4,7 +4,6 @@ the verdicts they state are the engine's, and they sit in the modules they belon
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 
@@ -20,7 +19,8 @@ from content.demo_content.lessons_claims import (
     with_claim_lessons,
 )
 from content.demo_content.lessons_topics import SOURCES_HEADING
-from content.worked_example import DEMO_CASES_DIR, case_calculation
+from content.worked_example import case_calculation
+from tests.cases.demo_walk import demo_case
 
 AMOUNT = re.compile(r"€\s?(\d{1,3}(?:\.\d{3})*(?:,\d{2})?)(?!\d)")
 
@@ -45,10 +45,6 @@ def _text(lesson) -> str:
 
 def _amounts(text: str) -> set[Decimal]:
     return {Decimal(m.replace(".", "").replace(",", ".")) for m in AMOUNT.findall(text)}
-
-
-def _case(slug):
-    return json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
 
 
 def test_the_lessons_sit_in_the_modules_of_their_work_processes():
@@ -86,7 +82,7 @@ def test_every_amount_in_the_vat_lesson_is_a_case_figure():
 
 def test_every_amount_in_the_wa_lesson_is_a_case_figure():
     figures = wa_claim_figures()
-    case = _case(WA_CASE)
+    case = demo_case(WA_CASE)
     output = calcengine.estimate(case_calculation(WA_CASE, "reference_final"))
     assert figures.days == output["repair_days"]
     assert figures.amount == figures.day_amount * figures.days
@@ -98,10 +94,10 @@ def test_every_amount_in_the_wa_lesson_is_a_case_figure():
 
 
 def test_the_case_files_say_what_the_lessons_say():
-    vat = _case(VAT_CASE)
+    vat = demo_case(VAT_CASE)
     assert vat["margin_scheme"] is True and vat["customer"]["deducts_vat"] is True
     assert "eenmanszaak" in vat["customer"]["vat_status_question"]["answer"]
     assert "eenmanszaak" not in vat["briefing"].lower()
-    wa = _case(WA_CASE)
+    wa = demo_case(WA_CASE)
     assert wa["payer_rules"]["cover"] == "wa"
     assert wa["customer"]["needs_replacement_car"] is False

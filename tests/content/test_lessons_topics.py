@@ -22,7 +22,6 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 import calcengine
 from calcengine.catalogue import get_rate_set, get_vehicle, vehicles
@@ -45,7 +44,8 @@ from content.demo_content.lessons_topics import (
     with_topic_lessons,
 )
 from content.models import LessonPage
-from content.worked_example import DEMO_CASES_DIR, case_calculation
+from content.worked_example import case_calculation
+from tests.cases.demo_walk import demo_case
 
 LESSONS = [lesson for lessons in TOPIC_LESSONS.values() for lesson in lessons]
 NUMBER = re.compile(r"(?<![\w.,:§])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\d)")
@@ -145,10 +145,6 @@ def _engine_numbers(data: dict) -> set[Decimal]:
     return _numbers_in(data) | _numbers_in(output)
 
 
-def _case(slug: str) -> dict:
-    return json.loads((DEMO_CASES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
-
-
 # --- the lessons in the demo -------------------------------------------------------------------
 
 
@@ -166,8 +162,7 @@ def test_each_topic_is_covered_once_and_no_slug_is_taken_twice():
 
 
 @pytest.mark.django_db
-def test_load_demo_publishes_each_lesson_in_its_module_with_its_tags_and_is_idempotent():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_load_demo_publishes_each_lesson_in_its_module_with_its_tags(demo):
     for module_slug, lessons in TOPIC_LESSONS.items():
         for spec in lessons:
             page = LessonPage.objects.live().public().get(slug=spec["slug"])
@@ -189,11 +184,6 @@ def test_load_demo_publishes_each_lesson_in_its_module_with_its_tags_and_is_idem
                 spec["case_briefs"]
             )
             assert any(SOURCES_HEADING in str(block.value) for block in page.body)
-    pages = LessonPage.objects.count()
-    revisions = {p.pk: p.latest_revision_id for p in LessonPage.objects.all()}
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert LessonPage.objects.count() == pages
-    assert {p.pk: p.latest_revision_id for p in LessonPage.objects.all()} == revisions
 
 
 def test_the_reports_lesson_teaches_the_profiles_report_items():
@@ -357,7 +347,7 @@ def test_the_overlap_lesson_quotes_sections_the_calculation_contract_has():
 
 def test_the_insurance_lesson_tells_the_cases_payers_as_they_are():
     text = _text(INSURANCE)
-    clio, golf = _case("clio-door-private"), _case(GOLF_CASE)
+    clio, golf = demo_case("clio-door-private"), demo_case(GOLF_CASE)
     assert "mevrouw Hendriks in de Clio-casus" in text
     assert clio["payer_rules"]["cover"] == "wa" and clio["customer"]["kind"] == "private"
     assert "Hendriks" in clio["customer"]["name"]
@@ -368,7 +358,7 @@ def test_the_insurance_lesson_tells_the_cases_payers_as_they_are():
 
 def test_the_niro_example_is_above_the_expert_limit_and_no_economic_total_loss():
     (data,) = _examples(EXPERTISE)
-    case = _case("niro-phev-sill-structural")
+    case = demo_case("niro-phev-sill-structural")
     assert data == case_calculation("niro-phev-sill-structural")
     output = calcengine.estimate(data)
     rules = get_rate_set(case["rate_set_id"]).rules
@@ -387,7 +377,7 @@ def test_the_expertise_lesson_keeps_the_platforms_total_loss_rule_and_adds_no_th
 
 
 def test_the_lease_in_the_bmw_case_allows_original_parts_only():
-    case = _case("bmw-3-windscreen-adas")
+    case = demo_case("bmw-3-windscreen-adas")
     rules = get_rate_set(case["rate_set_id"]).rules
     assert not rules.used_parts_allowed and not rules.aftermarket_parts_allowed
     assert case["payer_rules"]["name"].startswith("Kanaal Lease")

@@ -8,6 +8,7 @@ import json
 from decimal import ROUND_CEILING, Decimal
 
 from calcengine import calculate, loads, parse
+from cases.demo_files import demo_case
 from cases.workshop_day import day_data
 from cases.workshop_day.scoring import day_from_data, plan_from_data, simulate
 from content.demo_content.lessons import MODULES
@@ -26,7 +27,7 @@ def nl(hours: Decimal) -> str:
 
 
 def test_the_golf_hours_in_the_text_are_the_engines():
-    case = day_data.case_of("golf-front-low-speed")
+    case = demo_case("golf-front-low-speed")
     result = calculate(parse(loads(json.dumps(case["reference_precalc"]))))
     half = Decimal("0.5")
 

@@ -28,13 +28,14 @@ def golf_review(live_server):
     from django.utils import timezone
 
     from cases import demo as case_demo
+    from cases import demo_files
     from cases.calc_review import demo
     from cases.models import AttemptStatus, CalcReviewExercise
     from schadeplatform.accounts.models import Role
     from tests.factories.accounts import UserFactory
     from tests.factories.cases import AttemptFactory
 
-    for data in case_demo.demo_cases():
+    for data in demo_files.demo_cases():
         if data["slug"] in {spec["case"] for spec in demo.EXERCISES}:
             case_demo.load_case(data, by=None, stdout=io.StringIO())
     demo.load(io.StringIO())

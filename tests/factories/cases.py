@@ -14,6 +14,8 @@ import factory
 from django.utils import timezone
 
 from calcengine.catalogue import calibration_for, get_rate_set, prefill_line, vehicle_block
+from cases.hv import HV_FACTS
+from cases.hv_questions import CUSTOMER_QUESTIONS
 from cases.models import Attempt, AttemptStatus, Case, CaseVersion, CaseVersionStatus
 from tests.factories.accounts import only_cohort_of
 
@@ -116,6 +118,20 @@ def customer(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
+
+
+def hv_facts(**present: bool) -> dict[str, bool]:
+    """An HV vehicle's facts (`cases.hv.HV_FACTS`): none present but those named."""
+    assert set(present) <= set(HV_FACTS), set(present) - set(HV_FACTS)
+    return {fact: present.get(fact, False) for fact in HV_FACTS}
+
+
+def hv_fact_sources(**sources: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Where the trainee finds each HV fact: by the catalogue's question that reveals it
+    (`cases.hv_questions`), unless named otherwise, e.g. `warning_lights={"photo": "x.png"}`."""
+    assert set(sources) <= set(HV_FACTS), set(sources) - set(HV_FACTS)
+    asked = {q.reveals: {"question": q.key} for q in CUSTOMER_QUESTIONS.values() if q.reveals}
+    return {fact: sources.get(fact, asked[fact]) for fact in HV_FACTS}
 
 
 class CaseFactory(factory.django.DjangoModelFactory):

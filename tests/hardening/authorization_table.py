@@ -70,8 +70,9 @@ CALC_REVIEW = "calculation review answer"
 PRACTICE_VARIANT = "practice variant"
 # The trainee's own workshop-day plan (practice only): the same rule as the drill.
 WORKSHOP_DAY = "workshop day plan"
-# The owner's Open Badges credential (issue #18): the downloads for the owner alone; its
-# verification page, the issuer, keys and status list public (PUBLIC rows, naming nobody).
+# The owner's Open Badges credential (issue #18): the downloads for whoever may see the owner's
+# work (`trainees_visible_to`: the owner, the cohort's assessor, the admin); its verification
+# page, the issuer, keys and status list public (PUBLIC rows, naming nobody).
 BADGE_DOWNLOAD = "badge download"
 # Revoking a credential: the exam board's (here the admin) alone.
 BADGE_REVOKE = "badge revocation"
@@ -2794,8 +2795,11 @@ PROBES: list[Probe] = [
         POST,
         everyone(400),
         PUBLIC,
-        body={"iss": "https://lms.example.test", "target_link_uri": "https://x.test/"},
-        note="an unregistered platform is refused",
+        body={
+            "iss": "https://lms.example.test",
+            "target_link_uri": "http://testserver/lti/lancering/",
+        },
+        note="an unregistered platform is refused (a target_link_uri not ours is too)",
     ),
     probe("lti/lancering/", "/lti/lancering/", GET, everyone(405), PUBLIC),
     probe(
@@ -2813,7 +2817,7 @@ PROBES: list[Probe] = [
         GET,
         everyone(403),
         PUBLIC,
-        note="only for the instructor of a deep-linking launch in this session",
+        note="the choice comes from a deep-linking launch (its page posts the id): refused",
     ),
     probe(
         "lti/activiteiten-kiezen/",
@@ -2822,6 +2826,23 @@ PROBES: list[Probe] = [
         everyone(403),
         PUBLIC,
         body={"activity": "practice_variants"},
+        note="no deep-linking launch of this browser (the form's launch id): refused",
+    ),
+    probe(
+        "lti/registreren/<str:token>/",
+        "/lti/registreren/geen-uitnodiging/",
+        GET,
+        everyone(404),
+        PUBLIC,
+        note="dynamic registration: only an administrator's unused, unexpired invitation",
+    ),
+    probe(
+        "lti/registreren/<str:token>/",
+        "/lti/registreren/geen-uitnodiging/?openid_configuration=https://lms.example.test/c",
+        POST,
+        everyone(404),
+        PUBLIC,
+        note="no invitation: the platform's configuration is not even fetched",
     ),
     probe("badges/uitgever/", "/badges/uitgever/", GET, everyone(200), PUBLIC),
     probe("badges/sleutels/", "/badges/sleutels/", GET, everyone(200), PUBLIC),
@@ -2872,21 +2893,21 @@ PROBES: list[Probe] = [
         "badges/<uuid:credential_uuid>/badge.json",
         "/badges/{badge_uuid}/badge.json",
         GET,
-        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
         BADGE_DOWNLOAD,
     ),
     probe(
         "badges/<uuid:credential_uuid>/badge.jwt",
         "/badges/{badge_uuid}/badge.jwt",
         GET,
-        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
         BADGE_DOWNLOAD,
     ),
     probe(
         "badges/<uuid:credential_uuid>/badge.png",
         "/badges/{badge_uuid}/badge.png",
         GET,
-        by(LOGIN, 200, 404, 404, 404, 404, 404),
+        by(LOGIN, 200, 404, 200, 404, 404, 200),
         BADGE_DOWNLOAD,
     ),
     probe(

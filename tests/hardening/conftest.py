@@ -6,24 +6,19 @@ own configuration; CI selects the fuzzing with `-m fuzz`.
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 
 @pytest.fixture(scope="module")
-def module_demo_data(django_db_setup, django_db_blocker):
-    """The demo data once for a whole module (load_demo takes ~10 s), rolled back at its end.
-
-    Each test's own transaction nests inside as a savepoint, so tests still cannot see each
-    other's writes.
-    """
-    from django.core.management import call_command
+def module_demo_data(demo_output, demo_files, django_db_blocker):
+    """The demo data for a whole module: the one `load_demo` of this process (tests/conftest.py,
+    `demo`), its files on disk. What the module builds on it at module scope is rolled back at
+    its end; each test's own transaction nests inside as a savepoint."""
     from django.db import transaction
+    from django.test import override_settings
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
+    with override_settings(**demo_files), django_db_blocker.unblock(), transaction.atomic():
+        yield demo_output
         transaction.set_rollback(True)
 
 

@@ -222,6 +222,7 @@ def own_calc_review_answers(world: World, count: int) -> None:
     from django.utils import timezone
 
     from cases import demo as case_demo
+    from cases import demo_files
     from cases.calc_review import demo, selectors
     from cases.calc_review.scoring import RIGHT, LineVerdict
     from cases.calc_review.services import calc_review_submit
@@ -230,7 +231,7 @@ def own_calc_review_answers(world: World, count: int) -> None:
 
     if "calc_review" not in world.made:
         wanted = demo.EXERCISES[0]
-        for data in case_demo.demo_cases():
+        for data in demo_files.demo_cases():
             if data["slug"] == wanted["case"]:
                 case_demo.load_case(data, by=None, stdout=io.StringIO())
         demo.load_exercise(wanted)

@@ -13,8 +13,8 @@ through the WSGI application, authenticated as each demo role. Every response mu
 Path parameters are also replaced by ids that exist in the demo data (attempts, vehicles,
 version numbers, ...), so that the fuzzing reaches real objects and not only 404s.
 
-    .venv/bin/pytest tests/hardening -m fuzz -n0 -q                         # CI: bounded
-    FUZZ_MAX_EXAMPLES=500 .venv/bin/pytest tests/hardening -m fuzz -n0 -q  # longer run
+    .venv/bin/pytest tests/hardening -m fuzz -n 2 -q                        # CI: bounded
+    FUZZ_MAX_EXAMPLES=500 .venv/bin/pytest tests/hardening -m fuzz -n 2 -q # longer run
 
 FUZZ_STRICT_STATUS=0 stops failing on status codes the schema does not document (when exploring).
 Without FUZZ_SEED the sequence is fixed (derandomised: CI sees the same requests every run);

@@ -46,26 +46,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def files_on_disk(tmp_path_factory):
-    """Wagtail serves a document from its file's path, as production's file storage has one;
-    the test settings' in-memory storage only names a path, so this module's files (the demo
-    data's too) go to a folder of their own."""
-    from django.conf import settings
-    from django.test import override_settings
-
-    on_disk = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    # Private files (reports, printouts, photos) on disk too, apart from MEDIA_ROOT.
-    private = {
-        "BACKEND": "schadeplatform.private_files.PrivateFileSystemStorage",
-        "OPTIONS": {"location": tmp_path_factory.mktemp("private")},
-    }
-    storages = {**settings.STORAGES, "default": on_disk, "private": private}
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), STORAGES=storages):
-        yield
-
-
-@pytest.fixture(scope="module")
-def world(files_on_disk, module_demo_data, django_db_blocker):
+def world(module_demo_data, django_db_blocker):
+    # module_demo_data keeps the files on disk: Wagtail serves a document from its path.
     with django_db_blocker.unblock():
         return build_world()
 

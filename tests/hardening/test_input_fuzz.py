@@ -21,7 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hardening.fuzz_support import ROLE_USERNAMES, count_requests, known_path_values
+from tests.hardening.fuzz_support import (
+    ROLE_USERNAMES,
+    assert_error_body,
+    count_requests,
+    known_path_values,
+)
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db, pytest.mark.usefixtures("module_demo_data")]
 
@@ -145,10 +150,7 @@ def assert_answer(path: str, query: str, headers: dict, response) -> None:
     if path.startswith("/api/") and 400 <= response.status_code < 500:
         content_type = response.get("Content-Type", "")
         assert "json" in content_type, f"{where} answered {response.status_code} as {content_type}"
-        body = json.loads(response.content or b"null")
-        errors = body.get("errors") if isinstance(body, dict) else None
-        assert isinstance(errors, list) and errors, f"{where}: no errors list in {body!r}"
-        assert all({"path", "message"} <= set(error) for error in errors), f"{where}: {body!r}"
+        assert_error_body(where, path, json.loads(response.content or b"null"))
 
 
 @pytest.mark.parametrize("role", list(ROLE_USERNAMES))

@@ -68,9 +68,9 @@ class PlatformConfig(LTI1P3PlatformConfAbstract):
         private, public = kwargs["keys"]
         self._registration = (
             Registration()
-            .set_iss(ISSUER)
-            .set_client_id(CLIENT_ID)
-            .set_deployment_id(DEPLOYMENT_ID)
+            .set_iss(kwargs["issuer"])
+            .set_client_id(kwargs["client_id"])
+            .set_deployment_id(kwargs["deployment_id"])
             .set_oidc_login_url(self.login_url)
             .set_launch_url(f"{TOOL}/lti/lancering/")
             .set_deeplink_launch_url(f"{TOOL}/lti/lancering/")
@@ -113,9 +113,10 @@ class ResponsesRequest(Request):
 class Gradebook(AssignmentsGradesService):
     """The library's AGS endpoint handling over `LmsState` (only storage is ours)."""
 
-    def __init__(self, request, config, state: LmsState, **kwargs):
-        super().__init__(request, config, LINEITEMS_URL, **kwargs)
+    def __init__(self, request, config, state: LmsState, lineitems_url: str, **kwargs):
+        super().__init__(request, config, lineitems_url, **kwargs)
         self.state = state
+        self.lineitems_url = lineitems_url
 
     def find_lineitems(self, page=1, limit=None, **filters):
         return {"content": list(self.state.line_items.values()), "has_next": False, "next": None}
@@ -124,7 +125,7 @@ class Gradebook(AssignmentsGradesService):
         return self.state.line_items[line_item_id]
 
     def create_lineitem(self, creation_data):
-        line_item_id = f"{LINEITEMS_URL}/{len(self.state.line_items) + 1}"
+        line_item_id = f"{self.lineitems_url}/{len(self.state.line_items) + 1}"
         self.state.line_items[line_item_id] = {**creation_data, "id": line_item_id}
         return self.state.line_items[line_item_id]
 
@@ -148,8 +149,8 @@ class Gradebook(AssignmentsGradesService):
 
 
 class Roster(NamesRoleProvisioningService):
-    def __init__(self, request, config, state: LmsState):
-        super().__init__(request, config, MEMBERSHIPS_URL)
+    def __init__(self, request, config, state: LmsState, memberships_url: str):
+        super().__init__(request, config, memberships_url)
         self.state = state
 
     def get_context_by_id(self) -> Context:
@@ -166,23 +167,45 @@ def _json(resp) -> tuple[int, dict, str]:
 
 class Lms:
     """One LMS course (context `course-7`) that registered the tool, with its HTTP endpoints
-    mocked for the tool's outgoing calls."""
+    mocked for the tool's outgoing calls. Another issuer makes another LMS (its own keys,
+    endpoints and course)."""
 
-    def __init__(self, client, registration_uuid: str, mocked: responses.RequestsMock) -> None:
+    def __init__(
+        self,
+        client,
+        registration_uuid: str,
+        mocked: responses.RequestsMock,
+        *,
+        issuer: str = ISSUER,
+        client_id: str = CLIENT_ID,
+        deployment_id: str = DEPLOYMENT_ID,
+    ) -> None:
         self.client = client
+        self.issuer = issuer
         self.keys = _pem_pair()
         self.config = PlatformConfig(
-            login_url=f"{TOOL}/lti/aanmelden/{registration_uuid}/", keys=self.keys
+            login_url=f"{TOOL}/lti/aanmelden/{registration_uuid}/",
+            keys=self.keys,
+            issuer=issuer,
+            client_id=client_id,
+            deployment_id=deployment_id,
         )
+        self.auth_url = f"{issuer}/auth"
+        self.lineitems_url = f"{issuer}/courses/7/lineitems"
+        self.memberships_url = f"{issuer}/courses/7/memberships"
         self.state = LmsState()
         self.token_requests: list[dict[str, Any]] = []
-        mocked.add_callback(responses.GET, PLATFORM_JWKS_URL, callback=self._platform_jwks)
+        mocked.add_callback(responses.GET, f"{issuer}/jwks", callback=self._platform_jwks)
         mocked.add_callback(responses.GET, f"{TOOL}/lti/jwks/", callback=self._tool_jwks)
-        mocked.add_callback(responses.POST, TOKEN_URL, callback=self._token)
+        mocked.add_callback(responses.POST, f"{issuer}/token", callback=self._token)
         mocked.add_callback(
-            responses.POST, re.compile(rf"{re.escape(LINEITEMS_URL)}/\d+/scores"), self._score
+            responses.POST,
+            re.compile(rf"{re.escape(self.lineitems_url)}/\d+/scores"),
+            self._score,
         )
-        mocked.add_callback(responses.GET, re.compile(re.escape(MEMBERSHIPS_URL)), self._members)
+        mocked.add_callback(
+            responses.GET, re.compile(re.escape(self.memberships_url)), self._members
+        )
 
     # --- the LMS's endpoints -------------------------------------------------------------
     def _platform_jwks(self, request):
@@ -203,17 +226,18 @@ class Lms:
 
     def _score(self, request):
         line_item_id = request.url.rsplit("/scores", 1)[0]
-        gradebook = Gradebook(ResponsesRequest(request), self.config, self.state)
+        gradebook = Gradebook(
+            ResponsesRequest(request), self.config, self.state, self.lineitems_url
+        )
         return _json(gradebook.handle_update_score(line_item_id))
 
     def _members(self, request):
-        return _json(
-            Roster(ResponsesRequest(request), self.config, self.state).handle_get_members()
-        )
+        roster = Roster(ResponsesRequest(request), self.config, self.state, self.memberships_url)
+        return _json(roster.handle_get_members())
 
     # --- what the LMS does ---------------------------------------------------------------
     def add_line_item(self, label: str, resource_id: str = "") -> str:
-        line_item_id = f"{LINEITEMS_URL}/{len(self.state.line_items) + 1}"
+        line_item_id = f"{self.lineitems_url}/{len(self.state.line_items) + 1}"
         self.state.line_items[line_item_id] = {
             "id": line_item_id,
             "label": label,
@@ -241,7 +265,7 @@ class Lms:
     ) -> dict[str, str]:
         """The form the LMS posts to the tool after the tool's redirect to the LMS's auth URL:
         {"state", "id_token"} signed with the platform's key (the library's launch)."""
-        rf = RequestFactory().get(auth_redirect.replace(ISSUER, ""))
+        rf = RequestFactory().get(auth_redirect.replace(self.issuer, ""))
         message = DjangoLTI1P3MessageLaunch(DjangoRequest(rf), self.config)
         message.set_user_data(sub, roles, full_name=name, email_address=f"{sub}@lms.example.test")
         message.set_launch_context_claim(
@@ -254,10 +278,10 @@ class Lms:
             message.set_resource_link_claim(resource_link, title="Casus in de cursus")
         if custom:
             message.set_custom_parameters_claim(custom)
-        message.set_ags(LINEITEMS_URL, line_item, allow_creating_lineitems=False)
-        message.set_nrps(MEMBERSHIPS_URL)
+        message.set_ags(self.lineitems_url, line_item, allow_creating_lineitems=False)
+        message.set_nrps(self.memberships_url)
         if deep_linking:
-            message.set_dl(f"{ISSUER}/deep-link-return", title="Activiteit toevoegen")
+            message.set_dl(f"{self.issuer}/deep-link-return", title="Activiteit toevoegen")
         preflight = message.get_preflight_response()
         message._registration = self.config.get_registration()
         message.validate_preflight_response(preflight)
@@ -266,3 +290,17 @@ class Lms:
     def accept_deep_linking_response(self, jwt: str) -> list[dict[str, Any]]:
         self.config.forget_tool_keys()
         return self.config.validate_deeplinking_resp({"JWT": jwt})
+
+
+def browser_launch(client, lms: Lms, *, sub="lms-user-1", roles=(LEARNER,), secure=False, **kw):
+    """The whole browser round: LMS → our login → LMS auth → our launch (its answer, the form)."""
+    initiation = client.get(lms.login_initiation_url(sub, hint="rl-1"), secure=secure)
+    assert initiation.status_code == 302, initiation.content
+    redirect = initiation["Location"]
+    assert redirect.startswith(lms.auth_url)
+    form = lms.launch(redirect, sub=sub, roles=list(roles), **kw)
+    return client.post("/lti/lancering/", form, secure=secure), form
+
+
+def case_custom(case_version) -> dict[str, str]:
+    return {"activity": "case", "slug": case_version.case.slug}

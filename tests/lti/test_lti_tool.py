@@ -10,71 +10,27 @@ from html import unescape
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import responses
 from django.core.management import call_command
 from lti_tool.models import Key, LtiDeployment, LtiLineItem, LtiRegistration
 
 from assessment import services
 from schadeplatform.accounts.models import Role, User
 from schadeplatform.lti.models import ActivityLink, CohortLink, ScoreSend
-from tests.factories.assessment import (
-    CaseVersionFactory,
-    finished_attempt,
-    released_grade,
-)
+from tests.factories.assessment import finished_attempt, released_grade
 
-from .lms import (
-    AUTH_URL,
-    CLIENT_ID,
-    DEPLOYMENT_ID,
-    INSTRUCTOR,
-    ISSUER,
-    LEARNER,
-    PLATFORM_JWKS_URL,
-    TOKEN_URL,
-    Lms,
-)
+from .lms import CLIENT_ID, INSTRUCTOR, LEARNER, browser_launch, case_custom
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def registration():
-    reg = LtiRegistration.objects.create(
-        name="Moodle ROC Test",
-        issuer=ISSUER,
-        client_id=CLIENT_ID,
-        auth_url=AUTH_URL,
-        token_url=TOKEN_URL,
-        keyset_url=PLATFORM_JWKS_URL,
-    )
-    LtiDeployment.objects.create(registration=reg, deployment_id=DEPLOYMENT_ID, is_active=True)
-    return reg
+def deep_link_answer(html: str) -> tuple[str, str]:
+    """The LMS return URL and the signed JWT of our deep-linking answer page."""
+    action = unescape(re.search(r'<form id="lti-deep-link-answer"[^>]*action="([^"]+)"', html)[1])
+    return action, unescape(re.search(r'name="JWT" value="([^"]+)"', html)[1])
 
 
-@pytest.fixture
-def lms(client, registration):
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mocked:
-        yield Lms(client, str(registration.uuid), mocked)
-
-
-@pytest.fixture
-def case_version(db):
-    return CaseVersionFactory()
-
-
-def _launch(client, lms, *, sub="lms-user-1", roles=(LEARNER,), **kwargs):
-    """The whole browser round: LMS → our login → LMS auth → our launch (its answer)."""
-    initiation = client.get(lms.login_initiation_url(sub, hint="rl-1"))
-    assert initiation.status_code == 302, initiation.content
-    redirect = initiation["Location"]
-    assert redirect.startswith(AUTH_URL)
-    form = lms.launch(redirect, sub=sub, roles=list(roles), **kwargs)
-    return client.post("/lti/lancering/", form), form
-
-
-def _case_custom(case_version):
-    return {"activity": "case", "slug": case_version.case.slug}
+def launch_id_of(html: str) -> str:
+    return re.search(r'name="launch" value="([^"]+)"', html)[1]
 
 
 def test_login_initiation_redirects_to_the_lms_with_state_nonce_and_our_launch(client, lms):
@@ -91,7 +47,7 @@ def test_login_initiation_redirects_to_the_lms_with_state_nonce_and_our_launch(c
 def test_a_learner_launch_logs_in_a_trainee_of_the_course_cohort_into_the_case(
     client, lms, case_version
 ):
-    answer, _form = _launch(client, lms, custom=_case_custom(case_version))
+    answer, _form = browser_launch(client, lms, custom=case_custom(case_version))
     assert answer.status_code == 302
     assert re.fullmatch(r"/casussen/pogingen/\d+/", answer["Location"])
     user = User.objects.get(pk=client.session["_auth_user_id"])
@@ -105,7 +61,7 @@ def test_a_learner_launch_logs_in_a_trainee_of_the_course_cohort_into_the_case(
     assert attempt.cohort == cohort and attempt.case_version == case_version
     assert client.get(answer["Location"]).status_code == 200
     # A second launch of the same user is the same account and the same open dossier.
-    again, _form = _launch(client, lms, custom=_case_custom(case_version))
+    again, _form = browser_launch(client, lms, custom=case_custom(case_version))
     assert again["Location"] == answer["Location"]
     assert User.objects.filter(role=Role.TRAINEE, username__startswith="lti-").count() == 1
 
@@ -113,8 +69,8 @@ def test_a_learner_launch_logs_in_a_trainee_of_the_course_cohort_into_the_case(
 def test_an_instructor_launch_is_an_assessor_of_the_cohort_landing_on_its_grades(
     client, lms, case_version
 ):
-    answer, _form = _launch(
-        client, lms, sub="teacher-1", roles=(INSTRUCTOR,), custom=_case_custom(case_version)
+    answer, _form = browser_launch(
+        client, lms, sub="teacher-1", roles=(INSTRUCTOR,), custom=case_custom(case_version)
     )
     cohort = CohortLink.objects.get().cohort
     assert answer["Location"] == f"/beoordeling/groep/{cohort.pk}/"
@@ -124,28 +80,28 @@ def test_an_instructor_launch_is_an_assessor_of_the_cohort_landing_on_its_grades
 
 def test_a_teaching_assistant_is_an_assessor_and_a_mentor_gets_no_account(client, lms):
     ta = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"
-    answer, _form = _launch(
+    answer, _form = browser_launch(
         client, lms, sub="ta-1", roles=(ta,), custom={"activity": "practice_variants"}
     )
     assert User.objects.get(pk=client.session["_auth_user_id"]).role == Role.ASSESSOR
     assert answer["Location"] == f"/beoordeling/groep/{CohortLink.objects.get().cohort_id}/"
     client.logout()
     mentor = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor"
-    refused, _form = _launch(client, lms, sub="mentor-1", roles=(mentor,))
+    refused, _form = browser_launch(client, lms, sub="mentor-1", roles=(mentor,))
     assert refused.status_code == 403
     assert "_auth_user_id" not in client.session
 
 
 def test_a_launch_with_another_role_than_the_account_has_is_refused(client, lms, case_version):
-    _launch(client, lms, sub="u-9", custom=_case_custom(case_version))
+    browser_launch(client, lms, sub="u-9", custom=case_custom(case_version))
     client.logout()
-    refused, _form = _launch(client, lms, sub="u-9", roles=(INSTRUCTOR,))
+    refused, _form = browser_launch(client, lms, sub="u-9", roles=(INSTRUCTOR,))
     assert refused.status_code == 403
     assert "_auth_user_id" not in client.session
 
 
 def test_the_same_launch_posted_twice_is_refused(client, lms, case_version):
-    answer, form = _launch(client, lms, custom=_case_custom(case_version))
+    answer, form = browser_launch(client, lms, custom=case_custom(case_version))
     assert answer.status_code == 302
     client.logout()
     replay = client.post("/lti/lancering/", form)
@@ -157,7 +113,7 @@ def test_a_new_id_token_with_a_used_state_is_refused(client, lms, case_version):
     initiation = client.get(lms.login_initiation_url("lms-user-1", hint="rl-1"))
     redirect = initiation["Location"]
     first = lms.launch(
-        redirect, sub="lms-user-1", roles=[LEARNER], custom=_case_custom(case_version)
+        redirect, sub="lms-user-1", roles=[LEARNER], custom=case_custom(case_version)
     )
     assert client.post("/lti/lancering/", first).status_code == 302
     # The LMS (or an attacker with its key) signs a fresh token for the same state and nonce.
@@ -181,7 +137,7 @@ def test_a_launch_signed_by_another_key_or_without_state_cookie_is_refused(
 
 def test_an_inactive_deployment_is_refused(client, lms, registration, case_version):
     LtiDeployment.objects.update(is_active=False)
-    answer, _form = _launch(client, lms, custom=_case_custom(case_version))
+    answer, _form = browser_launch(client, lms, custom=case_custom(case_version))
     assert answer.status_code == 403
     assert "_auth_user_id" not in client.session
 
@@ -189,21 +145,33 @@ def test_an_inactive_deployment_is_refused(client, lms, registration, case_versi
 def test_deep_linking_returns_a_signed_resource_link_with_a_line_item_the_lms_accepts(
     client, lms, case_version
 ):
-    answer, _form = _launch(
+    answer, _form = browser_launch(
         client, lms, sub="teacher-1", roles=(INSTRUCTOR,), resource_link=None, deep_linking=True
     )
-    assert answer["Location"] == "/lti/activiteiten-kiezen/"
-    page = client.get("/lti/activiteiten-kiezen/")
-    assert page.status_code == 200
-    assert case_version.case.title in page.content.decode()
-    assert client.post("/lti/activiteiten-kiezen/", {}).status_code == 400
+    # The launch answers with the choice itself, framable by the LMS only (Moodle opens it in
+    # an iframe), and logs nobody in.
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert case_version.case.title in page
+    assert "frame-ancestors https://lms.example.test;" in answer["Content-Security-Policy"] + ";"
+    assert "_auth_user_id" not in client.session
+    launch = launch_id_of(page)
+    empty = client.post("/lti/activiteiten-kiezen/", {"launch": launch})
+    assert empty.status_code == 400
     chosen = client.post(
         "/lti/activiteiten-kiezen/",
-        {"activity": [f"case:{case_version.case.slug}", "practice_variants"]},
+        {"launch": launch, "activity": [f"case:{case_version.case.slug}", "practice_variants"]},
     )
-    html = chosen.content.decode()
-    assert 'action="https://lms.example.test/deep-link-return"' in html
-    jwt = unescape(re.search(r'name="JWT" value="([^"]+)"', html).group(1))
+    assert chosen.status_code == 200
+    action, jwt = deep_link_answer(chosen.content.decode())
+    assert action == "https://lms.example.test/deep-link-return"
+    # Posted by a static script (the CSP allows no inline one) to the LMS, which the answer's
+    # form-action allows.
+    assert "<script>" not in chosen.content.decode()
+    assert "/static/lti/deep_link_answer.js" in chosen.content.decode()
+    policy = chosen["Content-Security-Policy"]
+    assert "form-action 'self' https://lms.example.test" in policy
+    assert "script-src 'self'" in policy
     items = lms.accept_deep_linking_response(jwt)  # the platform library verifies our signature
     case_item, variants_item = items
     assert case_item["type"] == "ltiResourceLink"
@@ -212,18 +180,28 @@ def test_deep_linking_returns_a_signed_resource_link_with_a_line_item_the_lms_ac
     assert case_item["lineItem"]["scoreMaximum"] == 100
     assert case_item["lineItem"]["resourceId"] == f"case:{case_version.case.slug}"
     assert "lineItem" not in variants_item  # practice only: no gradebook column
+    # One answer per launch.
+    again = client.post(
+        "/lti/activiteiten-kiezen/", {"launch": launch, "activity": "practice_variants"}
+    )
+    assert again.status_code == 403
 
 
 def test_a_trainee_gets_no_deep_linking_page(client, lms, case_version):
-    _launch(client, lms, custom=_case_custom(case_version))
+    browser_launch(client, lms, custom=case_custom(case_version))
     assert client.get("/lti/activiteiten-kiezen/").status_code == 403
+    refused, _form = browser_launch(
+        client, lms, roles=(LEARNER,), resource_link=None, deep_linking=True
+    )
+    assert refused.status_code == 403
+    assert 'name="launch"' not in refused.content.decode()
 
 
 def test_a_released_grade_and_its_correction_reach_the_lms_gradebook(
     client, lms, case_version, assessor, django_capture_on_commit_callbacks
 ):
     line_item = lms.add_line_item("Casus", f"case:{case_version.case.slug}")
-    _launch(client, lms, custom=_case_custom(case_version), line_item=line_item)
+    browser_launch(client, lms, custom=case_custom(case_version), line_item=line_item)
     item = LtiLineItem.objects.get()
     assert item.url == line_item and item.maximum_score == 100
     assert ActivityLink.objects.get().slug == case_version.case.slug
@@ -263,7 +241,7 @@ def test_a_failing_lms_never_blocks_the_release(
     client, lms, case_version, assessor, django_capture_on_commit_callbacks
 ):
     line_item = lms.add_line_item("Casus")
-    _launch(client, lms, custom=_case_custom(case_version), line_item=line_item)
+    browser_launch(client, lms, custom=case_custom(case_version), line_item=line_item)
     trainee = User.objects.get(pk=client.session["_auth_user_id"])
     cohort = CohortLink.objects.get().cohort
     cohort.assessors.add(assessor)
@@ -278,7 +256,9 @@ def test_a_failing_lms_never_blocks_the_release(
 
 
 def test_the_roster_sync_fills_and_empties_the_cohort(client, lms, case_version):
-    _launch(client, lms, sub="teacher-1", roles=(INSTRUCTOR,), custom=_case_custom(case_version))
+    browser_launch(
+        client, lms, sub="teacher-1", roles=(INSTRUCTOR,), custom=case_custom(case_version)
+    )
     lms.state.members = [
         {"user_id": "teacher-1", "roles": [INSTRUCTOR], "name": "Docent", "status": "Active"},
         {"user_id": "s-1", "roles": ["Learner"], "given_name": "Ada", "family_name": "Jansen"},

@@ -42,6 +42,9 @@ PUBLIC_PREFIXES = (
     "lti/jwks/",
     "lti/aanmelden/",
     "lti/lancering/",
+    # LTI Dynamic Registration: opened by the LMS in its iframe; the credential is the token of
+    # an administrator's invitation in the URL (an unknown one answers 404).
+    "lti/registreren/",
 )
 # Entered only through an LTI launch (its session holds the launch): anyone else, logged in or
 # not, is refused with a Dutch page, not sent to our login (there is nothing to log in to).

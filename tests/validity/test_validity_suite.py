@@ -8,7 +8,6 @@ why an expert accepts or rejects it. `tests/validity/README.md` describes the fo
 
 from __future__ import annotations
 
-import copy
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -16,15 +15,14 @@ from pathlib import Path
 import pytest
 
 from assessment.scoring import score_documents
-from calcengine.catalogue import get_rate_set, prefill_line
-from cases import demo
+from cases import demo_files
+from cases.calc_review.injection import clean_reference
+from cases.variants.validity import ACCEPTED_LOSS, MISTAKE_LOSS, apply_edits
 
 HERE = Path(__file__).resolve().parent / "cases"
-CASES = {case["slug"]: case for case in demo.demo_cases()}
-# An accepted variant may cost at most this many points against the reference's own score; a
-# mistake must fail, or cost at least MISTAKE_LOSS points.
-ACCEPTED_LOSS = Decimal("5")
-MISTAKE_LOSS = Decimal("15")
+CASES = {case["slug"]: case for case in demo_files.demo_cases()}
+# An accepted variant may cost at most ACCEPTED_LOSS points against the reference's own score; a
+# mistake must fail, or cost at least MISTAKE_LOSS points (cases.variants.validity owns both).
 KINDS = ("accepted", "mistake")
 MINIMUM_PER_KIND = 4
 
@@ -41,52 +39,11 @@ VARIANTS = [
 ]
 
 
-def _strip(calculation: dict) -> dict:
-    """The reference as a trainee could have written it: no scoring annotations."""
-    submission = copy.deepcopy(calculation)
-    submission.pop("decisions", None)
-    submission.pop("assess", None)
-    for line in submission["lines"]:
-        line.pop("assess", None)
-    return submission
-
-
-def _new_line(case: dict, spec: dict) -> dict:
-    """A line to add: written out, or `{"prefill": {...}, "set": {...}}` from the catalogue."""
-    if "prefill" not in spec:
-        return copy.deepcopy(spec)
-    options = dict(spec["prefill"])
-    line = prefill_line(
-        case["vehicle_id"], options.pop("code"), options.pop("operation"), **options
-    )
-    line.update(spec.get("set", {}))
-    return line
-
-
 def submission_for(case: dict, variant: dict) -> dict:
-    """The reference with the variant's edits: `remove` line ids, `update` fields of lines
-    (null deletes a field), `add` lines, `vehicle` fields, `rate_set` another catalogue rate set, `rates` single fields."""
-    submission = _strip(case[variant.get("reference", "reference_precalc")])
-    removed = set(variant.get("remove", []))
-    assert removed <= {line["id"] for line in submission["lines"]}, removed
-    submission["lines"] = [line for line in submission["lines"] if line["id"] not in removed]
-    for line_id, fields in variant.get("update", {}).items():
-        (line,) = [line for line in submission["lines"] if line["id"] == line_id]
-        for key, value in fields.items():
-            if value is None:
-                line.pop(key, None)
-            else:
-                line[key] = value
-    submission["lines"] += [_new_line(case, spec) for spec in variant.get("add", [])]
-    submission["vehicle"].update(variant.get("vehicle", {}))
-    if "rate_set" in variant:
-        submission["rates"] = get_rate_set(variant["rate_set"]).rates
-    for key, value in variant.get("rates", {}).items():
-        if isinstance(value, dict):
-            submission["rates"][key] = {**submission["rates"][key], **value}
-        else:
-            submission["rates"][key] = value
-    return submission
+    """The case's reference (`reference`, the pre-calculation unless named) with the variant's
+    edits, as `cases.variants.validity.apply_edits` reads the suite's format."""
+    reference = case[variant.get("reference", "reference_precalc")]
+    return apply_edits(reference, case["vehicle_id"], variant)
 
 
 def test_every_demo_case_has_a_suite_with_enough_variants_of_each_kind():
@@ -106,7 +63,7 @@ def test_every_demo_case_has_a_suite_with_enough_variants_of_each_kind():
 def test_a_variant_scores_as_an_experienced_estimator_would(slug, variant):
     case = CASES[slug]
     reference = case[variant.get("reference", "reference_precalc")]
-    own = score_documents(reference, _strip(reference))
+    own = score_documents(reference, clean_reference(reference))
     result = score_documents(reference, submission_for(case, variant))
     score, ceiling = Decimal(result["score"]), Decimal(own["score"])
     kinds = [error["kind"] for error in result["critical_errors"]]

@@ -4,7 +4,6 @@ shared/cases/scoring/ scored by the real scorer (`schadescore/2`, stored as a gr
 
 import math
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 
@@ -14,6 +13,7 @@ from assessment.scoring import rescore, score
 from assessment.workflow_checks import CHECKS, run_checks
 from calcengine import loads, parse
 from cases.timeline import EventKind
+from tests.assessment.timeline_fakes import ev, fake_case
 from tests.shared import SCORING_DIR
 
 REFERENCE = loads((SCORING_DIR / "golf.reference.json").read_bytes())
@@ -22,18 +22,7 @@ SUBMISSIONS = sorted(
     for path in SCORING_DIR.glob("golf.*.json")
     if path.name != "golf.reference.json"
 )
-CASE = SimpleNamespace(
-    payer_rules={},
-    expected_decisions={"expert_required": False},
-    expected_hv_judgement=None,
-    delivery_checklist=["Lakkleur gecontroleerd"],
-    hv_facts=None,
-)
-
-
-def ev(kind, **data):
-    return SimpleNamespace(kind=str(kind), data=data, refused=False)
-
+CASE = fake_case(delivery_checklist=["Lakkleur gecontroleerd"])
 
 APPROVED = ev(EventKind.PAYER_DECISION, outcome="approved")
 # Half the trainees order parts before approval; the other half after.

@@ -1,23 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from schadeplatform.lti.grade_passback import send_scores
-from schadeplatform.lti.models import ScoreSend
+from schadeplatform.lti.grade_passback import resend_failed
 
 
 class Command(BaseCommand):
     help = "Zet de scores die niet naar de leeromgeving konden opnieuw in de wachtrij."
 
     def handle(self, *args, **options):
-        failed = set(
-            ScoreSend.objects.filter(status=ScoreSend.Status.FAILED).values_list(
-                "grade_id", flat=True
-            )
+        closed, queued = resend_failed()
+        self.stdout.write(
+            f"{closed} mislukte verzending(en) vervangen door een nieuwere; "
+            f"{queued} cijfer(s) opnieuw in de wachtrij."
         )
-        sent = set(
-            ScoreSend.objects.filter(status=ScoreSend.Status.SENT, grade_id__in=failed).values_list(
-                "grade_id", flat=True
-            )
-        )
-        for grade_id in sorted(failed - sent):
-            send_scores.enqueue(grade_id)
-        self.stdout.write(f"{len(failed - sent)} cijfer(s) opnieuw in de wachtrij.")
