@@ -40,3 +40,25 @@ def issued(attempt, assessor, trainee, exam_rule, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         released_grade(attempt, assessor)
     return IssuedCredential.objects.get(rule=exam_rule, trainee=trainee)
+
+
+@pytest.fixture
+def queued(settings):
+    """xAPI on (an LRS address), and what is enqueued kept by the DummyBackend instead of sent:
+    a function that gives the statements queued so far."""
+    from django_tasks import default_task_backend
+
+    from assessment.xapi import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.XAPI_LRS_URL = "http://127.0.0.1:9/xAPI/"
+    default_task_backend.clear()
+
+    def statements_queued() -> list[dict]:
+        return [
+            result.args[0]
+            for result in default_task_backend.results
+            if result.task.module_path == tasks.send_statement.module_path
+        ]
+
+    return statements_queued

@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from django_tasks import default_task_backend
 
 from assessment.scoring.rules import PASS_MARK
 from assessment.xapi import statements, tasks
@@ -22,13 +21,12 @@ from cases.timeline import EventKind
 from content.case_framework.links import cfitem_url
 from content.case_identifiers import identifier
 from content.models import CoreTask, WorkProcess
-from tests.cases.flow import do_intake, precalc_lines, save_lines
+from tests.cases.flow import do_intake, to_approved
 from tests.factories.assessment import finished_attempt, released_grade
 from tests.factories.cases import PublishedCaseVersionFactory
 
 pytestmark = pytest.mark.django_db
 
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -38,23 +36,6 @@ def dead_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}/xAPI/"
-
-
-@pytest.fixture
-def queued(settings):
-    """xAPI on (an LRS address), and the statements enqueued: the DummyBackend keeps them."""
-    settings.TASKS = DUMMY
-    settings.XAPI_LRS_URL = "http://127.0.0.1:9/xAPI/"
-    default_task_backend.clear()
-
-    def statements_queued() -> list[dict]:
-        return [
-            result.args[0]
-            for result in default_task_backend.results
-            if result.task.module_path == tasks.send_statement.module_path
-        ]
-
-    return statements_queued
 
 
 def verbs(queued_statements) -> list[str]:
@@ -89,11 +70,7 @@ def test_a_started_case_and_its_moves_are_queued_on_commit(
     assert started["object"]["id"].endswith(f"/xapi/activities/case/{case.slug}")
 
     with django_capture_on_commit_callbacks(execute=True):
-        do_intake(attempt, trainee)
-        save_lines(attempt, trainee, precalc_lines())
-        from cases import workflow as wf
-
-        wf.attempt_submit_precalc(attempt=attempt, by=trainee)
+        to_approved(attempt, trainee)
     later = queued()[1:]
     assert set(verbs(later)) == {"completed", "submit"}
     steps = [

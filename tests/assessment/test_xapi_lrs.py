@@ -11,9 +11,8 @@ import pytest
 
 from assessment.xapi import statements, tasks
 from cases import services as case_services
-from cases import workflow as wf
 from tests.assessment import ralph_lrs
-from tests.cases.flow import do_intake, precalc_lines, save_lines
+from tests.cases.flow import to_approved
 from tests.factories.assessment import finished_attempt, released_grade
 from tests.factories.cases import PublishedCaseVersionFactory
 
@@ -57,9 +56,7 @@ def test_a_trainees_statements_arrive_in_the_lrs(
     case = PublishedCaseVersionFactory().case
     with django_capture_on_commit_callbacks(execute=True):
         attempt = case_services.attempt_start(trainee=trainee, case=case)
-        do_intake(attempt, trainee)
-        save_lines(attempt, trainee, precalc_lines())
-        wf.attempt_submit_precalc(attempt=attempt, by=trainee)
+        to_approved(attempt, trainee)
 
     started = stored(lrs, statements.statement_id("case-started", attempt.pk))
     assert started["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attempted"

@@ -9,36 +9,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from django_tasks import default_task_backend
 
-from assessment.xapi import statements, tasks
+from assessment.xapi import statements
 from cases import services as case_services
-from cases import workflow as wf
 from content.models import CompetenceArea, KnowledgeItem, TradeOff, WorkProcess
 from content.services import competence_profile_data, competence_profile_import
 from tests.assessment.xapi_schema import statement_errors
-from tests.cases.flow import do_intake, precalc_lines, save_lines
+from tests.cases.flow import do_intake, to_approved
 from tests.factories.assessment import finished_attempt, released_grade
 from tests.factories.cases import PublishedCaseVersionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued(settings):
-    """xAPI on, and what is enqueued kept by the DummyBackend instead of sent."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    settings.XAPI_LRS_URL = "http://127.0.0.1:9/xAPI/"
-    default_task_backend.clear()
-
-    def statements_queued() -> list[dict]:
-        return [
-            result.args[0]
-            for result in default_task_backend.results
-            if result.task.module_path == tasks.send_statement.module_path
-        ]
-
-    return statements_queued
 
 
 def verb(statement: dict) -> str:
@@ -71,9 +52,7 @@ def test_every_statement_of_a_dossier_validates(
     case = PublishedCaseVersionFactory().case
     with django_capture_on_commit_callbacks(execute=True):
         attempt = case_services.attempt_start(trainee=trainee, case=case)
-        do_intake(attempt, trainee)
-        save_lines(attempt, trainee, precalc_lines())
-        wf.attempt_submit_precalc(attempt=attempt, by=trainee)
+        to_approved(attempt, trainee)
     made = queued()
     assert {verb(s) for s in made} == {"attempted", "completed", "submit"}
     for statement in made:
