@@ -255,13 +255,15 @@ _demo_state = {"committed": False}
 
 
 @pytest.fixture(autouse=True)
-def _transactional_tests_start_without_the_demo(request, django_db_blocker):
+def _transactional_tests_start_without_the_demo(request):
     """The first transactional test after the demo tests starts from an empty database, as
     every later one does (each flushes at its end): it never sees the demo's rows."""
     if _demo_state["committed"] and _is_transactional(request.node):
         from django.core.management import call_command
 
-        with django_db_blocker.unblock():
+        # Asked for here, not as an argument: without pytest-django (`-p no:django`, the
+        # Django-free packages) the fixture does not exist.
+        with request.getfixturevalue("django_db_blocker").unblock():
             call_command("flush", interactive=False, verbosity=0)
         _demo_state["committed"] = False
     yield

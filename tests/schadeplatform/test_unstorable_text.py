@@ -7,6 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from calcengine.jsonio import MAX_DEPTH
 from cases.calculations import services
 from cases.models import CalculationDraft
 from schadeplatform.api_parsers import unstorable_paths
@@ -82,3 +83,27 @@ def test_json_nested_too_deep_is_refused_with_a_400_and_the_draft_kept(client, d
     assert response.json() == {"errors": [{"path": "", "message": "De JSON is te diep genest."}]}
     draft = CalculationDraft.objects.get(attempt=attempt)
     assert (draft.version, draft.lines) == (1, SAVED)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ('{"a": "gewone tekst", "b": [1, 2.5]}', False),
+        ('{"a": "\\u00e9 mag"}', False),  # an escape, but of a storable character
+        ('{"a": "\\u0000"}', True),
+        ('{"a\\ud800": 1}', True),  # in a key
+        ('{"a": "x\\udfffy"}', True),
+        ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), True),  # too deep, without an escape
+        ("[" * MAX_DEPTH + "]" * MAX_DEPTH, False),
+    ],
+)
+def test_json_guard_refuses_what_no_column_stores_with_or_without_an_escape(text, refused):
+    # json_guard.loads walks the parsed body only when the text holds a \u escape (or a raw
+    # unstorable character); otherwise only the depth is checked. Both ways refuse the same.
+    from schadeplatform import json_guard
+
+    if refused:
+        with pytest.raises(json_guard.JsonRefused):
+            json_guard.loads(text)
+    else:
+        assert json_guard.loads(text) == json.loads(text)
