@@ -151,6 +151,14 @@ def attempts_visible_to(user: Any) -> QuerySet[Attempt]:
     return attempts.none()
 
 
+def visibility_shape(user: Any) -> tuple[bool, bool, str]:
+    """What decides the form of `attempts_visible_to(user)`'s SQL (its branches above); a
+    prepared query of it (schadeplatform/prepared_queries.py) is composed once per shape."""
+    if not user.is_authenticated:
+        return (False, False, "")
+    return (True, bool(user.is_platform_admin), str(user.role))
+
+
 def attempt_for(user: Any, pk: int) -> Attempt:
     """Raises `Attempt.DoesNotExist` for an attempt the user may not know exists (views: 404)."""
     return attempts_visible_to(user).get(pk=pk)

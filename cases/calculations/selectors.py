@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 
 from cases.models import Attempt, CalculationDraft, CalculationVersion
 from cases.ownership import is_owner
-from cases.selectors import attempts_visible_to
+from cases.selectors import attempts_visible_to, visibility_shape
+from schadeplatform.prepared_queries import PreparedQuery
 
 __all__ = [
     "attempt_and_draft_for_calculation_view",
@@ -72,16 +73,31 @@ def _attempts_for_editor(user: Any, related: tuple[str, ...], fields: tuple[str,
     return attempts_visible_to(user).select_related(None).select_related(*related).only(*fields)
 
 
+def _api_attempt(user: Any, pk: int) -> QuerySet[Attempt]:
+    return _attempts_for_editor(user, _API_RELATED, _API_FIELDS).filter(pk=pk)
+
+
+def _api_attempt_and_draft(user: Any, pk: int) -> QuerySet[Attempt]:
+    related, fields = (*_API_RELATED, "calculation_draft"), (*_API_FIELDS, *_DRAFT_FIELDS)
+    return _attempts_for_editor(user, related, fields).filter(pk=pk)
+
+
+# Every autosave and every read of the editor's API asks one of these: composed once per
+# visibility shape (schadeplatform/prepared_queries.py, issue #17).
+_API_ATTEMPT = PreparedQuery(_api_attempt, shape=lambda user, pk: visibility_shape(user))
+_API_ATTEMPT_AND_DRAFT = PreparedQuery(
+    _api_attempt_and_draft, shape=lambda user, pk: visibility_shape(user)
+)
+
+
 def attempt_for_calculation_view(user: Any, pk: int) -> Attempt:
     """The attempt for the API; raises `Attempt.DoesNotExist` for one the user may not know of."""
-    return _attempts_for_editor(user, _API_RELATED, _API_FIELDS).get(pk=pk)
+    return _API_ATTEMPT.get(user, pk)
 
 
 def attempt_and_draft_for_calculation_view(user: Any, pk: int) -> tuple[Attempt, CalculationDraft]:
     """As `attempt_for_calculation_view` with `draft_for(attempt)`, in one query."""
-    attempt = _attempts_for_editor(
-        user, (*_API_RELATED, "calculation_draft"), (*_API_FIELDS, *_DRAFT_FIELDS)
-    ).get(pk=pk)
+    attempt = _API_ATTEMPT_AND_DRAFT.get(user, pk)
     try:
         # Read together with the attempt just now, so as fresh as `draft_for`'s own query.
         draft = attempt.calculation_draft

@@ -29,6 +29,7 @@ from lti_tool.views import LtiLaunchBaseView, OIDCLoginInitView
 from pylti1p3.exception import LtiException
 from pylti1p3.oidc_login import OIDCException
 
+from schadeplatform.accounts.backends import USER_BACKEND
 from schadeplatform.accounts.models import Role
 from schadeplatform.throttling import throttle_wait
 
@@ -39,7 +40,6 @@ from .launch_records import record_activity, record_line_item
 from .replay import LaunchReplayed, answer_once, use_once
 
 logger = logging.getLogger(__name__)
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Each login initiation stores a nonce in the cache for a day (pylti1p3): counted per client,
 # its rate in REST_FRAMEWORK's DEFAULT_THROTTLE_RATES.
 LOGIN_THROTTLE = "lti_login"
@@ -164,7 +164,7 @@ class LaunchView(LtiLaunchBaseView):
         # user's, or one planted by an attacker) is deleted, and login() gives the new one a new
         # key. Only an admitted launch gets here: a forged or refused post ends no session.
         request.session.flush()
-        login(request, user, backend=MODEL_BACKEND)
+        login(request, user, backend=USER_BACKEND)
         request.session[SESSION_KEY] = lti_launch.get_launch_id()
         return user
 

@@ -128,7 +128,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes' backend, with a bound on failed logins per address on top.
     "schadeplatform.login_limits.LoginLimitBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the signed-in user read by a prepared query.
+    "schadeplatform.accounts.backends.UserBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -231,7 +232,12 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions in the database (they survive a Redis restart; a logout deletes the one copy),
+# read with a prepared query (schadeplatform/sessions.py).
+SESSION_ENGINE = "schadeplatform.sessions"
+# Hot-path queries whose SQL is composed once (schadeplatform/prepared_queries.py); the tests
+# turn on the check that each still matches its queryset.
+PREPARED_QUERIES_VERIFY = False
 
 # Background work (PDF rendering, bulk scoring) runs through Django's task framework.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -12,10 +12,12 @@ from __future__ import annotations
 import socket
 
 import pytest
+from django.contrib.sessions.backends import db
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from schadeplatform.sessions import SessionStore
 from schadeplatform.settings import base
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +63,8 @@ def test_the_settings_for_redis_are_the_ones_this_module_tests(monkeypatch):
     reloaded = importlib.reload(base)
     try:
         # then: sessions in the database and a cache that ignores Redis errors
-        assert reloaded.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+        assert reloaded.SESSION_ENGINE == "schadeplatform.sessions"
+        assert issubclass(SessionStore, db.SessionStore)
         assert reloaded.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
         assert reloaded.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     finally:

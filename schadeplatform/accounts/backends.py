@@ -1,0 +1,36 @@
+"""The model backend that reads the signed-in user of every request with a prepared query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
+
+from schadeplatform.prepared_queries import PreparedQuery
+
+
+def _user_by_pk(pk: int):
+    return get_user_model()._default_manager.filter(pk=pk)
+
+
+USER_BY_PK = PreparedQuery(_user_by_pk)
+
+
+class UserBackend(ModelBackend):
+    """Django's ModelBackend (passwords, permissions, `is_active`); `get_user` as Django's, with
+    the query composed once (schadeplatform/prepared_queries.py)."""
+
+    def get_user(self, user_id: Any):
+        model = get_user_model()
+        try:
+            # The session holds the key as text; the column takes the number.
+            user = USER_BY_PK.get(model._meta.pk.to_python(user_id))
+        except (model.DoesNotExist, ValidationError):
+            return None
+        return user if self.user_can_authenticate(user) else None
+
+
+# What `login(..., backend=...)` names, for a sign-in that did not pass `authenticate`.
+USER_BACKEND = f"{UserBackend.__module__}.{UserBackend.__qualname__}"
