@@ -127,7 +127,32 @@ class AssessmentQueueApi(APIView):
     )
     def get(self, request: Request) -> Response:
         rows = selectors.assessment_queue(request.user)
-        return Response(self.OutputSerializer(rows, many=True).data)
+        # OutputSerializer's shape (the schema says so), made directly: its fields per row were
+        # a fifth of the API's CPU on an exam queue (issue #17); a test holds the two equal.
+        return Response([queue_row_data(row) for row in rows])
+
+
+_SUBMITTED_AT = serializers.DateTimeField()
+
+
+def queue_row_data(row: selectors.QueueRow) -> dict:
+    """One row of `AssessmentQueueApi` as its OutputSerializer gives it."""
+    attempt = row.attempt
+    return {
+        "attempt": attempt.pk,
+        "trainee": row.trainee_username,
+        "case": attempt.case_version.case.title,
+        "cohort": attempt.cohort.name if attempt.cohort is not None else None,
+        "submitted_at": _SUBMITTED_AT.to_representation(attempt.submitted_at),
+        "exam": row.exam,
+        "state": str(row.state),
+        "marking_state": str(row.marking_state),
+        "correction_open": row.correction_open,
+        "can_start": row.can_start,
+        "my_grade": row.my_grade.pk if row.my_grade is not None else None,
+        "releasable_grade": row.releasable.pk if row.releasable is not None else None,
+        "allocated_to": row.allocated_to.username if row.allocated_to is not None else None,
+    }
 
 
 class GradeStartApi(APIView):

@@ -199,10 +199,19 @@ _QUEUE_GRADE_FIELDS = (
 )
 
 
+def _queue_grades(user: User) -> dict[int, list[Grade]]:
+    """The grades of the queue's attempts, per attempt, in one query. Unordered: the rows pick
+    grades by role and version, and the model's ordering would join the attempts again only to
+    sort. Grouped here rather than by `prefetch_related`, which builds a filtered queryset per
+    attempt (half of the queue API's CPU with 150 attempts, issue #17)."""
+    grades: dict[int, list[Grade]] = {}
+    queue = attempts_assessable_by(user).values("pk")
+    for grade in Grade.objects.filter(attempt__in=queue).only(*_QUEUE_GRADE_FIELDS).order_by():
+        grades.setdefault(grade.attempt_id, []).append(grade)
+    return grades
+
+
 def _queue_queryset(user: User) -> QuerySet:
-    # Unordered: the rows pick grades by role and version, and the model's ordering would join
-    # the attempts again only to sort.
-    grades = Grade.objects.only(*_QUEUE_GRADE_FIELDS).order_by()
     return (
         attempts_assessable_by(user)
         .select_related(
@@ -215,7 +224,6 @@ def _queue_queryset(user: User) -> QuerySet:
             "cohort__marking_policy",
         )
         .only(*_QUEUE_FIELDS)
-        .prefetch_related(Prefetch("grades", queryset=grades))
         .order_by("submitted_at", "pk")
     )
 
@@ -227,9 +235,8 @@ def _allocation_of(attempt) -> MarkerAllocation | None:
         return None
 
 
-def _queue_row(attempt, user: User) -> QueueRow:
-    row = _queue_state(attempt, user)
-    grades = list(attempt.grades.all())
+def _queue_row(attempt, user: User, grades: list[Grade]) -> QueueRow:
+    row = _queue_state(attempt, user, grades)
     allocation = _allocation_of(attempt)
     row.allocated_to = allocation.marker if allocation is not None else None
     # Only the allocated marker starts the first grade (services._ensure_allocated).
@@ -253,8 +260,7 @@ def _queue_row(attempt, user: User) -> QueueRow:
     return row
 
 
-def _queue_state(attempt, user: User) -> QueueRow:
-    grades = list(attempt.grades.all())
+def _queue_state(attempt, user: User, grades: list[Grade]) -> QueueRow:
     moderation = _moderation_of(attempt)
     exam = is_exam(attempt)
     final = final_grade(attempt, grades)
@@ -311,7 +317,9 @@ def assessment_queue(user: User) -> list[QueueRow]:
 
     A fixed number of queries whatever the number of attempts (one for the attempts with
     their trainee, case, cohort and moderation, one for all their grades with assessors)."""
-    rows = [_queue_row(attempt, user) for attempt in _queue_queryset(user)]
+    attempts = list(_queue_queryset(user))
+    grades = _queue_grades(user)
+    rows = [_queue_row(attempt, user, grades.get(attempt.pk, [])) for attempt in attempts]
     rows.sort(key=lambda row: (not row.can_start, row.final is not None))
     return rows
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,6 +38,10 @@ from .scoring.competence import COMPETENCE_AREAS, WORK_PROCESSES
 # percentage the assessor typed).
 OVERRIDE_FIELDS = {"reason": "reason", "new_verdict": "new_verdict", "credit": "credit_percent"}
 
+# Rows per queue page: an exam day fills a queue with thousands of attempts, and rendering a
+# row (not reading it) is most of the page's cost.
+QUEUE_PAGE_SIZE = 50
+
 
 def _require_assessor(request: HttpRequest) -> None:
     if not request.user.is_assessor:
@@ -49,7 +54,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     if request.user.is_trainee:
         return redirect("assessment:my_results")
     _require_assessor(request)
-    rows = selectors.assessment_queue(request.user)
+    # Paged after the sort, so that the rows that need the assessor stay on the first pages.
+    page_obj = Paginator(selectors.assessment_queue(request.user), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    rows = page_obj.object_list
     cohorts = selectors.cohorts_for_assessor(request.user)
     # Marker allocation (Moodle's): for a user with the permission, per row the cohort's markers.
     can_allocate = services.may_allocate(request.user)
@@ -58,7 +67,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "assessment/queue.html",
-        {"rows": rows, "cohorts": cohorts, "can_allocate": can_allocate},
+        {"rows": rows, "page_obj": page_obj, "cohorts": cohorts, "can_allocate": can_allocate},
     )
 
 

@@ -374,7 +374,7 @@ def test_trainee_takes_the_golf_from_intake_to_delivery(page, golf, shot, anothe
     assert path_of(assessor) == reverse("assessment:queue")
     start_grading = reverse("assessment:grade_start", kwargs={"attempt_id": attempt_id})
     row = assessor.locator("table.queue tbody tr").filter(
-        has=assessor.locator(f'form[action="{start_grading}"]')
+        has=assessor.locator(f'button[formaction="{start_grading}"]')
     )
     expect(row).to_have_count(1)
     expect(row).to_contain_text(golf.case.title)
