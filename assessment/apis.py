@@ -108,7 +108,7 @@ class AssessmentQueueApi(APIView):
             help_text="Gebruikersnaam van de cursist; in examenmodus tot de vrijgave de "
             "kandidaatcode.",
         )
-        case = serializers.CharField(source="attempt.case_version.case.title")
+        case = serializers.CharField(source="attempt.case_title")
         cohort = serializers.CharField(source="attempt.cohort.name", allow_null=True)
         submitted_at = serializers.DateTimeField(source="attempt.submitted_at")
         exam = serializers.BooleanField()
@@ -141,7 +141,7 @@ def queue_row_data(row: selectors.QueueRow) -> dict:
     return {
         "attempt": attempt.pk,
         "trainee": row.trainee_username,
-        "case": attempt.case_version.case.title,
+        "case": attempt.case_title,
         "cohort": attempt.cohort.name if attempt.cohort is not None else None,
         "submitted_at": _SUBMITTED_AT.to_representation(attempt.submitted_at),
         "exam": row.exam,

@@ -13,9 +13,14 @@ if TYPE_CHECKING:
 
 
 def is_exam(attempt: Attempt) -> bool:
-    """Exam mode: the attempt's cohort is in exam mode, or the case is for exams only."""
+    """Exam mode: the attempt's cohort is in exam mode, or the case is for exams only (read
+    from a `case_exam_only` annotation where a list loaded it instead of the case version: the
+    assessors' queue)."""
     cohort = attempt.cohort
-    return bool((cohort is not None and cohort.exam_mode) or attempt.case_version.exam_only)
+    if cohort is not None and cohort.exam_mode:
+        return True
+    exam_only = vars(attempt).get("case_exam_only")
+    return bool(attempt.case_version.exam_only if exam_only is None else exam_only)
 
 
 # Crockford's base32 without I, L, O, U: no code reads as another.

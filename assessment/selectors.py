@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -167,8 +167,6 @@ _QUEUE_FIELDS = (
     "trainee__username",
     "trainee__first_name",
     "trainee__last_name",
-    "case_version__exam_only",
-    "case_version__case__title",
     "cohort__name",
     "cohort__exam_mode",
     "moderation__attempt_id",
@@ -214,9 +212,9 @@ def _queue_grades(user: User) -> dict[int, list[Grade]]:
 def _queue_queryset(user: User) -> QuerySet:
     return (
         attempts_assessable_by(user)
+        .select_related(None)
         .select_related(
             "trainee",
-            "case_version__case",
             "cohort",
             "moderation",
             "marker_allocation__marker",
@@ -224,6 +222,13 @@ def _queue_queryset(user: User) -> QuerySet:
             "cohort__marking_policy",
         )
         .only(*_QUEUE_FIELDS)
+        # The case's title and exam flag as columns, not as a case version and a case per row:
+        # building those model instances was half of the queue's query (issue #17).
+        # `assessment.exam.is_exam` reads `case_exam_only` where it is loaded.
+        .annotate(
+            case_title=F("case_version__case__title"),
+            case_exam_only=F("case_version__exam_only"),
+        )
         .order_by("submitted_at", "pk")
     )
 
