@@ -17,8 +17,9 @@ One command (issue #17; docs/hardening.md "Exam day on several machines"):
    SIGKILLed mid-render, Redis restarted, PostgreSQL restarted (faults.py);
 4. a capacity phase of `--capacity-seconds`: the exam's requests at saturation (closed loop, no
    pauses; `--capacity-users` users of the seed's capacity cohort and the assessors: autosaves,
-   the calculation and the attempt read again, the assessors' queue page and API), then a /ping/
-   phase of `--ping-seconds` (the bare view), both through nginx to both servers, with the same
+   the calculation and the attempt read again, the assessors' queue page and API), between two
+   /ping/ phases of `--ping-seconds` each (the bare view; before and after, so that a drift of
+   the machine's speed over the run weighs on both sides), all through nginx to both servers, with the same
    client on the same machine: their ratio of requests per second is the mixed throughput
    against the bare view's (issue #17's target); CPU per request is measured in each phase;
 5. the verdicts: every acknowledged autosave in PostgreSQL, the exam window's edge whole,
@@ -214,7 +215,12 @@ class Cluster:
             # takes up what is there and walks a new attempt for a candidate who handed in).
             for sub in ("logs", "nginx", "redis"):
                 shutil.rmtree(self.root / sub, ignore_errors=True)
-            for name in ("events.jsonl", "capacity-events.jsonl", "ping-events.jsonl"):
+            for name in (
+                "events.jsonl",
+                "capacity-events.jsonl",
+                "ping-before-events.jsonl",
+                "ping-events.jsonl",
+            ):
                 (self.root / name).unlink(missing_ok=True)
             if not (self.postgres.data / "postmaster.pid").exists():
                 self.postgres.start()
@@ -438,6 +444,23 @@ def main(argv: list[str] | None = None) -> int:
         mixed_meter.stop()
         mixed_rows, mixed_total = read_stats(args.root / "mixed", mixed_seconds)
 
+        def ping_phase(name: str) -> tuple[list, dict, float]:
+            print(f"/ping/ ({args.ping_seconds:.0f} s) ...", flush=True)
+            started = time.time()
+            ping_meter.start()
+            run_locust(
+                cluster, users_file, args.root / f"{name}-events.jsonl", ["PingUser"],
+                args.ping_users, args.ping_seconds, args.root / name, {},
+            ).wait()  # fmt: skip
+            seconds = time.time() - started
+            ping_meter.stop()
+            rows, total = read_stats(args.root / name, seconds)
+            return rows, total, seconds
+
+        # /ping/ before and after the capacity phase, their requests and seconds added up: the
+        # machine's speed may drift over the minutes of a run (a shared host), and a ping phase
+        # on each side compares the mix with the bare view of the same minutes.
+        _, before_total, before_seconds = ping_phase("ping-before")
         print(f"capaciteit ({args.capacity_seconds:.0f} s, verzadigd) ...", flush=True)
         capacity_locust = run_locust(
             cluster, users_file, args.root / "capacity-events.jsonl",
@@ -463,16 +486,16 @@ def main(argv: list[str] | None = None) -> int:
             ),
         }
 
-        print(f"/ping/ ({args.ping_seconds:.0f} s) ...", flush=True)
-        ping_started = time.time()
-        ping_meter.start()
-        run_locust(
-            cluster, users_file, args.root / "ping-events.jsonl", ["PingUser"],
-            args.ping_users, args.ping_seconds, args.root / "ping", {},
-        ).wait()  # fmt: skip
-        ping_seconds = time.time() - ping_started
-        ping_meter.stop()
-        ping_rows, ping_total = read_stats(args.root / "ping", ping_seconds)
+        ping_rows, after_total, after_seconds = ping_phase("ping")
+        ping_seconds = before_seconds + after_seconds
+        ping_requests = before_total.get("requests", 0) + after_total.get("requests", 0)
+        ping_total = {
+            **after_total,
+            "requests": ping_requests,
+            "rps": round(ping_requests / ping_seconds, 2) if ping_seconds else 0,
+            "rps_before": before_total.get("rps", 0),
+            "rps_after": after_total.get("rps", 0),
+        }
 
         # Let the workers finish what was asked before the database is read.
         open_tasks = (
@@ -684,6 +707,7 @@ def verdicts(args, users, events, snapshot, fault_results, mixed_rows, mixed_tot
         "throughput": {
             "mixed_rps": round(mixed_rps, 1),
             "ping_rps": round(ping_rps, 1),
+            "ping_rps_before_after": [ping_total.get("rps_before"), ping_total.get("rps_after")],
             "capacity_rps": round(capacity_rps, 1),
             "capacity_share_by_throughput": round(saturated_share, 3),
             "capacity_request_path_cpu_ms": path_capacity,
@@ -762,7 +786,8 @@ def markdown(report: dict) -> str:
     t, c = report["throughput"], report["cpu_ms_per_request"]
     lines += [
         "",
-        f"Verzadigd: gemengd {t['capacity_rps']} req/s, /ping/ {t['ping_rps']} req/s: "
+        f"Verzadigd: gemengd {t['capacity_rps']} req/s, /ping/ {t['ping_rps']} req/s "
+        f"(ervoor en erna {t.get('ping_rps_before_after')}): "
         f"{t['capacity_share_by_throughput']:.0%} van /ping/. CPU per verzoek op het "
         f"verzoekpad: verzadigd {t['capacity_request_path_cpu_ms']} ms, stabiel venster "
         f"(gepaced) {report['steady_window']['request_path_cpu_ms']} ms, /ping/ "
