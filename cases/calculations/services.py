@@ -283,7 +283,10 @@ def calculation_submit(
             .select_related("case_version")
             .get(pk=attempt.pk)
         )
-        _ensure_editable(locked)
+        # The time the window was checked at stamps the version: read again after the engine
+        # has run, a submit checked just before the close was stamped just after it (the
+        # cluster run's clock-edge fault, issue #17).
+        submitted_at = _ensure_editable(locked)
         draft = CalculationDraft.objects.select_for_update().filter(attempt=locked).first()
         draft_version = draft.version if draft else 0
         if expected_version is not None and draft_version != expected_version:
@@ -331,6 +334,7 @@ def calculation_submit(
                     input=data,
                     output=output,
                     diff=changes,
+                    submitted_at=submitted_at,
                     submitted_by=by,
                 )
         except IntegrityError:

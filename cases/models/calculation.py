@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
@@ -83,7 +84,9 @@ class CalculationVersion(models.Model):
     output = models.JSONField(_("uitkomst"))
     # calcengine.diff against the previous version; null for the first.
     diff = models.JSONField(_("verschil met vorige versie"), null=True, blank=True)
-    submitted_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+    # Set by `calculation_submit` to the time the exam window was checked at (never a second
+    # reading: cases.exam_window).
+    submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

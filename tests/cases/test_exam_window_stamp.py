@@ -12,7 +12,7 @@ from django.utils import timezone
 from cases import exam_window
 from cases import workflow as wf
 from cases.models import AttemptStatus
-from tests.cases.flow import to_final_submitted
+from tests.cases.flow import to_final_submitted, to_in_repair
 from tests.factories.cases import AttemptFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +45,28 @@ def test_a_delivery_checked_at_the_close_is_stamped_no_later_than_the_close(
     # then: in, and stamped with the very time the window was checked at, not a second reading
     assert delivered.status == AttemptStatus.DELIVERED
     assert delivered.submitted_at == closes_at
+
+
+def test_a_final_calculation_checked_at_the_close_is_stamped_no_later_than_the_close(
+    trainee, cohort, monkeypatch
+):
+    # given: an exam attempt in repair, whose window closed a moment ago by the real clock
+    # (found by the cluster run's clock-edge fault: the submit was checked in time, then its
+    # version was stamped by the database's own reading, after the engine had run)
+    cohort.exam_mode = True
+    cohort.save(update_fields=["exam_mode"])
+    attempt = to_in_repair(AttemptFactory(trainee=trainee, cohort=cohort), trainee)
+    closes_at = timezone.now() - dt.timedelta(seconds=1)
+    cohort.exam_closes_at = closes_at
+    cohort.save(update_fields=["exam_closes_at"])
+    attempt.refresh_from_db()
+    # and: the window's clock reads the closing moment, so the checks are in time
+    clock = SimpleNamespace(now=lambda: closes_at, localtime=timezone.localtime)
+    monkeypatch.setattr(exam_window, "timezone", clock)
+
+    # when
+    submitted = wf.attempt_submit_final(attempt=attempt, by=trainee)
+
+    # then: in, and the final version stamped with the time its window was checked at
+    version = submitted.calculation_versions.get(kind="final")
+    assert version.submitted_at == closes_at
