@@ -12,8 +12,6 @@ follows the cohort each attempt is filed in, never the trainee's other cohorts.
 
 # Imports of models happen inside the fixtures, so that the Django-free packages (calcengine)
 # can also be tested with `-p no:django`.
-import os
-
 import pytest
 
 PASSWORD = "test-wachtwoord-123"
@@ -212,32 +210,7 @@ def _in_a_rolled_back_transaction(item) -> bool:
     return item.get_closest_marker("django_db") is not None or "db" in item.fixturenames
 
 
-# Fixtures through which a test reaches the database (pytest-django refuses it any other way;
-# `django_db_blocker` is in every test's closure through pytest-django's autouse fixtures, and a
-# fixture that unblocks with it, as `demo_output` does, comes with `db`).
-DATABASE_FIXTURES = (
-    "db",
-    "transactional_db",
-    "django_db_reset_sequences",
-    "django_db_serialized_rollback",
-    "live_server",
-)
-
-
-def _uses_the_database(item) -> bool:
-    return item.get_closest_marker("django_db") is not None or any(
-        name in item.fixturenames for name in DATABASE_FIXTURES
-    )
-
-
 def pytest_collection_modifyitems(config, items):
-    if os.environ.get("ONLY_TESTS_THAT_USE_THE_DATABASE"):
-        # CI's second pass, on PostgreSQL (.ci/run): a test that cannot reach the database
-        # (the engine's golden files, pure scoring) ran in the first pass and would run the same.
-        skipped = [item for item in items if not _uses_the_database(item)]
-        if skipped:
-            config.hook.pytest_deselected(items=skipped)
-            items[:] = [item for item in items if _uses_the_database(item)]
     demo = [item for item in items if _asks_for_demo(item)]
     rest = [item for item in items if not _asks_for_demo(item)]
     regular = [n for n, item in enumerate(rest) if _in_a_rolled_back_transaction(item)]
