@@ -82,12 +82,14 @@ def _api_attempt_and_draft(user: Any, pk: int) -> QuerySet[Attempt]:
     return _attempts_for_editor(user, related, fields).filter(pk=pk)
 
 
+def _editor_shape(user: Any, pk: int) -> Any:
+    return visibility_shape(user)
+
+
 # Every autosave and every read of the editor's API asks one of these: composed once per
 # visibility shape (schadeplatform/prepared_queries.py, issue #17).
-_API_ATTEMPT = PreparedQuery(_api_attempt, shape=lambda user, pk: visibility_shape(user))
-_API_ATTEMPT_AND_DRAFT = PreparedQuery(
-    _api_attempt_and_draft, shape=lambda user, pk: visibility_shape(user)
-)
+_API_ATTEMPT = PreparedQuery(_api_attempt, shape=_editor_shape)
+_API_ATTEMPT_AND_DRAFT = PreparedQuery(_api_attempt_and_draft, shape=_editor_shape)
 
 
 def attempt_for_calculation_view(user: Any, pk: int) -> Attempt:
