@@ -260,10 +260,16 @@ def _transactional_tests_start_without_the_demo(request):
     every later one does (each flushes at its end): it never sees the demo's rows."""
     if _demo_state["committed"] and _is_transactional(request.node):
         from django.core.management import call_command
+        from django.db import connection
+
+        from tests import demo_snapshot
 
         # Asked for here, not as an argument: without pytest-django (`-p no:django`, the
         # Django-free packages) the fixture does not exist.
         with request.getfixturevalue("django_db_blocker").unblock():
+            if demo_snapshot.supported(connection):
+                # The browser tests, transactional too, get it back from this copy.
+                demo_snapshot.demo.take(connection)
             call_command("flush", interactive=False, verbosity=0)
         _demo_state["committed"] = False
     yield

@@ -6,8 +6,9 @@ Needs `apt-get install chromium` (/usr/bin/chromium, or E2E_CHROMIUM=<path>) and
 package playwright; never `playwright install` (no browser downloads). Without either, every
 test here is skipped with the reason. Each test:
 
-- gets a fresh database with the demo data (`demo_data`; the live server runs in another
-  thread, so the database is transactional and restored from its serialized state afterwards);
+- gets a fresh database with the demo data (`demo_data`: loaded once per test process, then
+  restored for each test from a copy of the database; the live server runs in another thread,
+  so the database is transactional and flushed after each test);
 - gets a `page` whose console is recorded: a Content-Security-Policy violation or an uncaught
   script error fails the test, on every page it visited;
 - leaves a screenshot of its last page in test-artifacts/e2e/<test>.png, passed or failed;
@@ -82,11 +83,33 @@ def browser():
 
 
 @pytest.fixture
-def demo_data(live_server):
-    """The demo users, cohort, content, cases and assessments (`manage.py load_demo`)."""
-    from django.core.management import call_command
+def demo_data(request, live_server, demo_files):
+    """The demo users, cohort, content, cases and assessments (`manage.py load_demo`).
 
-    call_command("load_demo", stdout=io.StringIO())
+    On SQLite the demo is loaded once per test process and each test gets the database back from
+    a copy (tests/demo_snapshot.py); on another database each test loads it itself. Its files
+    stay on disk for the session (`demo_files`).
+
+    The tests are marked `serialized_rollback=True`: each starts from the rows the migrations
+    made, with the ids they had when the copy was taken, so the content types Django keeps in
+    memory stay those of the restored database. A flush that made them anew (without the mark)
+    would give them other ids.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("serialized_rollback"):
+        pytest.fail("demo_data needs django_db(transaction=True, serialized_rollback=True)")
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import override_settings
+
+    from tests import demo_snapshot
+
+    with override_settings(**demo_files):
+        if not (demo_snapshot.supported(connection) and demo_snapshot.demo.restore(connection)):
+            call_command("load_demo", stdout=io.StringIO())
+            if demo_snapshot.supported(connection):
+                demo_snapshot.demo.take(connection)
+        yield
 
 
 class ConsoleLog:
