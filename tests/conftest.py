@@ -14,139 +14,89 @@ follows the cohort each attempt is filed in, never the trainee's other cohorts.
 # can also be tested with `-p no:django`.
 import pytest
 
-PASSWORD = "test-wachtwoord-123"
 
+def _people():
+    from tests import people
 
-def _factories():
-    from tests.factories import accounts
-
-    return accounts
-
-
-def _role():
-    from schadeplatform.accounts.models import Role
-
-    return Role
+    return people
 
 
 @pytest.fixture
 def organisation():
-    return _factories().OrganisationFactory(name="Opleider A")
+    return _people().organisation()
 
 
 @pytest.fixture
 def other_organisation():
-    return _factories().OrganisationFactory(name="Opleider B")
+    return _people().other_organisation()
 
 
 @pytest.fixture
 def trainee(organisation):
-    return _factories().UserFactory(
-        username="cursist_a1", role=_role().TRAINEE, organisation=organisation
-    )
+    return _people().trainee(organisation)
 
 
 @pytest.fixture
 def other_trainee(organisation):
-    return _factories().UserFactory(
-        username="cursist_a2", role=_role().TRAINEE, organisation=organisation
-    )
+    return _people().other_trainee(organisation)
 
 
 @pytest.fixture
 def assessor(organisation):
-    return _factories().UserFactory(
-        username="beoordelaar_a", role=_role().ASSESSOR, organisation=organisation
-    )
+    return _people().assessor(organisation)
 
 
 @pytest.fixture
 def cohort(organisation, trainee, other_trainee, assessor):
-    return _factories().CohortFactory(
-        organisation=organisation,
-        name="Groep A",
-        trainees=[trainee, other_trainee],
-        assessors=[assessor],
-    )
+    return _people().cohort(organisation, [trainee, other_trainee], [assessor])
 
 
 @pytest.fixture
 def outsider_trainee(other_organisation):
-    return _factories().UserFactory(
-        username="cursist_b1", role=_role().TRAINEE, organisation=other_organisation
-    )
+    return _people().outsider_trainee(other_organisation)
 
 
 @pytest.fixture
 def outsider_assessor(other_organisation):
-    return _factories().UserFactory(
-        username="beoordelaar_b", role=_role().ASSESSOR, organisation=other_organisation
-    )
+    return _people().outsider_assessor(other_organisation)
 
 
 @pytest.fixture
 def other_cohort(other_organisation, outsider_trainee, outsider_assessor):
-    return _factories().CohortFactory(
-        organisation=other_organisation,
-        name="Groep B",
-        trainees=[outsider_trainee],
-        assessors=[outsider_assessor],
-    )
+    return _people().other_cohort(other_organisation, [outsider_trainee], [outsider_assessor])
 
 
 @pytest.fixture
 def two_organisation_trainee(organisation, cohort, other_cohort):
     """A trainee of organisation A, in cohort A and also in organisation B's cohort."""
-    user = _factories().UserFactory(
-        username="cursist_ab", role=_role().TRAINEE, organisation=organisation
-    )
-    cohort.trainees.add(user)
-    other_cohort.trainees.add(user)
-    return user
+    return _people().two_organisation_trainee(organisation, cohort, other_cohort)
 
 
 @pytest.fixture
 def examiner(organisation):
-    return _factories().UserFactory(
-        username="examinator_a", role=_role().ASSESSOR, organisation=organisation
-    )
+    return _people().examiner(organisation)
 
 
 @pytest.fixture
 def exam_group(organisation, cohort, examiner):
     """An exam cohort of organisation A, made after cohort A (so of a higher id)."""
-    return _factories().CohortFactory(
-        organisation=organisation, name="Examengroep A", exam_mode=True, assessors=[examiner]
-    )
+    return _people().exam_group(organisation, examiner)
 
 
 @pytest.fixture
 def multi_cohort_trainee(organisation, cohort, exam_group):
     """A trainee in practice cohort A (the lower id) and in the exam cohort."""
-    user = _factories().UserFactory(
-        username="cursist_examen", role=_role().TRAINEE, organisation=organisation
-    )
-    cohort.trainees.add(user)
-    exam_group.trainees.add(user)
-    return user
+    return _people().multi_cohort_trainee(organisation, cohort, exam_group)
 
 
 @pytest.fixture
 def editor(organisation):
-    return _factories().UserFactory(
-        username="redacteur_a", role=_role().EDITOR, organisation=organisation, is_staff=True
-    )
+    return _people().editor(organisation)
 
 
 @pytest.fixture
 def admin_user(organisation):
-    return _factories().UserFactory(
-        username="beheerder",
-        role=_role().ADMIN,
-        organisation=organisation,
-        is_staff=True,
-        is_superuser=True,
-    )
+    return _people().admin_user(organisation)
 
 
 def logged_in_client(user):
@@ -165,6 +115,9 @@ def client_for():
 
 @pytest.fixture
 def password():
+    """Every factory-made user's password."""
+    from tests.factories.accounts import PASSWORD
+
     return PASSWORD
 
 
