@@ -122,6 +122,20 @@ def password():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Dutch). The test client runs LocaleMiddleware
+    in the test's own thread, so a request in English left English active for every later test
+    of that process (found when the order of the tests on a worker changed)."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.utils import translation
+
+        translation.deactivate()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Throttle counters and lockouts live in the cache; no test inherits another's."""
     from django.conf import settings

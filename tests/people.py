@@ -55,12 +55,16 @@ def other_cohort(other_organisation, trainees, assessors):
     )
 
 
+def _trainee_in_two_cohorts(username, organisation, first, second):
+    user = UserFactory(username=username, role=Role.TRAINEE, organisation=organisation)
+    first.trainees.add(user)
+    second.trainees.add(user)
+    return user
+
+
 def two_organisation_trainee(organisation, cohort, other_cohort):
     """A trainee of organisation A, in cohort A and also in organisation B's cohort."""
-    user = UserFactory(username="cursist_ab", role=Role.TRAINEE, organisation=organisation)
-    cohort.trainees.add(user)
-    other_cohort.trainees.add(user)
-    return user
+    return _trainee_in_two_cohorts("cursist_ab", organisation, cohort, other_cohort)
 
 
 def examiner(organisation):
@@ -76,10 +80,7 @@ def exam_group(organisation, examiner):
 
 def multi_cohort_trainee(organisation, cohort, exam_group):
     """A trainee in practice cohort A (the lower id) and in the exam cohort."""
-    user = UserFactory(username="cursist_examen", role=Role.TRAINEE, organisation=organisation)
-    cohort.trainees.add(user)
-    exam_group.trainees.add(user)
-    return user
+    return _trainee_in_two_cohorts("cursist_examen", organisation, cohort, exam_group)
 
 
 def editor(organisation):
