@@ -144,3 +144,23 @@ def move_api_url(attempt: Attempt, move: str) -> str:
 def post_move(client: Any, attempt: Attempt, move: str, data: dict[str, Any]) -> Any:
     """Make `move` through the API as the client's user, with a JSON body."""
     return client.post(move_api_url(attempt, move), data, content_type="application/json")
+
+
+def close_window(attempt, at) -> None:
+    """The exam window of the attempt's cohort closes at `at`."""
+    attempt.cohort.exam_closes_at = at
+    attempt.cohort.save(update_fields=["exam_closes_at"])
+    attempt.refresh_from_db()
+
+
+def clock_at(monkeypatch, moment) -> None:
+    """The exam window's clock reads `moment` (the rest of Django keeps the real one)."""
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from cases import exam_window
+
+    monkeypatch.setattr(
+        exam_window, "timezone", SimpleNamespace(now=lambda: moment, localtime=timezone.localtime)
+    )

@@ -5,18 +5,23 @@ nothing written, never half."""
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
-from cases import exam_window
 from cases import workflow as wf
 from cases.calculations.exceptions import CalculationLocked
 from cases.calculations.services import calculation_submit, draft_save
 from cases.models import AttemptStatus, CalculationDraft, CalculationVersion
 from cases.timeline import EventKind
-from tests.cases.flow import do_intake, precalc_lines, save_lines, to_approved
+from tests.cases.flow import (
+    clock_at,
+    close_window,
+    do_intake,
+    precalc_lines,
+    save_lines,
+    to_approved,
+)
 from tests.factories.cases import AttemptFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,19 +32,6 @@ def attempt(trainee, cohort):
     cohort.exam_mode = True
     cohort.save(update_fields=["exam_mode"])
     return AttemptFactory(trainee=trainee, cohort=cohort)
-
-
-def close_window(attempt, at):
-    attempt.cohort.exam_closes_at = at
-    attempt.cohort.save(update_fields=["exam_closes_at"])
-    attempt.refresh_from_db()
-
-
-def clock_at(monkeypatch, moment):
-    """The window's clock reads `moment` (the rest of Django keeps the real one)."""
-    monkeypatch.setattr(
-        exam_window, "timezone", SimpleNamespace(now=lambda: moment, localtime=timezone.localtime)
-    )
 
 
 def test_an_open_window_lets_the_work_through(attempt, trainee):

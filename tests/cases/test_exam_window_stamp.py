@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
-from cases import exam_window
 from cases import workflow as wf
 from cases.models import AttemptStatus
-from tests.cases.flow import to_final_submitted, to_in_repair
+from tests.cases.flow import clock_at, close_window, to_final_submitted, to_in_repair
 from tests.factories.cases import AttemptFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +32,7 @@ def test_a_delivery_checked_at_the_close_is_stamped_no_later_than_the_close(
     closes_at = cohort.exam_closes_at
     # the window's clock reads the closing moment (a check at the close is in time); the rest
     # of Django keeps the real clock, five minutes earlier
-    clock = SimpleNamespace(now=lambda: closes_at, localtime=timezone.localtime)
-    monkeypatch.setattr(exam_window, "timezone", clock)
+    clock_at(monkeypatch, closes_at)
 
     # when
     delivered = wf.attempt_deliver_vehicle(
@@ -57,12 +54,9 @@ def test_a_final_calculation_checked_at_the_close_is_stamped_no_later_than_the_c
     cohort.save(update_fields=["exam_mode"])
     attempt = to_in_repair(AttemptFactory(trainee=trainee, cohort=cohort), trainee)
     closes_at = timezone.now() - dt.timedelta(seconds=1)
-    cohort.exam_closes_at = closes_at
-    cohort.save(update_fields=["exam_closes_at"])
-    attempt.refresh_from_db()
+    close_window(attempt, closes_at)
     # and: the window's clock reads the closing moment, so the checks are in time
-    clock = SimpleNamespace(now=lambda: closes_at, localtime=timezone.localtime)
-    monkeypatch.setattr(exam_window, "timezone", clock)
+    clock_at(monkeypatch, closes_at)
 
     # when
     submitted = wf.attempt_submit_final(attempt=attempt, by=trainee)
