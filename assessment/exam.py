@@ -6,6 +6,8 @@ neither should import the other for it.
 
 from __future__ import annotations
 
+import functools
+import hmac
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,14 +34,15 @@ def candidate_code(attempt: Attempt) -> str:
     agreed grade is released (`double_marking.names_hidden`), e.g. "K-7F3K2Q": an HMAC-SHA256
     of the attempt id keyed with SECRET_KEY, so it is fixed per attempt, unguessable without
     the key, and says nothing of the trainee (two attempts of one trainee get two codes)."""
-    import hashlib
-    import hmac
-
     from django.conf import settings
 
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"assessment.candidate:{attempt.pk}".encode(), hashlib.sha256
-    ).digest()
+    return _code(settings.SECRET_KEY, attempt.pk)
+
+
+@functools.lru_cache(maxsize=4096)
+def _code(key: str, attempt_id: int) -> str:
+    # Kept per key and attempt: an exam queue shows a code per row on every view (issue #17).
+    digest = hmac.digest(key.encode(), f"assessment.candidate:{attempt_id}".encode(), "sha256")
     number = int.from_bytes(digest[:8], "big")
     chars = []
     for _ in range(6):

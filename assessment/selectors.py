@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
@@ -22,9 +23,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Attempt, CalculationVersion
-from cases.selectors import attempts_visible_to  # the one rule for who sees an attempt
+from cases.selectors import (  # the one rule for who sees an attempt, and its SQL's shapes
+    attempts_visible_to,
+    visibility_shape,
+)
 from schadeplatform.accounts.models import Cohort, Role, User
 from schadeplatform.accounts.selectors import cohorts_visible_to, trainees_visible_to
+from schadeplatform.prepared_queries import PreparedQuery
 
 from .calibration import calibrated_exam_markers
 from .cut_score import with_cut_score
@@ -127,6 +132,10 @@ def _moderation_of(attempt) -> Moderation | None:
 
 @dataclass
 class QueueRow:
+    """One attempt of the queue: its state for this user (what decides the order) at once,
+    what a shown row says besides (names, marking state, score) when it is first read, so
+    that the rows of other pages cost no more than their state."""
+
     attempt: Any
     state: str
     state_class: str
@@ -134,21 +143,60 @@ class QueueRow:
     final: Grade | None
     can_start: bool
     exam: bool
-    # The marking state of the attempt's current grade line (`MarkingState`), its label, and
-    # whether a correction of a signed grade is open (the row then never says "beoordeeld").
-    marking_state: str = MarkingState.NOT_MARKED
-    correction_open: bool = False
-    # The final grade, ready for release, that this user may release (bulk release).
-    releasable: Grade | None = None
     allocated_to: Any = None
     # For a user who may allocate: the markers this attempt can be allocated to.
     markers: list = field(default_factory=list)
-    # The trainee's name (and username), or the candidate code in exam mode until release
-    # (`double_marking.trainee_label`).
-    trainee_name: str = ""
-    trainee_username: str = ""
-    # The final score shown: in exam mode the agreed grade's (`AgreedGrade.score`).
-    final_score: Decimal | None = None
+    # The attempt's grades (`_queue_grades`), which the properties below read.
+    grades: list = field(default_factory=list, repr=False, compare=False)
+
+    @cached_property
+    def _line(self) -> Grade | None:
+        """The grade of the attempt's current line: the final grade's role, else the primary;
+        in exam mode before the agreed grade only the user's own (blind: never the other
+        marker's)."""
+        if self.exam and self.final is None:
+            return self.my_grade
+        return latest_of_role(self.grades, self.final.role if self.final else GradeRole.PRIMARY)
+
+    @cached_property
+    def marking_state(self) -> str:
+        """The marking state of the current grade line (`MarkingState`)."""
+        return self._line.marking_state if self._line is not None else MarkingState.NOT_MARKED
+
+    @cached_property
+    def correction_open(self) -> bool:
+        """A correction of a signed grade is open (the row then never says "beoordeeld")."""
+        line = self._line
+        return line is not None and line.supersedes_id is not None and not line.is_signed
+
+    @cached_property
+    def releasable(self) -> Grade | None:
+        """The final grade, ready for release, that this user may release (bulk release)."""
+        final = self.final
+        ready = final is not None and final.marking_state == MarkingState.READY_FOR_RELEASE
+        return final if ready else None
+
+    @cached_property
+    def _released(self) -> Grade | None:
+        return released_final_grade(self.attempt, self.grades)
+
+    @cached_property
+    def trainee_name(self) -> str:
+        """The trainee's name, or the candidate code in exam mode until release
+        (`double_marking.trainee_label`)."""
+        return trainee_label(self.attempt, self._released)
+
+    @cached_property
+    def trainee_username(self) -> str:
+        return trainee_label(self.attempt, self._released, username=True)
+
+    @cached_property
+    def final_score(self) -> Decimal | None:
+        """The final score shown: in exam mode the agreed grade's (`AgreedGrade.score`)."""
+        if self.final is None:
+            return None
+        agreed = agreed_of(self.attempt) if self.exam else None
+        return agreed.score if agreed is not None else self.final.score
 
     @property
     def marking_label(self) -> str:
@@ -203,10 +251,14 @@ def _queue_grades(user: User) -> dict[int, list[Grade]]:
     sort. Grouped here rather than by `prefetch_related`, which builds a filtered queryset per
     attempt (half of the queue API's CPU with 150 attempts, issue #17)."""
     grades: dict[int, list[Grade]] = {}
-    queue = attempts_assessable_by(user).values("pk")
-    for grade in Grade.objects.filter(attempt__in=queue).only(*_QUEUE_GRADE_FIELDS).order_by():
+    for grade in _QUEUE_GRADES.list(user):
         grades.setdefault(grade.attempt_id, []).append(grade)
     return grades
+
+
+def _queue_grades_queryset(user: User) -> QuerySet:
+    queue = attempts_assessable_by(user).values("pk")
+    return Grade.objects.filter(attempt__in=queue).only(*_QUEUE_GRADE_FIELDS).order_by()
 
 
 def _queue_queryset(user: User) -> QuerySet:
@@ -233,6 +285,12 @@ def _queue_queryset(user: User) -> QuerySet:
     )
 
 
+# The queue's two queries, composed once per visibility shape (schadeplatform/prepared_queries.py):
+# composing them was a quarter of a queue request's CPU (issue #17).
+_QUEUE_ATTEMPTS = PreparedQuery(_queue_queryset, shape=visibility_shape)
+_QUEUE_GRADES = PreparedQuery(_queue_grades_queryset, shape=visibility_shape)
+
+
 def _allocation_of(attempt) -> MarkerAllocation | None:
     try:
         return attempt.marker_allocation
@@ -242,26 +300,13 @@ def _allocation_of(attempt) -> MarkerAllocation | None:
 
 def _queue_row(attempt, user: User, grades: list[Grade]) -> QueueRow:
     row = _queue_state(attempt, user, grades)
+    row.grades = grades
     allocation = _allocation_of(attempt)
     row.allocated_to = allocation.marker if allocation is not None else None
     # Only the allocated marker starts the first grade (services._ensure_allocated).
     first_open = not any(g.role == GradeRole.PRIMARY for g in grades)
     if allocation is not None and allocation.marker_id != user.pk and first_open:
         row.can_start = False
-    line = latest_of_role(grades, row.final.role if row.final else GradeRole.PRIMARY)
-    if row.exam and row.final is None:
-        line = row.my_grade  # blind: only the own grade's state, never the other marker's
-    if line is not None:
-        row.marking_state = line.marking_state
-        row.correction_open = line.supersedes_id is not None and not line.is_signed
-    if row.final is not None and row.final.marking_state == MarkingState.READY_FOR_RELEASE:
-        row.releasable = row.final
-    released = released_final_grade(attempt, grades)
-    row.trainee_name = trainee_label(attempt, released)
-    row.trainee_username = trainee_label(attempt, released, username=True)
-    if row.final is not None:
-        agreed = agreed_of(attempt) if row.exam else None
-        row.final_score = agreed.score if agreed is not None else row.final.score
     return row
 
 
@@ -322,7 +367,7 @@ def assessment_queue(user: User) -> list[QueueRow]:
 
     A fixed number of queries whatever the number of attempts (one for the attempts with
     their trainee, case, cohort and moderation, one for all their grades with assessors)."""
-    attempts = list(_queue_queryset(user))
+    attempts = _QUEUE_ATTEMPTS.list(user)
     grades = _queue_grades(user)
     rows = [_queue_row(attempt, user, grades.get(attempt.pk, [])) for attempt in attempts]
     rows.sort(key=lambda row: (not row.can_start, row.final is not None))

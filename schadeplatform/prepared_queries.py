@@ -85,7 +85,8 @@ class _Compiled:
 
 
 class PreparedQuery(Generic[M]):
-    """`PreparedQuery(build, shape=...)`, then `.get(*args)` as `build(*args).get()` would.
+    """`PreparedQuery(build, shape=...)`, then `.get(*args)` as `build(*args).get()` would, or
+    `.list(*args)` as `list(build(*args))` would (the queryset's own order, every row).
 
     `build(*args)` returns the queryset, from its arguments alone. `shape(*args)` returns what
     decides the form of its SQL (default: nothing does). The arguments are model instances
@@ -110,31 +111,13 @@ class PreparedQuery(Generic[M]):
         )
 
     def get(self, *args: Any) -> M:
-        if any(_out_of_range(_sql_value(arg)) for arg in args):
+        ran = self._run(args, one=True)
+        if ran is None:
+            # Nothing can match (`.none()`, a value no column holds): the ORM says so.
             return self.build(*args).get()
-        connection = connections[self.using]
-        per_shape = self._compiled.setdefault(connection, {})
-        key = self.shape(*args)
-        compiled = per_shape.get(key)
-        if compiled is None:
-            compiled = self._compile(args)
-            if compiled is None:
-                # Nothing can match (`.none()`, a value no column holds): the ORM says so.
-                return self.build(*args).get()
-            per_shape[key] = compiled
-        params = [
-            compiled.constants[i] if slot is None else _sql_value(args[slot])
-            for i, slot in enumerate(compiled.slots)
-        ]
-        if getattr(settings, "PREPARED_QUERIES_VERIFY", False):
-            self._verify(args, compiled, params)
-        with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
-            rows = cursor.fetchall()
-        objects = self._instances(compiled, rows)
+        model, objects = ran
         if len(objects) == 1:
             return objects[0]
-        model = compiled.model
         if not objects:
             raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
         raise model.MultipleObjectsReturned(
@@ -142,25 +125,58 @@ class PreparedQuery(Generic[M]):
             f"{len(objects) if len(objects) < MAX_GET_RESULTS else 'more than 20'}!"
         )
 
+    def list(self, *args: Any) -> list[M]:
+        ran = self._run(args, one=False)
+        return list(self.build(*args)) if ran is None else ran[1]
+
+    def _run(self, args: Sequence[Any], *, one: bool) -> tuple[type[M], list[M]] | None:
+        """The model and its instances, or None where the ORM must answer (nothing can match,
+        or a number outside its column's range)."""
+        if any(_out_of_range(_sql_value(arg)) for arg in args):
+            return None
+        connection = connections[self.using]
+        per_shape = self._compiled.setdefault(connection, {})
+        key = (one, self.shape(*args))
+        compiled = per_shape.get(key)
+        if compiled is None:
+            compiled = self._compile(args, one)
+            if compiled is None:
+                return None
+            per_shape[key] = compiled
+        params = [
+            compiled.constants[i] if slot is None else _sql_value(args[slot])
+            for i, slot in enumerate(compiled.slots)
+        ]
+        if getattr(settings, "PREPARED_QUERIES_VERIFY", False):
+            self._verify(args, one, compiled, params)
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        return compiled.model, self._instances(compiled, rows)
+
     # -- composing once ------------------------------------------------------------------------
 
-    def _queryset(self, args: Sequence[Any]) -> QuerySet[M]:
-        # As QuerySet.get(): no ordering, at most MAX_GET_RESULTS rows.
-        return self.build(*args).order_by()[:MAX_GET_RESULTS]
+    def _queryset(self, args: Sequence[Any], one: bool) -> QuerySet[M]:
+        # As QuerySet.get(): no ordering, at most MAX_GET_RESULTS rows; a list as it is.
+        queryset = self.build(*args)
+        return queryset.order_by()[:MAX_GET_RESULTS] if one else queryset
 
-    def _sql(self, args: Sequence[Any]) -> tuple[Any, str, tuple[Any, ...]]:
-        compiler = self._queryset(args).query.get_compiler(using=self.using)
+    def _sql(self, args: Sequence[Any], one: bool) -> tuple[Any, str, tuple[Any, ...]]:
+        queryset = self._queryset(args, one)
+        if queryset._prefetch_related_lookups:
+            raise ImproperlyConfigured(f"{self.name}: a prepared query cannot prefetch.")
+        compiler = queryset.query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()
         return compiler, sql, tuple(params)
 
-    def _compile(self, args: Sequence[Any]) -> _Compiled | None:
+    def _compile(self, args: Sequence[Any], one: bool) -> _Compiled | None:
         try:
-            compiler, sql, params = self._sql(args)
+            compiler, sql, params = self._sql(args, one)
         except EmptyResultSet:
             return None
         other_args = [_perturbed(arg, k) for k, arg in enumerate(args)]
         try:
-            _, other_sql, other_params = self._sql(other_args)
+            _, other_sql, other_params = self._sql(other_args, one)
         except (EmptyResultSet, ValueError, TypeError) as exc:
             raise ImproperlyConfigured(
                 f"{self.name}: the parameters are not the arguments as they are ({exc})."
@@ -205,8 +221,10 @@ class PreparedQuery(Generic[M]):
             annotations=tuple(compiler.annotation_col_map.items()),
         )
 
-    def _verify(self, args: Sequence[Any], compiled: _Compiled, params: list[Any]) -> None:
-        _, sql, fresh = self._sql(args)
+    def _verify(
+        self, args: Sequence[Any], one: bool, compiled: _Compiled, params: list[Any]
+    ) -> None:
+        _, sql, fresh = self._sql(args, one)
         if sql != compiled.sql or list(fresh) != params:
             raise AssertionError(
                 f"{self.name}: the prepared query no longer matches its queryset "

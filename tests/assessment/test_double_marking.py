@@ -197,6 +197,18 @@ def test_the_candidate_code_is_fixed_per_attempt_and_names_nobody():
     assert all(code.startswith("K-") and len(code) == 8 for code in codes)
 
 
+def test_the_candidate_code_follows_the_key_it_is_made_with(settings):
+    # given: a code, kept once made (the queue shows one per row on every view)
+    class Stub:
+        pk = 7
+
+    before = candidate_code(Stub())
+    # when: another deployment's key
+    settings.SECRET_KEY = "een-andere-sleutel-" + "x" * 40
+    # then: another code, not the kept one
+    assert candidate_code(Stub()) != before
+
+
 # -- through the services ----------------------------------------------------------------------
 
 

@@ -99,6 +99,44 @@ def test_a_prepared_get_is_one_query(attempt, trainee, django_assert_num_queries
         selectors.attempt_for_calculation_view(trainee, attempt.pk)
 
 
+def test_a_prepared_list_is_the_querysets_rows_in_its_order_for_each_shape(
+    attempt, outsider_attempt, trainee, assessor, admin_user, editor, django_assert_num_queries
+):
+    # given: the assessors' queue, a list in the queryset's order (`assessment.selectors`)
+    from assessment.selectors import _QUEUE_ATTEMPTS, _queue_queryset
+
+    more = [AttemptFactory(trainee=trainee) for _ in range(3)]
+    for number, each in enumerate([attempt, outsider_attempt, *more]):
+        Attempt.objects.filter(pk=each.pk).update(
+            submitted_at=timezone.now() - dt.timedelta(hours=number)
+        )
+    for user in (assessor, admin_user, trainee, editor, assessor):  # the first shape again
+        # when
+        prepared = _QUEUE_ATTEMPTS.list(user)
+        # then: the same rows in the same order, each with the same columns and related rows
+        expected = list(_queue_queryset(user))
+        assert [a.pk for a in prepared] == [a.pk for a in expected]
+        for mine, theirs in zip(prepared, expected, strict=True):
+            assert _fields(mine) == _fields(theirs)
+            assert _fields(mine.trainee) == _fields(theirs.trainee)
+            assert _fields(mine.cohort) == _fields(theirs.cohort)
+    # and: the assessor sees the cohort's four, newest submission last; no one else's
+    assert [a.pk for a in _QUEUE_ATTEMPTS.list(assessor)] == [
+        a.pk for a in reversed([attempt, *more])
+    ]
+    # and: composed, it is one query
+    with django_assert_num_queries(1):
+        _QUEUE_ATTEMPTS.list(assessor)
+
+
+def test_a_prepared_query_does_not_prefetch(trainee):
+    prepared = PreparedQuery(
+        lambda user: Attempt.objects.filter(trainee=user).prefetch_related("grades")
+    )
+    with pytest.raises(ImproperlyConfigured, match="cannot prefetch"):
+        prepared.list(trainee)
+
+
 def test_a_parameter_from_the_clock_is_refused():
     # given: a query whose value is not one of its arguments
     prepared = PreparedQuery(
