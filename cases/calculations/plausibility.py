@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from calcengine.catalogue import CatalogueError, get_vehicle, get_work_code
 from calcengine.catalogue.vehicles import Part, VehicleModel
@@ -67,7 +68,15 @@ def _hint(index: int, line: dict[str, Any], field: str, code: str, message: str)
     }
 
 
-def _catalogue_units(vehicle: VehicleModel, line: dict[str, Any]) -> tuple[Decimal, str] | None:
+# What a catalogue time is, in a hint's words: translated only when a hint says it (every line
+# of every autosave asks for its time; few get a hint).
+_REPLACE_TIME = gettext_lazy("de vervangtijd")
+_BOOK_REPLACE = gettext_lazy("de catalogustijd voor vervangen")
+_BOOK_REMOVE_REFIT = gettext_lazy("de catalogustijd voor demonteren/monteren")
+_BOOK_WORK_CODE = gettext_lazy("de catalogustijd van deze werkcode")
+
+
+def _catalogue_units(vehicle: VehicleModel, line: dict[str, Any]) -> tuple[Decimal, Any] | None:
     """The most units the catalogue makes plausible for the line's work (its time × the
     factor) and what that time is, or None when the catalogue has no time for it. The times
     are the ones `calcengine.catalogue.prefill_line` fills in: a part's replace time for the
@@ -80,14 +89,11 @@ def _catalogue_units(vehicle: VehicleModel, line: dict[str, Any]) -> tuple[Decim
     if vehicle.has_part(code):
         part = vehicle.part(code)
         if add_fields(kind.code)["repair_units"]:
-            return part.replace_units * REPAIR_FACTOR, _("de vervangtijd")
+            return part.replace_units * REPAIR_FACTOR, _REPLACE_TIME
         if kind.buys_part:
-            return part.replace_units * UNITS_FACTOR, _("de catalogustijd voor vervangen")
+            return part.replace_units * UNITS_FACTOR, _BOOK_REPLACE
         if kind.on_part and part.remove_refit_units > 0:
-            return (
-                part.remove_refit_units * UNITS_FACTOR,
-                _("de catalogustijd voor demonteren/monteren"),
-            )
+            return part.remove_refit_units * UNITS_FACTOR, _BOOK_REMOVE_REFIT
         return None
     try:
         work = get_work_code(code)
@@ -95,7 +101,7 @@ def _catalogue_units(vehicle: VehicleModel, line: dict[str, Any]) -> tuple[Decim
         return None
     if work.operation != kind.code or work.amount is not None:
         return None
-    return work_units(vehicle, work) * UNITS_FACTOR, _("de catalogustijd van deze werkcode")
+    return work_units(vehicle, work) * UNITS_FACTOR, _BOOK_WORK_CODE
 
 
 def _units_hints(

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 import calcengine
 from calcengine.catalogue import get_vehicle
@@ -80,6 +81,18 @@ def test_units_more_than_three_times_the_catalogue_time_are_flagged_not_refused(
 
     assert codes(hints) == [("2", "labour_units", "UNITS_ABOVE_CATALOGUE")]
     assert "controleer de arbeidstijd" in hints[0]["message"]
+
+
+def test_the_catalogue_time_is_named_in_the_language_the_hint_is_made_in():
+    book = get_vehicle(GOLF).part(BUMPER).replace_units
+    above = line(BUMPER, "replace", line_id="1") | {"labour_units": str(book * 3 + 1)}
+    # given: the names of the catalogue times are translated only when a hint says them
+    with translation.override("en"):
+        english = plausibility_hints(vehicle_id=GOLF, lines=[above])
+    dutch = plausibility_hints(vehicle_id=GOLF, lines=[above])
+    # then: each hint in its own language, the catalogue time's name too
+    assert "the catalogue time for replacement" in english[0]["message"]
+    assert "de catalogustijd voor vervangen" in dutch[0]["message"]
 
 
 def test_a_repair_is_compared_with_the_replace_time():
