@@ -26,6 +26,8 @@ TEXT = "Meld verborgen schade direct aan de betalende partij en herstel pas na a
 WORK_PROCESS = "1.3"
 KNOWLEDGE_ITEMS = ("K15", "K19")
 COLLEAGUE = "redacteur2"  # the demo's second editor: the review step is a colleague's
+# Wagtail's autosave interval (WAGTAIL_AUTOSAVE_INTERVAL, 500 ms by default) and some margin.
+AUTOSAVE_SETTLES_MS = 1000
 
 
 def _approve_on_dashboard(page, title: str) -> None:
@@ -81,6 +83,14 @@ def test_editor_writes_a_lesson_that_goes_live_through_the_review_workflow(
     shot("les-schrijven")
 
     # --- and submits it to the workflow (she may not publish) --------------------------------
+    # Wagtail 8 autosaves the form half a second after the last change (its create form then
+    # becomes the new page's edit form): let that save land first, as an editor who reads the
+    # "Opgeslagen" sign does. Submitting while it was on its way answered 400 on a slow machine.
+    page.wait_for_timeout(AUTOSAVE_SETTLES_MS)
+    page.wait_for_function(
+        "() => document.querySelector('#w-autosave-indicator')"
+        "?.getAttribute('data-w-autosave-state-value') !== 'saving'"
+    )
     page.get_by_role("button", name="Meer acties").click()
     expect(page.get_by_role("button", name="Publiceren")).to_have_count(0)
     with page.expect_navigation():
