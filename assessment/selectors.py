@@ -251,7 +251,7 @@ def _queue_grades(user: User) -> dict[int, list[Grade]]:
     sort. Grouped here rather than by `prefetch_related`, which builds a filtered queryset per
     attempt (half of the queue API's CPU with 150 attempts, issue #17)."""
     grades: dict[int, list[Grade]] = {}
-    for grade in _QUEUE_GRADES.list(user):
+    for grade in _QUEUE_GRADES.all(user):
         grades.setdefault(grade.attempt_id, []).append(grade)
     return grades
 
@@ -367,7 +367,7 @@ def assessment_queue(user: User) -> list[QueueRow]:
 
     A fixed number of queries whatever the number of attempts (one for the attempts with
     their trainee, case, cohort and moderation, one for all their grades with assessors)."""
-    attempts = _QUEUE_ATTEMPTS.list(user)
+    attempts = _QUEUE_ATTEMPTS.all(user)
     grades = _queue_grades(user)
     rows = [_queue_row(attempt, user, grades.get(attempt.pk, [])) for attempt in attempts]
     rows.sort(key=lambda row: (not row.can_start, row.final is not None))

@@ -86,7 +86,7 @@ class _Compiled:
 
 class PreparedQuery(Generic[M]):
     """`PreparedQuery(build, shape=...)`, then `.get(*args)` as `build(*args).get()` would, or
-    `.list(*args)` as `list(build(*args))` would (the queryset's own order, every row).
+    `.all(*args)` as `list(build(*args))` would (the queryset's own order, every row).
 
     `build(*args)` returns the queryset, from its arguments alone. `shape(*args)` returns what
     decides the form of its SQL (default: nothing does). The arguments are model instances
@@ -125,7 +125,7 @@ class PreparedQuery(Generic[M]):
             f"{len(objects) if len(objects) < MAX_GET_RESULTS else 'more than 20'}!"
         )
 
-    def list(self, *args: Any) -> list[M]:
+    def all(self, *args: Any) -> list[M]:
         ran = self._run(args, one=False)
         return list(self.build(*args)) if ran is None else ran[1]
 

@@ -112,7 +112,7 @@ def test_a_prepared_list_is_the_querysets_rows_in_its_order_for_each_shape(
         )
     for user in (assessor, admin_user, trainee, editor, assessor):  # the first shape again
         # when
-        prepared = _QUEUE_ATTEMPTS.list(user)
+        prepared = _QUEUE_ATTEMPTS.all(user)
         # then: the same rows in the same order, each with the same columns and related rows
         expected = list(_queue_queryset(user))
         assert [a.pk for a in prepared] == [a.pk for a in expected]
@@ -121,12 +121,12 @@ def test_a_prepared_list_is_the_querysets_rows_in_its_order_for_each_shape(
             assert _fields(mine.trainee) == _fields(theirs.trainee)
             assert _fields(mine.cohort) == _fields(theirs.cohort)
     # and: the assessor sees the cohort's four, newest submission last; no one else's
-    assert [a.pk for a in _QUEUE_ATTEMPTS.list(assessor)] == [
+    assert [a.pk for a in _QUEUE_ATTEMPTS.all(assessor)] == [
         a.pk for a in reversed([attempt, *more])
     ]
     # and: composed, it is one query
     with django_assert_num_queries(1):
-        _QUEUE_ATTEMPTS.list(assessor)
+        _QUEUE_ATTEMPTS.all(assessor)
 
 
 def test_a_prepared_query_does_not_prefetch(trainee):
@@ -134,7 +134,7 @@ def test_a_prepared_query_does_not_prefetch(trainee):
         lambda user: Attempt.objects.filter(trainee=user).prefetch_related("grades")
     )
     with pytest.raises(ImproperlyConfigured, match="cannot prefetch"):
-        prepared.list(trainee)
+        prepared.all(trainee)
 
 
 def test_a_parameter_from_the_clock_is_refused():
