@@ -177,7 +177,33 @@ def _in_a_rolled_back_transaction(item) -> bool:
     return item.get_closest_marker("django_db") is not None or "db" in item.fixturenames
 
 
+# What a test needs to reach the test database: the marker, or a fixture that asks for it
+# (`db` and its kin all ask for `django_db_setup`, which creates it; a fixture that unblocks the
+# database itself asks for it too, as `demo_output` does). `django_db_blocker` says nothing:
+# pytest-django's autouse fixtures put it in every test's closure.
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Run only the tests that reach the database (CI's second pass, on PostgreSQL: the "
+        "others do not depend on the database and ran in the first pass).",
+    )
+
+
+def touches_the_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or not DATABASE_FIXTURES.isdisjoint(
+        item.fixturenames
+    )
+
+
 def pytest_collection_modifyitems(config, items):
+    if config.getoption("--database-tests-only"):
+        kept = [item for item in items if touches_the_database(item)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
     demo = [item for item in items if _asks_for_demo(item)]
     rest = [item for item in items if not _asks_for_demo(item)]
     regular = [n for n, item in enumerate(rest) if _in_a_rolled_back_transaction(item)]
