@@ -19,8 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cases.models import Attempt, CalculationVersion
 from cases.selectors import (  # the one rule for who sees an attempt, and its SQL's shapes
@@ -29,6 +28,7 @@ from cases.selectors import (  # the one rule for who sees an attempt, and its S
 )
 from schadeplatform.accounts.models import Cohort, Role, User
 from schadeplatform.accounts.selectors import cohorts_visible_to, trainees_visible_to
+from schadeplatform.i18n import translated
 from schadeplatform.prepared_queries import PreparedQuery
 
 from .calibration import calibrated_exam_markers
@@ -310,6 +310,19 @@ def _queue_row(attempt, user: User, grades: list[Grade]) -> QueueRow:
     return row
 
 
+# The states the queue says on its rows, translated once per language (`translated`): a queue
+# of hundreds of attempts says them hundreds of times per request.
+_CORRECTION_OPEN = gettext_noop("Correctie open")
+_RELEASED = gettext_noop("Vrijgegeven")
+_READY_FOR_RELEASE = gettext_noop("Klaar voor vrijgave")
+_NOT_MARKED = gettext_noop("Niet beoordeeld")
+_WAITING_FOR = gettext_noop("Wacht op %(marker)s")
+_IN_MARKING = gettext_noop("In beoordeling")
+_MODERATION_NEEDED = gettext_noop("Moderatie nodig")
+_SECOND_MARKING_NEEDED = gettext_noop("Tweede beoordeling nodig")
+_THIRD_MARKING_NEEDED = gettext_noop("Derde beoordeling nodig")
+
+
 def _queue_state(attempt, user: User, grades: list[Grade]) -> QueueRow:
     moderation = _moderation_of(attempt)
     exam = is_exam(attempt)
@@ -320,16 +333,20 @@ def _queue_state(attempt, user: User, grades: list[Grade]) -> QueueRow:
     if final is not None:
         if current is not None and not current.is_signed and current.supersedes_id is not None:
             # A correction (or re-score) is open: not "beoordeeld" until it is signed.
-            return QueueRow(attempt, _("Correctie open"), "warn", my_grade, final, False, exam)
+            return QueueRow(
+                attempt, translated(_CORRECTION_OPEN), "warn", my_grade, final, False, exam
+            )
         if final.is_released:
-            return QueueRow(attempt, _("Vrijgegeven"), "ok", my_grade, final, False, exam)
-        return QueueRow(attempt, _("Klaar voor vrijgave"), "warn", my_grade, final, False, exam)
+            return QueueRow(attempt, translated(_RELEASED), "ok", my_grade, final, False, exam)
+        return QueueRow(
+            attempt, translated(_READY_FOR_RELEASE), "warn", my_grade, final, False, exam
+        )
     if my_grade is not None and not my_grade.is_signed:
         label = my_grade.get_marking_state_display().capitalize()
         return QueueRow(attempt, label, "warn", my_grade, None, True, exam)
     if not exam:
         if current is None:
-            return QueueRow(attempt, _("Niet beoordeeld"), "", None, None, True, exam)
+            return QueueRow(attempt, translated(_NOT_MARKED), "", None, None, True, exam)
         label = current.get_marking_state_display().capitalize()
         return QueueRow(attempt, label, "warn", my_grade, None, False, exam)
     markers = markers_of(attempt)
@@ -342,24 +359,24 @@ def _queue_state(attempt, user: User, grades: list[Grade]) -> QueueRow:
         signed = {g.role for g in blind if g.is_signed}
         waiting = next((role for role in marker_roles(attempt) if role not in signed), None)
         label = (
-            _("Wacht op %(marker)s") % {"marker": GradeRole(waiting).label}
+            translated(_WAITING_FOR) % {"marker": GradeRole(waiting).label}
             if waiting is not None
-            else _("In beoordeling")
+            else translated(_IN_MARKING)
         )
         return QueueRow(attempt, label, "warn", my_grade, None, False, exam)
     if moderation is not None and moderation.status == ModerationStatus.OPEN:
         can = moderation.moderator_id in (None, user.pk)
-        return QueueRow(attempt, _("Moderatie nodig"), "bad", my_grade, None, can, exam)
+        return QueueRow(attempt, translated(_MODERATION_NEEDED), "bad", my_grade, None, can, exam)
     if len(roles) < markers:
         label = (
-            _("Niet beoordeeld")
+            translated(_NOT_MARKED)
             if not roles
-            else _("Tweede beoordeling nodig")
+            else translated(_SECOND_MARKING_NEEDED)
             if len(roles) == 1
-            else _("Derde beoordeling nodig")
+            else translated(_THIRD_MARKING_NEEDED)
         )
         return QueueRow(attempt, label, "", None, None, True, exam)
-    return QueueRow(attempt, _("In beoordeling"), "warn", my_grade, None, False, exam)
+    return QueueRow(attempt, translated(_IN_MARKING), "warn", my_grade, None, False, exam)
 
 
 def assessment_queue(user: User) -> list[QueueRow]:

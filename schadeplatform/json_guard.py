@@ -111,9 +111,16 @@ def loads(raw: str | bytes, *, path: str = "") -> Any:
     # does or spells one as a \u escape: an autosave's body is walked once, not three times.
     if "\\u" in text or UNSTORABLE.search(text) is not None:
         check(data, path=path)
-    elif depth(data) > MAX_DEPTH:
+    elif _may_nest_deeper_than_the_limit(text) and depth(data) > MAX_DEPTH:
         raise _error(path, too_deep_message())
     return data
+
+
+def _may_nest_deeper_than_the_limit(text: str) -> bool:
+    """Whether `text` has more opening brackets than MAX_DEPTH: each level of nesting opens one,
+    so text with fewer cannot nest deeper (brackets inside strings only add to the count). An
+    autosave of up to 60 lines is then not walked at all."""
+    return text.count("[") + text.count("{") > MAX_DEPTH
 
 
 def check(data: Any, *, path: str = "") -> None:

@@ -156,3 +156,18 @@ def test_the_queue_in_exam_mode_with_a_moderation_reads_only_what_it_shows(
     assert len(queue_sql) == 4
     for column in NEVER_READ:
         assert all(f'"{column}"' not in sql for sql in queue_sql), column
+
+
+def test_the_queue_says_its_states_in_the_language_asked_for(attempt, assessor, client_for):
+    """The states are translated once per language (schadeplatform.i18n), not once for all."""
+    client = client_for(assessor)
+    url = reverse("api:assessment_api:queue")
+
+    dutch = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").json()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+    again = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").json()
+
+    assert [row["state"] for row in dutch] == ["Niet beoordeeld"] == [r["state"] for r in again]
+    assert [row["state"] for row in english] == ["Not assessed"]
+    page = client.get(reverse("assessment:queue"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Not assessed" in page.content.decode()

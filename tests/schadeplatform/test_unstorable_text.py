@@ -95,6 +95,11 @@ def test_json_nested_too_deep_is_refused_with_a_400_and_the_draft_kept(client, d
         ('{"a": "x\\udfffy"}', True),
         ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), True),  # too deep, without an escape
         ("[" * MAX_DEPTH + "]" * MAX_DEPTH, False),
+        # More brackets than levels: shallow, so accepted (siblings, brackets inside strings).
+        ("[" + ",".join(["[]"] * (2 * MAX_DEPTH)) + "]", False),
+        ('{"a": "' + "[{" * MAX_DEPTH + '", "b": [[1]]}', False),
+        # Deep behind many shallow brackets.
+        ('["' + "[" * MAX_DEPTH + '", ' + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "]", True),
     ],
 )
 def test_json_guard_refuses_what_no_column_stores_with_or_without_an_escape(text, refused):
