@@ -201,8 +201,10 @@ def touches_the_database(item) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     if config.getoption("--database-tests-only"):
-        kept = [item for item in items if touches_the_database(item)]
-        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        kept, dropped = [], []
+        for item in items:
+            (kept if touches_the_database(item) else dropped).append(item)
+        config.hook.pytest_deselected(items=dropped)
         items[:] = kept
     demo = [item for item in items if _asks_for_demo(item)]
     rest = [item for item in items if not _asks_for_demo(item)]
