@@ -56,6 +56,54 @@ def test_get_of_a_never_saved_draft_is_version_zero_and_writes_nothing(
     assert not CalculationDraft.objects.exists()
 
 
+def _as_the_serializer_gives_it(attempt, draft, editable):
+    """The read's answer the way it was made before it was made directly: every value through
+    CalculationDraftApi.OutputSerializer, rendered by DRF's JSON renderer."""
+    from rest_framework.renderers import JSONRenderer
+
+    from cases.calculations.apis import CalculationDraftApi
+
+    data = {
+        "attempt": attempt.pk,
+        "version": draft.version,
+        "lines": draft.lines,
+        "editable": editable,
+        "updated_at": draft.updated_at,
+        **services.calculation_preview(attempt=attempt, lines=draft.lines),
+    }
+    return json.loads(JSONRenderer().render(CalculationDraftApi.OutputSerializer(data).data))
+
+
+@pytest.mark.parametrize(
+    ("lines", "shows"),
+    [
+        (None, "nothing"),  # never saved
+        (
+            [line(BUMPER, "replace", line_id="1"), line(GRILLE, "replace", line_id="2")],
+            "estimate",
+        ),
+        ([line(BUMPER, "replace", line_id="1") | {"labour_units": "99999"}], "plausibility"),
+        ([{"id": "1", "operation": "replace"}], "errors"),  # the engine refuses it
+    ],
+)
+def test_a_read_answers_exactly_what_its_serializer_gives(
+    client_for, trainee, assessor, attempt, lines, shows
+):
+    from cases.calculations.selectors import draft_for
+
+    if lines is not None:
+        services.draft_save(attempt=attempt, lines=lines, expected_version=0, by=trainee)
+    draft = draft_for(attempt)
+
+    for user, editable in ((trainee, True), (assessor, False)):
+        body = client_for(user).get(draft_url(attempt)).json()
+        assert body == _as_the_serializer_gives_it(attempt, draft, editable)
+    assert (body["version"] == 0) == (shows == "nothing")
+    assert (body["estimate"] is None) == (shows == "errors")
+    assert bool(body["plausibility"]) == (shows == "plausibility")
+    assert bool(body["errors"]) == (shows == "errors")
+
+
 def test_put_saves_and_answers_the_next_version_and_estimate(client_for, trainee, attempt):
     lines = [line(BUMPER, "replace", line_id="1")]
 
