@@ -116,8 +116,8 @@ _UPDATED_AT = serializers.DateTimeField(allow_null=True)
 def calculation_draft_data(request: Request, attempt: Attempt, draft: CalculationDraft) -> dict:
     """The draft as `CalculationDraftApi.OutputSerializer` gives it, made directly: the stored
     lines and the preview are plain JSON already, and passing them through the serializer's
-    fields again was a fifth of a calculation read's CPU (issue #17; the autosave answers its
-    preview the same way). A test holds the two equal."""
+    fields again was a fifth of a calculation read's function calls (issue #17; the autosave
+    answers its preview the same way). A test holds the two equal."""
     return {
         "attempt": attempt.pk,
         "version": draft.version,
