@@ -167,7 +167,7 @@ class QueueRow:
     def correction_open(self) -> bool:
         """A correction of a signed grade is open (the row then never says "beoordeeld")."""
         line = self._line
-        return line is not None and line.supersedes_id is not None and not line.is_signed
+        return line is not None and line.is_open_correction
 
     @cached_property
     def releasable(self) -> Grade | None:
@@ -331,7 +331,7 @@ def _queue_state(attempt, user: User, grades: list[Grade]) -> QueueRow:
     my_grade = max(mine, key=lambda g: (g.role == GradeRole.MODERATOR, g.version)) if mine else None
     current = latest_of_role(grades, GradeRole.PRIMARY)
     if final is not None:
-        if current is not None and not current.is_signed and current.supersedes_id is not None:
+        if current is not None and current.is_open_correction:
             # A correction (or re-score) is open: not "beoordeeld" until it is signed.
             return QueueRow(
                 attempt, translated(_CORRECTION_OPEN), "warn", my_grade, final, False, exam

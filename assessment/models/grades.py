@@ -194,6 +194,11 @@ class Grade(models.Model):
     def is_released(self) -> bool:
         return self.marking_state == MarkingState.RELEASED
 
+    @property
+    def is_open_correction(self) -> bool:
+        """A correction (or re-score) of a signed grade, not signed itself yet."""
+        return self.supersedes_id is not None and not self.is_signed
+
     def overrides_in_force(self) -> dict[str, LineOverride]:
         """The assessor's override in force per line: the latest (earlier ones stay as
         history). Sorted in Python so that prefetched overrides are used as they are."""

@@ -113,7 +113,7 @@ class LinesField(serializers.ListField):
 _UPDATED_AT = serializers.DateTimeField(allow_null=True)
 
 
-def calculation_draft_data(request: Request, attempt: Attempt, draft: CalculationDraft) -> dict:
+def calculation_draft_data(user: Any, attempt: Attempt, draft: CalculationDraft) -> dict:
     """The draft as `CalculationDraftApi.OutputSerializer` gives it, made directly: the stored
     lines and the preview are plain JSON already, and passing them through the serializer's
     fields again was a fifth of a calculation read's function calls (issue #17; the autosave
@@ -122,7 +122,7 @@ def calculation_draft_data(request: Request, attempt: Attempt, draft: Calculatio
         "attempt": attempt.pk,
         "version": draft.version,
         "lines": draft.lines,
-        "editable": selectors.can_edit_calculation(request.user, attempt),
+        "editable": selectors.can_edit_calculation(user, attempt),
         "updated_at": _UPDATED_AT.to_representation(draft.updated_at),
         **services.calculation_preview(attempt=attempt, lines=draft.lines),
     }
@@ -169,7 +169,7 @@ class CalculationDraftApi(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         attempt, draft = _attempt_and_draft_for_view(request, pk)
-        return Response(calculation_draft_data(request, attempt, draft))
+        return Response(calculation_draft_data(request.user, attempt, draft))
 
     @extend_schema(
         operation_id="calculation_draft_save",
