@@ -69,7 +69,9 @@ def test_a_trainee_reviews_the_golf_calculation_and_reads_the_explanation(page, 
     page.set_viewport_size(PHONE)
     login(page)
     page.goto(reverse("cases:index"))
-    page.get_by_role("link", name="Rekencontrole").first.click()
+    # The width is measured on the page the link opens, not on the list while it unloads.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Rekencontrole").first.click()
     no_sideways_scroll(page)
     page.locator(f"a[href='{reverse('cases:calc-review', args=[exercise.pk])}']").click()
     page.get_by_role("heading", name=exercise.title).wait_for()
