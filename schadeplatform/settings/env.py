@@ -84,7 +84,9 @@ def env_choice(name: str, choices: tuple[str, ...], default: str | object = _MIS
 
 
 # The platform is built and tested on these two; another engine would run untested.
-SUPPORTED_DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+POSTGRESQL = "django.db.backends.postgresql"
+SUPPORTED_DATABASE_ENGINES = (POSTGRESQL, "django.db.backends.sqlite3")
+POSTGRESQL_WITH_SOCKET_CHECK = "schadeplatform.db.postgresql"
 
 
 def env_database(name: str = "DATABASE_URL", default: str | object = _MISSING) -> dict:
@@ -96,6 +98,9 @@ def env_database(name: str = "DATABASE_URL", default: str | object = _MISSING) -
         raise ImproperEnvironment(f"{name} is not a valid database URL: {error}") from None
     if config.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES:
         raise ImproperEnvironment(f"{name} must be a postgres:// or sqlite:/// URL.")
+    if config["ENGINE"] == POSTGRESQL:
+        # Django's backend with the health check asked of the socket (no round trip per request).
+        config["ENGINE"] = POSTGRESQL_WITH_SOCKET_CHECK
     return config
 
 

@@ -76,8 +76,10 @@ def test_a_malformed_database_url_is_refused(monkeypatch, url):
 def test_a_postgres_database_url_becomes_a_postgresql_connection(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/schade")
     config = env_database("DATABASE_URL")
-    assert config["ENGINE"] == "django.db.backends.postgresql"
+    # Django's PostgreSQL backend with the health check asked of the socket.
+    assert config["ENGINE"] == "schadeplatform.db.postgresql"
     assert config["NAME"] == "schade"
+    assert config["CONN_HEALTH_CHECKS"] is True
 
 
 def test_a_redis_url_must_have_a_redis_scheme(monkeypatch):

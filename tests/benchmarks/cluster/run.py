@@ -327,7 +327,26 @@ def run_locust(cluster, users_file, events_file, classes, count, seconds, csv_pr
             "-t", f"{int(seconds)}s", "--stop-timeout", "10", "--host", cluster.nginx.url,
             "--csv", str(csv_prefix), "--only-summary", "--loglevel", "WARNING", *classes]  # fmt: skip
     log = (cluster.root / "logs" / f"{csv_prefix.name}.locust.log").open("w")
-    return subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    LOAD_GENERATORS.append(process)
+    return process
+
+
+# The locust processes started so far: the meters' "load_generator" group counts the running ones.
+LOAD_GENERATORS: list[subprocess.Popen] = []
+
+
+def load_generator_pids() -> list[int]:
+    return [p.pid for p in LOAD_GENERATORS if p.poll() is None]
+
+
+# Groups a meter counts that are not the platform: this process, and the load generator.
+NOT_THE_PLATFORM = ("client", "load_generator")
+
+
+def platform_cpu(used: dict[str, float]) -> dict[str, float]:
+    """The CPU seconds of the platform's own processes (what `cpu.per_request` sums up)."""
+    return {k: round(v, 2) for k, v in used.items() if k not in NOT_THE_PLATFORM}
 
 
 def read_stats(csv_prefix: Path, seconds: float) -> tuple[list[dict], dict]:
@@ -394,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             "db_workers": lambda: [w.pid for w in cluster.workers if w.alive()],
             "nginx": lambda: [cluster.nginx.pid, *cpu.children(cluster.nginx.pid)],
             "redis": lambda: [cluster.redis.pid] if cluster.redis.alive() else [],
+            "load_generator": load_generator_pids,
         }
         mixed_meter, ping_meter = cpu.CpuMeter(groups), cpu.CpuMeter(groups)
         capacity_meter = cpu.CpuMeter(groups)
@@ -604,15 +624,10 @@ def verdicts(args, users, events, snapshot, fault_results, mixed_rows, mixed_tot
 
     mixed_requests = mixed_total.get("requests", 0)
     ping_requests = ping_total.get("requests", 0)
-    cpu_mixed = cpu.per_request(
-        {k: round(v, 2) for k, v in mixed_meter.used.items() if k != "client"}, mixed_requests
-    )
-    cpu_ping = cpu.per_request(
-        {k: round(v, 2) for k, v in ping_meter.used.items() if k != "client"}, ping_requests
-    )
+    cpu_mixed = cpu.per_request(platform_cpu(mixed_meter.used), mixed_requests)
+    cpu_ping = cpu.per_request(platform_cpu(ping_meter.used), ping_requests)
     cpu_steady = cpu.per_request(
-        {k: round(v, 2) for k, v in steady.get("cpu_used", {}).items() if k != "client"},
-        steady.get("requests", 0),
+        platform_cpu(steady.get("cpu_used", {})), steady.get("requests", 0)
     )
     # The request path: what answers requests (gunicorn, PostgreSQL, nginx, Redis). The
     # db_workers render PDFs beside it, on machines of their own in production.
@@ -624,10 +639,7 @@ def verdicts(args, users, events, snapshot, fault_results, mixed_rows, mixed_tot
     # below saturation, so its CPU per request also carries what the idle processes spend).
     capacity_requests = capacity["total"].get("requests_measured", 0)
     capacity_rps = capacity_requests / capacity["seconds"] if capacity["seconds"] else 0
-    cpu_capacity = cpu.per_request(
-        {k: round(v, 2) for k, v in capacity["meter"].used.items() if k != "client"},
-        capacity_requests,
-    )
+    cpu_capacity = cpu.per_request(platform_cpu(capacity["meter"].used), capacity_requests)
     path_capacity = _path_ms(cpu_capacity)
     mixed_rps = mixed_requests / mixed_seconds if mixed_seconds else 0
     ping_rps = ping_requests / ping_seconds if ping_seconds else 0
@@ -730,6 +742,13 @@ def verdicts(args, users, events, snapshot, fault_results, mixed_rows, mixed_tot
             "ping_request_path_cpu_ms": path_ping,
             "steady_share_by_cpu": round(capacity_share, 3),
         },
+        # Locust runs on the same cores; where it is near one core busy, the phase measured it.
+        "load_generator": {
+            "capacity": cpu.one_process(
+                capacity["meter"].used["load_generator"], capacity_requests, capacity["seconds"]
+            ),
+            "ping": cpu.one_process(ping_meter.used["load_generator"], ping_requests, ping_seconds),
+        },
         "handed_in": sum(1 for e in events if e["type"] == "handed_in"),
         "gave_up": gave_up,
         "logged_out": logged_out,
@@ -809,6 +828,8 @@ def markdown(report: dict) -> str:
         f"Examenochtend gemiddeld {t['mixed_rps']} req/s.",
         f"CPU per verzoek (ms) hele run: {c['mixed']}; stabiel venster: {c['steady']}; "
         f"verzadigd: {c['capacity']}; /ping/: {c['ping']}",
+        f"Lastgenerator (locust, één proces): verzadigd {report['load_generator']['capacity']}, "
+        f"/ping/ {report['load_generator']['ping']}",
         f"Stabiel venster {report['steady_window']}",
         "",
         "| fout | hersteltijd s | oordeel | details |",

@@ -105,3 +105,13 @@ def per_request(used: dict[str, float], requests: int) -> dict[str, float | None
     result = {name: round(seconds / requests * 1000, 2) for name, seconds in used.items()}
     result["total"] = round(sum(used.values()) / requests * 1000, 2)
     return result
+
+
+def one_process(spent: float, requests: int, seconds: float) -> dict[str, float | None]:
+    """A single process's CPU in a phase (`spent` seconds over `seconds` of wall time): per
+    request, and as cores busy on average. A single-threaded process uses one core at most, so
+    near 1.0 the phase's throughput was bounded by that process (the load generator, say)."""
+    return {
+        "cpu_ms_per_request": round(spent / requests * 1000, 2) if requests else None,
+        "cores_busy": round(spent / seconds, 2) if seconds else None,
+    }
