@@ -41,6 +41,8 @@ def socket_says_usable(connection) -> bool:
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    health_check_done: bool  # Django's, set per request (the stubs leave it untyped)
+
     def close_if_health_check_failed(self) -> None:
         if self.pool or not is_psycopg3 or not hasattr(select, "poll"):
             return super().close_if_health_check_failed()
