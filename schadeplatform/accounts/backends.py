@@ -1,4 +1,5 @@
-"""The model backend that reads the signed-in user of every request with a prepared query."""
+"""The model backend that takes the signed-in user as read with the request's session, or else
+reads it with a prepared query."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 
 from schadeplatform.prepared_queries import PreparedQuery
+from schadeplatform.sessions import user_read_with_session
 
 
 def _user_by_pk(pk: int):
@@ -23,12 +25,15 @@ class UserBackend(ModelBackend):
     the query composed once (schadeplatform/prepared_queries.py)."""
 
     def get_user(self, user_id: Any):
-        model = get_user_model()
-        try:
-            # The session holds the key as text; the column takes the number.
-            user = USER_BY_PK.get(model._meta.pk.to_python(user_id))
-        except (model.DoesNotExist, ValidationError):
-            return None
+        # Read with the request's session, in the same query (schadeplatform/sessions.py).
+        user = user_read_with_session(user_id)
+        if user is None:
+            model = get_user_model()
+            try:
+                # The session holds the key as text; the column takes the number.
+                user = USER_BY_PK.get(model._meta.pk.to_python(user_id))
+            except (model.DoesNotExist, ValidationError):
+                return None
         return user if self.user_can_authenticate(user) else None
 
 

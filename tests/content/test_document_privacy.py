@@ -3,7 +3,6 @@ would serve it to anyone with its link. (Through HTTP, per role: tests/hardening
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from wagtail.documents import get_document_model
@@ -12,6 +11,7 @@ from wagtail.rich_text import RichText
 
 from content.selectors import document_open_to
 from content.services import assessors_only_restrict
+from schadeplatform.sessions import SessionStore
 from tests.factories.content import LearningModulePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,6 @@ from urllib.parse import parse_qs, urlencode, urlparse, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -24,10 +22,12 @@ from pylti1p3.session import SessionService
 from assessment import services
 from cases.models import CaseVersionStatus
 from schadeplatform.accounts.models import Role, User
+from schadeplatform.accounts.models import UserSession as Session
 from schadeplatform.lti import grade_passback
 from schadeplatform.lti.identity import username_for
 from schadeplatform.lti.models import CohortLink, ScoreSend, UsedLaunchValue
 from schadeplatform.lti.replay import KEPT_FOR
+from schadeplatform.sessions import SessionStore
 from schadeplatform.throttling import ScopedRateThrottle
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import CaseVersionFactory, finished_attempt, released_grade

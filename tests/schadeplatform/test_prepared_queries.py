@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.test import override_settings
@@ -20,6 +19,7 @@ from cases.calculations import selectors
 from cases.models import Attempt
 from schadeplatform.accounts.backends import USER_BY_PK, UserBackend
 from schadeplatform.accounts.models import Role
+from schadeplatform.accounts.models import UserSession as Session
 from schadeplatform.prepared_queries import PreparedQuery
 from schadeplatform.sessions import UNEXPIRED_SESSION
 from tests.factories.cases import AttemptFactory
