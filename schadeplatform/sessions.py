@@ -49,8 +49,9 @@ def user_read_with_session(user_id: Any) -> User | None:
     return user if str(user.pk) == str(user_id) else None
 
 
-def _user_key(value: Any) -> int | None:
-    """The session's `_auth_user_id` as the column's value (None: nobody, or no valid key)."""
+def user_key(value: Any) -> int | None:
+    """A session's `_auth_user_id` (text) as the user's key (None: nobody, or no valid key);
+    the session's column and the authentication backend both take it from here."""
     if value is None:
         return None
     try:
@@ -66,7 +67,7 @@ class SessionStore(db.SessionStore):
 
     def create_model_instance(self, data: dict[str, Any]) -> UserSession:
         session = super().create_model_instance(data)
-        session.user_id = _user_key(data.get(SESSION_KEY))
+        session.user_id = user_key(data.get(SESSION_KEY))
         return session
 
     def _get_session_from_db(self):

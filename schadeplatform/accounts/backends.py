@@ -7,10 +7,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import ValidationError
 
 from schadeplatform.prepared_queries import PreparedQuery
-from schadeplatform.sessions import user_read_with_session
+from schadeplatform.sessions import user_key, user_read_with_session
 
 
 def _user_by_pk(pk: int):
@@ -28,11 +27,12 @@ class UserBackend(ModelBackend):
         # Read with the request's session, in the same query (schadeplatform/sessions.py).
         user = user_read_with_session(user_id)
         if user is None:
-            model = get_user_model()
+            pk = user_key(user_id)
+            if pk is None:
+                return None
             try:
-                # The session holds the key as text; the column takes the number.
-                user = USER_BY_PK.get(model._meta.pk.to_python(user_id))
-            except (model.DoesNotExist, ValidationError):
+                user = USER_BY_PK.get(pk)
+            except get_user_model().DoesNotExist:
                 return None
         return user if self.user_can_authenticate(user) else None
 
